@@ -1,0 +1,201 @@
+//! The application: state, the command queue, and the frame.
+
+mod command;
+mod screenshot;
+
+pub use command::Command;
+pub use screenshot::{ScreenshotOutcome, ScreenshotTask, save_png};
+
+use std::sync::{Arc, OnceLock};
+
+use egui::Rect;
+use walkers::{MapMemory, lon_lat};
+
+use crate::basemap::Basemap;
+use crate::io::{LoadReport, ScenarioFiles, load_scenario};
+use crate::map::{BasemapLayers, MapStyle, Selection};
+use crate::mesh::WorldView;
+use crate::scene::Scene;
+
+/// Ukraine's bounding box: west, south, east, north.
+pub const UKRAINE_BOUNDS: [f64; 4] = [22.1, 44.3, 40.3, 52.4];
+
+/// The embedded basemap, prepared once per process (tests build many apps).
+pub fn shared_basemap() -> Arc<Basemap> {
+    static BASEMAP: OnceLock<Arc<Basemap>> = OnceLock::new();
+    BASEMAP.get_or_init(|| Arc::new(Basemap::load())).clone()
+}
+
+/// What the user sees and has chosen, apart from the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewState {
+    /// Visibility per scenario layer.
+    pub visible: Vec<bool>,
+    /// Basemap layer toggles.
+    pub basemap_layers: BasemapLayers,
+    /// The selected hub or feature.
+    pub selection: Option<Selection>,
+    /// Problems panel open.
+    pub show_problems: bool,
+}
+
+/// Backstop's state. `show` draws one frame; eframe and the tests both call it.
+pub struct BackstopApp {
+    /// The loaded scenario and its problems.
+    pub report: LoadReport,
+    /// The scenario prepared for drawing.
+    pub scene: Scene,
+    /// The basemap.
+    pub basemap: Arc<Basemap>,
+    /// What is shown and selected.
+    pub state: ViewState,
+    /// walkers' camera.
+    pub map_memory: MapMemory,
+    /// Where the map was on screen last frame.
+    pub map_rect: Option<Rect>,
+    /// Palette.
+    pub style: MapStyle,
+    commands: Vec<Command>,
+    screenshot: Option<ScreenshotTask>,
+}
+
+impl BackstopApp {
+    /// Loads the scenario that `files` reads and prepares everything for drawing.
+    pub fn new(files: &ScenarioFiles) -> Self {
+        let report = load_scenario(files);
+        for diagnostic in &report.diagnostics {
+            log::warn!("{diagnostic}");
+        }
+        let scene = Scene::build(&report.scenario);
+        let mut map_memory = MapMemory::default();
+        let view = report.scenario.view;
+        map_memory.center_at(lon_lat(view.lon, view.lat));
+        if map_memory.set_zoom(view.zoom).is_err() {
+            log::warn!("initial zoom {} refused by the map widget", view.zoom);
+        }
+        let state = ViewState {
+            visible: report.scenario.layers.iter().map(|l| l.visible).collect(),
+            basemap_layers: BasemapLayers::default(),
+            selection: None,
+            show_problems: false,
+        };
+        Self {
+            report,
+            scene,
+            basemap: shared_basemap(),
+            state,
+            map_memory,
+            map_rect: None,
+            style: MapStyle::LIGHT,
+            commands: Vec::new(),
+            screenshot: None,
+        }
+    }
+
+    /// Saves a screenshot of the window once the map is drawn, then closes it.
+    pub fn with_screenshot(mut self, task: ScreenshotTask) -> Self {
+        self.screenshot = Some(task);
+        self
+    }
+
+    /// Queues a command for the end of this frame.
+    pub fn queue(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The view of the map as last drawn.
+    pub fn world_view(&self) -> Option<WorldView> {
+        let rect = self.map_rect?;
+        let centre = self.map_memory.detached().unwrap_or_else(|| {
+            lon_lat(self.report.scenario.view.lon, self.report.scenario.view.lat)
+        });
+        Some(WorldView::new(
+            centre.x(),
+            centre.y(),
+            self.map_memory.zoom(),
+            rect,
+        ))
+    }
+
+    /// Draws one frame.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.read_shortcuts(ui.ctx());
+        crate::ui::top_bar(ui, self);
+        crate::ui::layers_panel(ui, self);
+        crate::ui::details_panel(ui, self);
+        if self.state.show_problems {
+            crate::ui::problems_panel(ui, self);
+        }
+        crate::ui::map_view(ui, self);
+        self.apply_commands();
+        if let Some(task) = &mut self.screenshot
+            && task.step(ui.ctx(), self.map_rect.is_some())
+        {
+            self.screenshot = None;
+        }
+    }
+
+    fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        for command in Command::WITH_SHORTCUTS {
+            if let Some(shortcut) = command.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+            {
+                self.commands.push(command.clone());
+            }
+        }
+        // "+" arrives as Equals on many layouts.
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Equals)) {
+            self.commands.push(Command::ZoomIn);
+        }
+    }
+
+    fn apply_commands(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            match command {
+                Command::FitUkraine => self.fit_ukraine(),
+                Command::ZoomIn => {
+                    let _ = self.map_memory.zoom_in();
+                }
+                Command::ZoomOut => {
+                    let _ = self.map_memory.zoom_out();
+                }
+                Command::ToggleLayer(index) => {
+                    if let Some(visible) = self.state.visible.get_mut(index) {
+                        *visible = !*visible;
+                    }
+                }
+                Command::Select(selection) => self.state.selection = Some(selection),
+                Command::ClearSelection => self.state.selection = None,
+                Command::ToggleProblems => self.state.show_problems = !self.state.show_problems,
+            }
+        }
+    }
+
+    /// Frames Ukraine in the map area.
+    pub fn fit_ukraine(&mut self) {
+        let [west, south, east, north] = UKRAINE_BOUNDS;
+        let rect = self
+            .map_rect
+            .unwrap_or_else(|| Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0)));
+        let zoom = WorldView::zoom_to_fit(west, south, east, north, rect, 24.0);
+        let centre = crate::geometry::world_to_lon_lat(crate::geometry::WorldPoint {
+            x: (crate::geometry::lon_lat_to_world(west, north).x
+                + crate::geometry::lon_lat_to_world(east, south).x)
+                / 2.0,
+            y: (crate::geometry::lon_lat_to_world(west, north).y
+                + crate::geometry::lon_lat_to_world(east, south).y)
+                / 2.0,
+        });
+        self.map_memory.center_at(lon_lat(centre.0, centre.1));
+        let _ = self.map_memory.set_zoom(zoom);
+    }
+}
+
+impl eframe::App for BackstopApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}

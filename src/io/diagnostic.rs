@@ -1,0 +1,172 @@
+//! Problems found while loading a scenario, each pinned to a file and a place in it.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// How bad a problem is: errors mark data as unusable, warnings only as doubtful.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The data is suspicious but was loaded.
+    Warning,
+    /// The data (a feature, an entry or a whole file) was not loaded.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// Where in a file a problem sits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Location {
+    /// The file as a whole (missing, too large, wrong top-level structure).
+    File,
+    /// A syntax error, 1-based line and column.
+    Text {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// A record inside the file: a GeoJSON feature or a TOML table entry.
+    Record {
+        /// What the record is called in messages ("feature", "nation", "layer", "event").
+        what: &'static str,
+        /// 0-based position of the record in its list.
+        index: usize,
+        /// Its `id` (or `iso`) when it has one.
+        id: Option<String>,
+        /// The property or field the problem is about.
+        field: Option<String>,
+    },
+}
+
+/// One problem: file, place, severity and a message written for a data author.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Path of the file relative to the scenario folder (`hubs.geojson`, `overlays/line.geojson`).
+    pub file: String,
+    /// Where in that file.
+    pub location: Location,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, and what was expected.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A problem with a file as a whole.
+    pub fn file(file: &str, severity: Severity, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            location: Location::File,
+            severity,
+            message: message.into(),
+        }
+    }
+
+    /// The id of the record the problem is about, if it names one.
+    pub fn record_id(&self) -> Option<&str> {
+        match &self.location {
+            Location::Record { id, .. } => id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::File => write!(f, "{}", self.file)?,
+            Location::Text { line, column } => write!(f, "{}:{line}:{column}", self.file)?,
+            Location::Record {
+                what,
+                index,
+                id,
+                field,
+            } => {
+                write!(f, "{}: {what} {index}", self.file)?;
+                if let Some(id) = id {
+                    write!(f, " (id \"{id}\")")?;
+                }
+                if let Some(field) = field {
+                    write!(f, ": property \"{field}\"")?;
+                }
+            }
+        }
+        write!(f, ": {}: {}", self.severity, self.message)
+    }
+}
+
+/// Counts of errors and warnings, for summaries and the top bar badge.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProblemCounts {
+    /// Number of errors.
+    pub errors: usize,
+    /// Number of warnings.
+    pub warnings: usize,
+}
+
+impl ProblemCounts {
+    /// Counts the errors and warnings in a list.
+    pub fn of(diagnostics: &[Diagnostic]) -> Self {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        Self {
+            errors,
+            warnings: diagnostics.len() - errors,
+        }
+    }
+}
+
+/// Turns a byte offset in `text` into a 1-based line and column (in characters).
+pub fn line_column(text: &str, byte_offset: usize) -> (usize, usize) {
+    let offset = byte_offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_problem_reads_like_a_compiler_message() {
+        let diagnostic = Diagnostic {
+            file: "hubs.geojson".into(),
+            location: Location::Record {
+                what: "feature",
+                index: 3,
+                id: Some("hub-odesa".into()),
+                field: Some("status".into()),
+            },
+            severity: Severity::Error,
+            message: "unknown value \"rumoured\"".into(),
+        };
+        assert_eq!(
+            diagnostic.to_string(),
+            "hubs.geojson: feature 3 (id \"hub-odesa\"): property \"status\": error: unknown value \"rumoured\""
+        );
+    }
+
+    #[test]
+    fn byte_offsets_become_lines_and_columns() {
+        assert_eq!(line_column("ab\ncd\nef", 4), (2, 2));
+        assert_eq!(line_column("", 10), (1, 1));
+    }
+}

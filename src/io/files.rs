@@ -1,0 +1,177 @@
+//! Reading the files of a scenario: the built-in one embedded in the binary, or a folder.
+
+use std::path::{Component, Path, PathBuf};
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The built-in scenario, embedded so the binary runs from any working directory.
+const BUILTIN_FILES: &[(&str, &str)] = &[
+    ("scenario.toml", include_str!("../../data/scenario.toml")),
+    ("hubs.geojson", include_str!("../../data/hubs.geojson")),
+    ("nations.toml", include_str!("../../data/nations.toml")),
+    ("events.toml", include_str!("../../data/events.toml")),
+    (
+        "overlays/ceasefire_line.geojson",
+        include_str!("../../data/overlays/ceasefire_line.geojson"),
+    ),
+    (
+        "overlays/drone_sectors.geojson",
+        include_str!("../../data/overlays/drone_sectors.geojson"),
+    ),
+    (
+        "overlays/satellite_coverage.geojson",
+        include_str!("../../data/overlays/satellite_coverage.geojson"),
+    ),
+    (
+        "overlays/air_policing.geojson",
+        include_str!("../../data/overlays/air_policing.geojson"),
+    ),
+    (
+        "overlays/black_sea.geojson",
+        include_str!("../../data/overlays/black_sea.geojson"),
+    ),
+];
+
+/// Where a scenario's files come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScenarioSource {
+    /// The scenario shipped inside the binary (the `data/` folder of this crate).
+    Builtin,
+    /// A scenario folder on disk.
+    Folder(PathBuf),
+}
+
+impl ScenarioSource {
+    /// A short description for messages and the window title.
+    pub fn describe(&self) -> String {
+        match self {
+            ScenarioSource::Builtin => "built-in scenario".to_owned(),
+            ScenarioSource::Folder(path) => path.display().to_string(),
+        }
+    }
+
+    /// The names of the files embedded for the built-in scenario.
+    pub fn builtin_file_names() -> impl Iterator<Item = &'static str> {
+        BUILTIN_FILES.iter().map(|(name, _)| *name)
+    }
+}
+
+/// Reads files of one scenario, refusing paths that leave it and files that are too large.
+#[derive(Debug, Clone)]
+pub struct ScenarioFiles {
+    source: ScenarioSource,
+    max_bytes: u64,
+}
+
+impl ScenarioFiles {
+    /// Files of `source`, with the default size limit.
+    pub fn new(source: ScenarioSource) -> Self {
+        Self {
+            source,
+            max_bytes: MAX_FILE_BYTES,
+        }
+    }
+
+    /// The same, with another size limit (tests use a small one).
+    pub fn with_max_bytes(mut self, max_bytes: u64) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// Where the files come from.
+    pub fn source(&self) -> &ScenarioSource {
+        &self.source
+    }
+
+    /// Reads a file given relative to the scenario folder as UTF-8 text.
+    /// The error is a sentence for a data author.
+    pub fn read_text(&self, relative: &str) -> Result<String, String> {
+        check_relative(relative)?;
+        match &self.source {
+            ScenarioSource::Builtin => BUILTIN_FILES
+                .iter()
+                .find(|(name, _)| *name == relative)
+                .map(|(_, text)| (*text).to_owned())
+                .ok_or_else(|| "file not found in the built-in scenario".to_owned()),
+            ScenarioSource::Folder(folder) => self.read_from_folder(folder, relative),
+        }
+    }
+
+    fn read_from_folder(&self, folder: &Path, relative: &str) -> Result<String, String> {
+        let path = folder.join(relative);
+        let canonical_folder = folder
+            .canonicalize()
+            .map_err(|e| format!("cannot open the scenario folder: {e}"))?;
+        let canonical = match path.canonicalize() {
+            Ok(canonical) => canonical,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err("file not found".to_owned());
+            }
+            Err(e) => return Err(format!("cannot open file: {e}")),
+        };
+        if !canonical.starts_with(&canonical_folder) {
+            return Err(
+                "refused: the path leads outside the scenario folder (through a link)".into(),
+            );
+        }
+        let metadata =
+            std::fs::metadata(&canonical).map_err(|e| format!("cannot open file: {e}"))?;
+        if !metadata.is_file() {
+            return Err("not a regular file".to_owned());
+        }
+        if metadata.len() > self.max_bytes {
+            return Err(format!(
+                "refused: file is {} bytes, over the limit of {} bytes",
+                metadata.len(),
+                self.max_bytes
+            ));
+        }
+        let bytes = std::fs::read(&canonical).map_err(|e| format!("cannot read file: {e}"))?;
+        String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "file is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    }
+}
+
+/// Refuses absolute paths and `..`, before anything is opened.
+fn check_relative(relative: &str) -> Result<(), String> {
+    let path = Path::new(relative);
+    if relative.is_empty() {
+        return Err("empty file name".to_owned());
+    }
+    for component in path.components() {
+        match component {
+            Component::Normal(_) | Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => {
+                return Err(
+                    "refused: the path leaves the scenario folder (use a path inside it)".into(),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_folder_are_refused_before_reading() {
+        assert!(check_relative("../secret.geojson").is_err());
+        assert!(check_relative("/etc/passwd").is_err());
+        assert!(check_relative("overlays/line.geojson").is_ok());
+    }
+
+    #[test]
+    fn every_builtin_file_can_be_read() {
+        let files = ScenarioFiles::new(ScenarioSource::Builtin);
+        for name in ScenarioSource::builtin_file_names() {
+            assert!(files.read_text(name).is_ok(), "{name}");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Backstop: an offline briefing map of the security guarantees for Ukraine set out at the
+//! Paris summit of 6 January 2026. Data flows one way: files → `io` (parse and validate) →
+//! `model` → `scene` (prepared for drawing) → `map` (painted with egui) ← `ui` (panels,
+//! which queue `app::Command`s that the app applies once a frame).
+
+pub mod app;
+pub mod basemap;
+pub mod cli;
+pub mod geometry;
+pub mod io;
+pub mod map;
+pub mod mesh;
+pub mod model;
+pub mod scene;
+pub mod ui;
+
+pub use app::BackstopApp;

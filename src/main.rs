@@ -1,0 +1,120 @@
+//! Command line: open the app, `check` a scenario folder, or take a screenshot.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+use anyhow::{Context as _, anyhow};
+use backstop::BackstopApp;
+use backstop::app::{ScreenshotOutcome, ScreenshotTask};
+use backstop::cli::{self, Format};
+use backstop::io::{ScenarioFiles, ScenarioSource};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Backstop: an offline briefing map of the security guarantees for Ukraine.
+#[derive(Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Commands>,
+    /// A scenario folder to open instead of the built-in scenario.
+    dir: Option<PathBuf>,
+    /// Save a PNG of the window once the map is drawn, then exit.
+    #[arg(long, value_name = "PATH")]
+    screenshot: Option<PathBuf>,
+    /// Graphics back end.
+    #[arg(long, value_enum, default_value_t = Renderer::Wgpu)]
+    renderer: Renderer,
+}
+
+#[derive(Subcommand)]
+enum Commands {
+    /// Check a scenario folder and list every problem (exit 0: no errors, 1: errors, 2: usage).
+    Check {
+        /// The scenario folder (the built-in scenario when omitted).
+        dir: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Renderer {
+    /// wgpu (Vulkan, Metal, DX12, GL; Mesa's software drivers work too).
+    Wgpu,
+    /// OpenGL through glow, the fallback.
+    Glow,
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let cli = Cli::parse();
+    if let Some(Commands::Check { dir, format }) = cli.command {
+        let code = cli::check(
+            dir.as_deref(),
+            format,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        );
+        return ExitCode::from(code as u8);
+    }
+    match run_app(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("backstop: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_app(cli: Cli) -> anyhow::Result<()> {
+    let source = match &cli.dir {
+        None => ScenarioSource::Builtin,
+        Some(dir) if dir.is_dir() => ScenarioSource::Folder(dir.clone()),
+        Some(dir) => return Err(anyhow!("{}: not a readable scenario folder", dir.display())),
+    };
+    let outcome: ScreenshotOutcome = Arc::new(Mutex::new(None));
+    let screenshot = cli
+        .screenshot
+        .clone()
+        .map(|path| ScreenshotTask::new(path, outcome.clone()));
+    let title = format!("Backstop — {}", source.describe());
+    let options = eframe::NativeOptions {
+        renderer: match cli.renderer {
+            Renderer::Wgpu => eframe::Renderer::Wgpu,
+            Renderer::Glow => eframe::Renderer::Glow,
+        },
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title.clone())
+            .with_app_id("backstop")
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    let files = ScenarioFiles::new(source);
+    eframe::run_native(
+        &title,
+        options,
+        Box::new(move |_cc| {
+            let mut app = BackstopApp::new(&files);
+            if let Some(task) = screenshot {
+                app = app.with_screenshot(task);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow!("cannot open the window: {e}"))?;
+    if cli.screenshot.is_some() {
+        let result = outcome
+            .lock()
+            .map_err(|_| anyhow!("screenshot state was poisoned"))?
+            .take()
+            .ok_or_else(|| anyhow!("the window closed before the screenshot was taken"))?;
+        let path = result
+            .map_err(|e| anyhow!(e))
+            .context("screenshot failed")?;
+        println!("saved {}", path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! Turning prepared world-space meshes into egui meshes for one view.
+
+use egui::{Color32, Mesh, Pos2, epaint::Vertex, pos2};
+
+use crate::mesh::{FillMesh, LineMesh, WorldView};
+
+/// Appends the visible triangles of `fill` to `out`, coloured per feature by `colour`
+/// (a transparent colour skips the feature).
+pub fn append_fill(
+    out: &mut Mesh,
+    view: &WorldView,
+    fill: &FillMesh,
+    colour: impl Fn(usize) -> Color32,
+) {
+    let visible = view.visible_world(2.0);
+    let scale = view.scale();
+    let c = view.screen.center();
+    for chunk_index in fill.visible_chunks(&visible) {
+        let chunk = &fill.chunks[chunk_index];
+        let color = colour(chunk.feature);
+        if color.a() == 0 {
+            continue;
+        }
+        let base = out.vertices.len() as u32;
+        let vertices = &fill.positions[chunk.vertices.start as usize..chunk.vertices.end as usize];
+        out.vertices.extend(vertices.iter().map(|p| Vertex {
+            pos: pos2(
+                c.x + ((p.x - view.center.x) * scale) as f32,
+                c.y + ((p.y - view.center.y) * scale) as f32,
+            ),
+            uv: egui::epaint::WHITE_UV,
+            color,
+        }));
+        let indices = &fill.indices[chunk.indices.start as usize..chunk.indices.end as usize];
+        out.indices.extend(indices.iter().map(|i| base + i));
+    }
+}
+
+/// A stroke's look: colour and width in points, per feature.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineLook {
+    /// Colour (a transparent one skips the feature).
+    pub color: Color32,
+    /// Width in points.
+    pub width: f32,
+}
+
+/// Appends the visible strokes of `lines` to `out`, styled per feature by `look`.
+pub fn append_lines(
+    out: &mut Mesh,
+    view: &WorldView,
+    lines: &LineMesh,
+    look: impl Fn(usize) -> LineLook,
+) {
+    let visible = view.visible_world(8.0);
+    let scale = view.scale();
+    let c = view.screen.center();
+    for chunk_index in lines.visible_chunks(&visible) {
+        let chunk = &lines.chunks[chunk_index];
+        let LineLook { color, width } = look(chunk.feature);
+        if color.a() == 0 || width <= 0.0 {
+            continue;
+        }
+        // Thin lines are drawn one pixel wide and fainter, as egui does.
+        let (inner, outer, color) = if width < 1.0 {
+            (0.0, 1.0, color.gamma_multiply(width))
+        } else {
+            (width / 2.0 - 0.5, width / 2.0 + 0.5, color)
+        };
+        let base = out.vertices.len() as u32;
+        let vertices = &lines.vertices[chunk.vertices.start as usize..chunk.vertices.end as usize];
+        out.vertices.extend(vertices.iter().map(|v| {
+            let offset = if v.outer { outer } else { inner } * v.side;
+            Vertex {
+                pos: Pos2 {
+                    x: c.x + ((v.position.x - view.center.x) * scale) as f32 + v.normal[0] * offset,
+                    y: c.y + ((v.position.y - view.center.y) * scale) as f32 + v.normal[1] * offset,
+                },
+                uv: egui::epaint::WHITE_UV,
+                color: if v.outer { Color32::TRANSPARENT } else { color },
+            }
+        }));
+        let indices = &lines.indices[chunk.indices.start as usize..chunk.indices.end as usize];
+        out.indices.extend(indices.iter().map(|i| base + i));
+    }
+}

@@ -1,0 +1,230 @@
+//! Drawing the scenario: overlay areas and lines, then hubs with their labels.
+
+use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
+
+use super::labels::{Occupied, halo_text};
+use super::mesh_paint::append_fill;
+use super::style::{MapStyle, SELECTION, hub_colours, layer_colour, status_stroke};
+use crate::mesh::WorldView;
+use crate::model::{HubKind, LayerKind, Scenario, Status};
+use crate::scene::Scene;
+
+/// What the user has selected on the map.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Selection {
+    /// A hub, by id.
+    Hub(String),
+    /// An overlay feature, by layer id and feature id.
+    Feature {
+        /// Layer id.
+        layer: String,
+        /// Feature id.
+        id: String,
+    },
+}
+
+/// Hub symbol size in points (an APP-6 friendly frame is a 3:2 rectangle).
+pub const HUB_SYMBOL: egui::Vec2 = egui::Vec2::new(24.0, 16.0);
+
+/// Paints overlay layers in order (fills, then their strokes), below the hubs.
+pub fn paint_overlays(
+    painter: &Painter,
+    view: &WorldView,
+    scenario: &Scenario,
+    scene: &Scene,
+    visible: &[bool],
+    selection: Option<&Selection>,
+) {
+    for (index, layer) in scenario.layers.iter().enumerate() {
+        if layer.kind == LayerKind::Hubs || !visible.get(index).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(layer_scene) = scene.layers.get(index) else {
+            continue;
+        };
+        let mut mesh = Mesh::default();
+        if let Some(fill) = layer_scene.fill.for_zoom(view.zoom) {
+            let colour = layer_colour(layer.style.fill, layer.style.fill_opacity);
+            append_fill(&mut mesh, view, fill, |_| colour);
+        }
+        painter.add(Shape::mesh(mesh));
+        for (feature, lines) in layer.features.iter().zip(&layer_scene.lines) {
+            let (colour, width, dashed) = status_stroke(&layer.style, feature.status);
+            let selected = selection.is_some_and(|s| {
+                matches!(s, Selection::Feature { layer: l, id } if *l == layer.id && *id == feature.id)
+            });
+            for line in &lines.lines {
+                let points: Vec<Pos2> = line.iter().map(|p| view.to_screen(*p)).collect();
+                if selected {
+                    painter.add(Shape::line(
+                        points.clone(),
+                        Stroke::new(width + 4.0, SELECTION),
+                    ));
+                }
+                if dashed {
+                    let dash = (width * 4.0).max(5.0);
+                    painter.extend(Shape::dashed_line(
+                        &points,
+                        Stroke::new(width, colour),
+                        dash,
+                        dash * 0.6,
+                    ));
+                } else {
+                    painter.add(Shape::line(points, Stroke::new(width, colour)));
+                }
+            }
+        }
+    }
+}
+
+/// The letter or sign inside a hub frame.
+fn kind_sign(kind: HubKind) -> &'static str {
+    match kind {
+        HubKind::Hq => "HQ",
+        HubKind::Coordination => "C2",
+        HubKind::Air => "✈",
+        HubKind::Maritime => "⚓",
+        HubKind::Training => "T",
+        HubKind::Logistics => "L",
+        HubKind::Storage => "S",
+        HubKind::Medical => "+",
+        HubKind::Monitoring => "M",
+    }
+}
+
+/// Where a hub's symbol and label go on screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HubPlacement {
+    /// Index into `Scenario::hubs`.
+    pub hub: usize,
+    /// The symbol's rectangle.
+    pub symbol: Rect,
+    /// The label's rectangle, when there was room for it.
+    pub label: Option<Rect>,
+}
+
+const HUB_LABEL_SIZE: f32 = 13.0;
+
+/// Places the visible hub symbols and claims their space; symbols are never hidden.
+pub fn place_hubs(
+    view: &WorldView,
+    scenario: &Scenario,
+    scene: &Scene,
+    occupied: &mut Occupied,
+) -> Vec<HubPlacement> {
+    let area = view.screen.expand(40.0);
+    let mut placements = Vec::new();
+    for (index, position) in scene.hubs.iter().enumerate().take(scenario.hubs.len()) {
+        let centre = view.to_screen(*position);
+        if !area.contains(centre) {
+            continue;
+        }
+        let symbol = Rect::from_center_size(centre, HUB_SYMBOL);
+        occupied.take(symbol.expand(2.0));
+        placements.push(HubPlacement {
+            hub: index,
+            symbol,
+            label: None,
+        });
+    }
+    placements
+}
+
+/// Finds room for each hub's label, right of its symbol or else left; a label with no room is left out.
+pub fn place_hub_labels(
+    painter: &Painter,
+    scenario: &Scenario,
+    placements: &mut [HubPlacement],
+    occupied: &mut Occupied,
+) {
+    for placement in placements.iter_mut() {
+        let Some(hub) = scenario.hubs.get(placement.hub) else {
+            continue;
+        };
+        let size = painter
+            .layout_no_wrap(
+                hub.name.clone(),
+                FontId::proportional(HUB_LABEL_SIZE),
+                Color32::BLACK,
+            )
+            .size();
+        let symbol = placement.symbol;
+        let right =
+            Align2::LEFT_CENTER.anchor_size(pos2(symbol.right() + 4.0, symbol.center().y), size);
+        let left =
+            Align2::RIGHT_CENTER.anchor_size(pos2(symbol.left() - 4.0, symbol.center().y), size);
+        placement.label = [right, left]
+            .into_iter()
+            .find(|r| occupied.is_free(r.expand(1.0)));
+        if let Some(label) = placement.label {
+            occupied.take(label.expand(1.0));
+        }
+    }
+}
+
+/// Paints placed hub symbols (an APP-6-style friendly frame with a sign for the kind) and labels.
+/// Illustrative hubs get a dashed frame and paler fill, so a guessed site never looks announced.
+pub fn paint_hubs(
+    painter: &Painter,
+    placements: &[HubPlacement],
+    scenario: &Scenario,
+    style: &MapStyle,
+    selection: Option<&Selection>,
+) {
+    for placement in placements {
+        let Some(hub) = scenario.hubs.get(placement.hub) else {
+            continue;
+        };
+        let rect = placement.symbol;
+        let (frame, fill) = hub_colours(hub.status);
+        if selection.is_some_and(|s| matches!(s, Selection::Hub(id) if *id == hub.id)) {
+            painter.rect_stroke(
+                rect.expand(4.0),
+                3.0,
+                Stroke::new(3.0, SELECTION),
+                egui::StrokeKind::Outside,
+            );
+        }
+        painter.rect_filled(rect, 0.0, fill);
+        if hub.status == Status::Illustrative {
+            let corners = [
+                rect.left_top(),
+                rect.right_top(),
+                rect.right_bottom(),
+                rect.left_bottom(),
+                rect.left_top(),
+            ];
+            painter.extend(Shape::dashed_line(
+                &corners,
+                Stroke::new(1.6, frame),
+                4.0,
+                2.5,
+            ));
+        } else {
+            painter.rect_stroke(rect, 0.0, Stroke::new(1.8, frame), egui::StrokeKind::Middle);
+        }
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            kind_sign(hub.kind),
+            FontId::proportional(11.0),
+            frame,
+        );
+        let label_colour = if hub.status == Status::Illustrative {
+            Color32::from_rgb(60, 70, 95)
+        } else {
+            style.label
+        };
+        if let Some(label) = placement.label {
+            halo_text(
+                painter,
+                label.min,
+                Align2::LEFT_TOP,
+                &hub.name,
+                FontId::proportional(HUB_LABEL_SIZE),
+                label_colour,
+                style.label_halo,
+            );
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Every colour and width the map uses, in one place.
+
+use egui::Color32;
+
+use crate::model::{LayerStyle, Status};
+
+/// The map's palette. One per theme; the light one is the default.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapStyle {
+    /// Sea and lakes.
+    pub water: Color32,
+    /// Land of countries other than those emphasised.
+    pub land: Color32,
+    /// Ukraine.
+    pub ukraine: Color32,
+    /// Russia and Belarus.
+    pub adversary_land: Color32,
+    /// Country borders.
+    pub country_border: Color32,
+    /// Ukraine's outline drawn over the borders.
+    pub ukraine_border: Color32,
+    /// Oblast borders.
+    pub oblast_border: Color32,
+    /// Coastline.
+    pub coastline: Color32,
+    /// Rivers.
+    pub river: Color32,
+    /// Label text.
+    pub label: Color32,
+    /// The halo behind label text.
+    pub label_halo: Color32,
+    /// Attribution and scale bar ink.
+    pub ink: Color32,
+}
+
+impl MapStyle {
+    /// The light palette, legible on a projector.
+    pub const LIGHT: MapStyle = MapStyle {
+        water: Color32::from_rgb(174, 205, 226),
+        land: Color32::from_rgb(238, 235, 227),
+        ukraine: Color32::from_rgb(255, 247, 214),
+        adversary_land: Color32::from_rgb(226, 221, 214),
+        country_border: Color32::from_rgb(120, 110, 100),
+        ukraine_border: Color32::from_rgb(70, 70, 70),
+        oblast_border: Color32::from_rgb(180, 165, 140),
+        coastline: Color32::from_rgb(100, 145, 180),
+        river: Color32::from_rgb(120, 170, 210),
+        label: Color32::from_rgb(35, 35, 35),
+        label_halo: Color32::from_rgba_premultiplied(250, 250, 245, 220),
+        ink: Color32::from_rgb(40, 40, 40),
+    };
+
+    /// Fill colour for a country by ISO code.
+    pub fn country_fill(&self, iso: &str) -> Color32 {
+        match iso {
+            "UA" => self.ukraine,
+            "RU" | "BY" => self.adversary_land,
+            _ => self.land,
+        }
+    }
+}
+
+/// Colour from a scenario layer's sRGB triple and an opacity.
+pub fn layer_colour(rgb: [u8; 3], opacity: f32) -> Color32 {
+    Color32::from_rgba_unmultiplied(
+        rgb[0],
+        rgb[1],
+        rgb[2],
+        (opacity.clamp(0.0, 1.0) * 255.0) as u8,
+    )
+}
+
+/// The stroke of a feature given its layer style and its status: guessed things are drawn
+/// lighter and dashed so they can never be mistaken for announced ones.
+pub fn status_stroke(style: &LayerStyle, status: Status) -> (Color32, f32, bool) {
+    let (opacity, dashed) = match status {
+        Status::Announced | Status::Reported => (1.0, style.dashed),
+        Status::Analyst => (0.9, true),
+        Status::Illustrative => (0.75, true),
+    };
+    (layer_colour(style.stroke, opacity), style.width, dashed)
+}
+
+/// Hub symbol colours: frame and fill (friendly blue), ghosted when illustrative.
+pub fn hub_colours(status: Status) -> (Color32, Color32) {
+    match status {
+        Status::Announced | Status::Reported => (
+            Color32::from_rgb(20, 50, 110),
+            Color32::from_rgb(128, 170, 230),
+        ),
+        Status::Analyst => (
+            Color32::from_rgb(20, 50, 110),
+            Color32::from_rgb(170, 200, 240),
+        ),
+        Status::Illustrative => (
+            Color32::from_rgba_unmultiplied(20, 50, 110, 230),
+            Color32::from_rgba_unmultiplied(200, 215, 240, 200),
+        ),
+    }
+}
+
+/// Highlight for the selected feature.
+pub const SELECTION: Color32 = Color32::from_rgb(255, 140, 0);

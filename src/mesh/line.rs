@@ -1,0 +1,250 @@
+//! Stroked lines as ready-made triangle strips: each point carries its miter normal, so a
+//! frame only moves vertices out by the stroke's half width in pixels. Two extra rows of
+//! vertices fade to transparent for anti-aliasing, as egui's feathering does.
+
+use geo::{Coord, Geometry, LineString, Simplify};
+use rstar::{AABB, RTree, primitives::GeomWithData, primitives::Rectangle};
+
+use super::{WorldRect, all_bands, band_for_zoom, band_tolerance};
+use crate::geometry::{WorldPoint, lon_lat_to_world};
+
+type ChunkBox = GeomWithData<Rectangle<[f64; 2]>, usize>;
+
+/// Longest miter, in half widths, before a sharp corner is cut short.
+const MITER_LIMIT: f32 = 3.0;
+
+/// One vertex of a stroke: a point of the line and where to push it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineVertex {
+    /// The point on the line's centre.
+    pub position: WorldPoint,
+    /// Unit-ish direction to push it (the miter), pointing left of the line.
+    pub normal: [f32; 2],
+    /// -1 or +1: which side of the line.
+    pub side: f32,
+    /// True for the transparent outer row.
+    pub outer: bool,
+}
+
+/// One polyline, as ranges into the shared buffers.
+#[derive(Debug, Clone)]
+pub struct LineChunk {
+    /// Index of the feature it came from.
+    pub feature: usize,
+    /// Its vertices in [`LineMesh::vertices`].
+    pub vertices: std::ops::Range<u32>,
+    /// Its indices in [`LineMesh::indices`], relative to `vertices.start`.
+    pub indices: std::ops::Range<u32>,
+}
+
+/// The strokes of one zoom band.
+#[derive(Debug, Default)]
+pub struct LineMesh {
+    /// Stroke vertices, four per line point (outer left, inner left, inner right, outer right).
+    pub vertices: Vec<LineVertex>,
+    /// Triangle indices, relative to each chunk's first vertex.
+    pub indices: Vec<u32>,
+    /// One chunk per polyline.
+    pub chunks: Vec<LineChunk>,
+    index: RTree<ChunkBox>,
+}
+
+impl LineMesh {
+    /// Builds strokes for every line and polygon ring of `features` (lon/lat), simplified
+    /// with `tolerance` world units when given.
+    pub fn build<'g>(
+        features: impl IntoIterator<Item = (usize, &'g Geometry<f64>)>,
+        tolerance: Option<f64>,
+    ) -> Self {
+        let mut mesh = LineMesh::default();
+        let mut boxes = Vec::new();
+        for (feature, geometry) in features {
+            for line in lines_of(geometry) {
+                let mut world = project_line(line);
+                if let Some(tolerance) = tolerance {
+                    world = world.simplify(tolerance);
+                }
+                let points = dedup(&world);
+                if points.len() < 2 {
+                    continue;
+                }
+                if let Some(bbox) = WorldRect::around(points.iter().copied()) {
+                    mesh.push_polyline(feature, &points);
+                    boxes.push(ChunkBox::new(
+                        Rectangle::from_corners([bbox.min.x, bbox.min.y], [bbox.max.x, bbox.max.y]),
+                        mesh.chunks.len() - 1,
+                    ));
+                }
+            }
+        }
+        mesh.index = RTree::bulk_load(boxes);
+        mesh
+    }
+
+    fn push_polyline(&mut self, feature: usize, points: &[WorldPoint]) {
+        let first_vertex = self.vertices.len() as u32;
+        let first_index = self.indices.len() as u32;
+        let n = points.len();
+        for i in 0..n {
+            let normal = miter(points, i);
+            for (side, outer) in [(1.0, true), (1.0, false), (-1.0, false), (-1.0, true)] {
+                self.vertices.push(LineVertex {
+                    position: points[i],
+                    normal,
+                    side,
+                    outer,
+                });
+            }
+        }
+        for i in 0..(n as u32 - 1) {
+            let a = i * 4;
+            let b = a + 4;
+            // Three quads between the four rows: outer-left band, core, outer-right band.
+            for row in 0..3 {
+                let (a0, a1, b0, b1) = (a + row, a + row + 1, b + row, b + row + 1);
+                self.indices.extend_from_slice(&[a0, b0, a1, a1, b0, b1]);
+            }
+        }
+        self.chunks.push(LineChunk {
+            feature,
+            vertices: first_vertex..self.vertices.len() as u32,
+            indices: first_index..self.indices.len() as u32,
+        });
+    }
+
+    /// The chunks whose bounds meet `rect`.
+    pub fn visible_chunks(&self, rect: &WorldRect) -> Vec<usize> {
+        let envelope = AABB::from_corners([rect.min.x, rect.min.y], [rect.max.x, rect.max.y]);
+        let mut found: Vec<usize> = self
+            .index
+            .locate_in_envelope_intersecting(&envelope)
+            .map(|b| b.data)
+            .collect();
+        found.sort_unstable();
+        found
+    }
+}
+
+/// A line layer with one mesh per zoom band.
+#[derive(Debug, Default)]
+pub struct LineBands {
+    bands: Vec<LineMesh>,
+}
+
+impl LineBands {
+    /// Builds every band from the same features.
+    pub fn build(features: &[(usize, &Geometry<f64>)]) -> Self {
+        Self {
+            bands: all_bands()
+                .map(|band| LineMesh::build(features.iter().copied(), band_tolerance(band)))
+                .collect(),
+        }
+    }
+
+    /// The mesh to draw at `zoom`.
+    pub fn for_zoom(&self, zoom: f64) -> Option<&LineMesh> {
+        self.bands.get(band_for_zoom(zoom)).or(self.bands.last())
+    }
+
+    /// Total stroke vertices over all bands (for statistics).
+    pub fn vertex_count(&self) -> usize {
+        self.bands.iter().map(|b| b.vertices.len()).sum()
+    }
+}
+
+fn lines_of(geometry: &Geometry<f64>) -> Vec<&LineString<f64>> {
+    match geometry {
+        Geometry::LineString(l) => vec![l],
+        Geometry::MultiLineString(ml) => ml.0.iter().collect(),
+        Geometry::Polygon(p) => std::iter::once(p.exterior()).chain(p.interiors()).collect(),
+        Geometry::MultiPolygon(mp) => {
+            mp.0.iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn project_line(line: &LineString<f64>) -> LineString<f64> {
+    LineString(
+        line.0
+            .iter()
+            .map(|c| {
+                let p = lon_lat_to_world(c.x, c.y);
+                Coord { x: p.x, y: p.y }
+            })
+            .collect(),
+    )
+}
+
+fn dedup(line: &LineString<f64>) -> Vec<WorldPoint> {
+    let mut points: Vec<WorldPoint> = Vec::with_capacity(line.0.len());
+    for c in &line.0 {
+        let p = WorldPoint { x: c.x, y: c.y };
+        if points
+            .last()
+            .is_none_or(|last| last.x != p.x || last.y != p.y)
+        {
+            points.push(p);
+        }
+    }
+    points
+}
+
+fn left_normal(a: WorldPoint, b: WorldPoint) -> [f64; 2] {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len = dx.hypot(dy);
+    if len == 0.0 {
+        return [0.0, 0.0];
+    }
+    [dy / len, -dx / len]
+}
+
+/// The miter direction at point `i`, scaled so the stroke keeps its width around corners.
+fn miter(points: &[WorldPoint], i: usize) -> [f32; 2] {
+    let n = points.len();
+    let before = (i > 0).then(|| left_normal(points[i - 1], points[i]));
+    let after = (i + 1 < n).then(|| left_normal(points[i], points[i + 1]));
+    let normal = match (before, after) {
+        (Some(a), Some(b)) => {
+            let sum = [a[0] + b[0], a[1] + b[1]];
+            let len = sum[0].hypot(sum[1]);
+            if len < 1e-9 {
+                a
+            } else {
+                let m = [sum[0] / len, sum[1] / len];
+                let cos = (m[0] * a[0] + m[1] * a[1]).max(1.0 / f64::from(MITER_LIMIT));
+                [m[0] / cos, m[1] / cos]
+            }
+        }
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => [0.0, 0.0],
+    };
+    [normal[0] as f32, normal[1] as f32]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_two_point_line_is_three_quads() {
+        let line = Geometry::LineString(LineString::from(vec![(30.0, 50.0), (31.0, 50.0)]));
+        let mesh = LineMesh::build([(0, &line)], None);
+        assert_eq!(mesh.vertices.len(), 8);
+        assert_eq!(mesh.indices.len(), 18);
+    }
+
+    #[test]
+    fn a_right_angle_miter_is_longer_than_the_half_width() {
+        let points = [
+            WorldPoint { x: 0.0, y: 0.0 },
+            WorldPoint { x: 1.0, y: 0.0 },
+            WorldPoint { x: 1.0, y: 1.0 },
+        ];
+        let m = miter(&points, 1);
+        let length = m[0].hypot(m[1]);
+        assert!((length - std::f32::consts::SQRT_2).abs() < 1e-4);
+    }
+}

@@ -1,0 +1,78 @@
+//! Calendar dates as written in the data files (`YYYY-MM-DD`).
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A calendar date without a time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Date {
+    /// Year, e.g. 2026.
+    pub year: i32,
+    /// Month, 1..=12.
+    pub month: u8,
+    /// Day of month, 1..=31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking that the day exists in that month.
+    ///
+    /// ```
+    /// use backstop::model::Date;
+    /// assert!(Date::parse("2026-01-06").is_some());
+    /// assert!(Date::parse("2026-02-30").is_none());
+    /// assert!(Date::parse("6 Jan 2026").is_none());
+    /// ```
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year_text = parts.next()?;
+        let month_text = parts.next()?;
+        let day_text = parts.next()?;
+        if year_text.len() != 4 || month_text.len() != 2 || day_text.len() != 2 {
+            return None;
+        }
+        let year: i32 = year_text.parse().ok()?;
+        let month: u8 = month_text.parse().ok()?;
+        let day: u8 = day_text.parse().ok()?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Self { year, month, day })
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The start or end of a feature's validity: a date, or a phase of the scenario
+/// (for instance `D` for the ceasefire, whose date is not known).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Validity {
+    /// A calendar date.
+    Date(Date),
+    /// The id of a phase or event in events.toml.
+    Phase(String),
+}
+
+impl fmt::Display for Validity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Validity::Date(date) => date.fmt(f),
+            Validity::Phase(phase) => write!(f, "phase {phase}"),
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The scenario prepared for drawing: overlay areas triangulated and lines projected once.
+
+use geo::Geometry;
+
+use crate::geometry::{WorldPoint, lon_lat_to_world};
+use crate::mesh::FillBands;
+use crate::model::{LayerKind, Scenario};
+
+/// An overlay feature's outline or line, in world units.
+#[derive(Debug, Clone, Default)]
+pub struct FeatureLines {
+    /// Polylines (closed rings repeat their first point).
+    pub lines: Vec<Vec<WorldPoint>>,
+}
+
+/// One scenario layer prepared for drawing.
+#[derive(Debug, Default)]
+pub struct LayerScene {
+    /// Triangulated areas of its polygon features, by feature index.
+    pub fill: FillBands,
+    /// Outlines and lines, by feature index.
+    pub lines: Vec<FeatureLines>,
+}
+
+/// Every scenario layer prepared for drawing, in the scenario's layer order.
+#[derive(Debug, Default)]
+pub struct Scene {
+    /// Aligned with `Scenario::layers`.
+    pub layers: Vec<LayerScene>,
+    /// Hub positions in world units, aligned with `Scenario::hubs`.
+    pub hubs: Vec<WorldPoint>,
+}
+
+impl Scene {
+    /// Prepares `scenario` for drawing.
+    pub fn build(scenario: &Scenario) -> Self {
+        let layers = scenario
+            .layers
+            .iter()
+            .map(|layer| {
+                if layer.kind == LayerKind::Hubs {
+                    return LayerScene::default();
+                }
+                let geometries: Vec<(usize, &Geometry<f64>)> = layer
+                    .features
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (i, &f.geometry))
+                    .collect();
+                LayerScene {
+                    fill: FillBands::build(&geometries),
+                    lines: layer
+                        .features
+                        .iter()
+                        .map(|f| project_lines(&f.geometry))
+                        .collect(),
+                }
+            })
+            .collect();
+        Self {
+            layers,
+            hubs: scenario
+                .hubs
+                .iter()
+                .map(|h| lon_lat_to_world(h.lon, h.lat))
+                .collect(),
+        }
+    }
+}
+
+fn project(line: &geo::LineString<f64>) -> Vec<WorldPoint> {
+    line.0.iter().map(|c| lon_lat_to_world(c.x, c.y)).collect()
+}
+
+fn project_lines(geometry: &Geometry<f64>) -> FeatureLines {
+    let lines = match geometry {
+        Geometry::LineString(l) => vec![project(l)],
+        Geometry::MultiLineString(ml) => ml.0.iter().map(project).collect(),
+        Geometry::Polygon(p) => std::iter::once(p.exterior())
+            .chain(p.interiors())
+            .map(project)
+            .collect(),
+        Geometry::MultiPolygon(mp) => {
+            mp.0.iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                .map(project)
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    FeatureLines { lines }
+}

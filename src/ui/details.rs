@@ -1,0 +1,171 @@
+//! The right panel: details of the selection, or the scenario's summary.
+
+use egui::RichText;
+
+use super::status_badge;
+use crate::app::{BackstopApp, Command};
+use crate::map::Selection;
+use crate::model::{Hub, OverlayFeature, Scenario, Source};
+
+/// Details of the selected hub or feature; the scenario summary when nothing is selected.
+pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
+    let mut clear = false;
+    egui::Panel::right("details_panel")
+        .resizable(true)
+        .default_size(320.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let scenario = &app.report.scenario;
+                match &app.state.selection {
+                    Some(Selection::Hub(id)) => match scenario.hub(id) {
+                        Some(hub) => {
+                            clear = close_button(ui);
+                            hub_details(ui, scenario, hub);
+                        }
+                        None => summary(ui, scenario),
+                    },
+                    Some(Selection::Feature { layer, id }) => {
+                        match scenario
+                            .layer(layer)
+                            .and_then(|l| l.features.iter().find(|f| f.id == *id))
+                        {
+                            Some(feature) => {
+                                clear = close_button(ui);
+                                feature_details(ui, feature);
+                            }
+                            None => summary(ui, scenario),
+                        }
+                    }
+                    None => summary(ui, scenario),
+                }
+            });
+        });
+    if clear {
+        app.queue(Command::ClearSelection);
+    }
+}
+
+fn close_button(ui: &mut egui::Ui) -> bool {
+    ui.horizontal(|ui| {
+        ui.heading("Details");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.small_button("✖")
+                .on_hover_text("Clear selection (Esc)")
+                .clicked()
+        })
+        .inner
+    })
+    .inner
+}
+
+fn field(ui: &mut egui::Ui, name: &str, value: impl Into<egui::WidgetText>) {
+    ui.label(RichText::new(name).small().weak());
+    ui.label(value);
+    ui.add_space(4.0);
+}
+
+fn nation_names(scenario: &Scenario, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|code| match scenario.nation(code) {
+            Some(nation) => format!("{} ({code})", nation.name),
+            None => code.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn hub_details(ui: &mut egui::Ui, scenario: &Scenario, hub: &Hub) {
+    ui.label(RichText::new(&hub.name).heading().strong());
+    ui.label(status_badge(hub.status));
+    ui.add_space(6.0);
+    field(ui, "Kind", hub.kind.label());
+    field(ui, "Lead", nation_names(scenario, &hub.lead));
+    if !hub.partners.is_empty() {
+        field(ui, "Partners", nation_names(scenario, &hub.partners));
+    }
+    if let Some(personnel) = hub.personnel {
+        field(ui, "Personnel", personnel.to_string());
+    }
+    if hub.valid_from.is_some() || hub.valid_to.is_some() {
+        let from = hub
+            .valid_from
+            .as_ref()
+            .map_or("—".to_owned(), ToString::to_string);
+        let to = hub
+            .valid_to
+            .as_ref()
+            .map_or("—".to_owned(), ToString::to_string);
+        field(ui, "Valid", format!("from {from} to {to}"));
+    }
+    field(
+        ui,
+        "Location",
+        format!("{:.4}°N, {:.4}°E", hub.lat, hub.lon),
+    );
+    if !hub.description.is_empty() {
+        field(ui, "Description", hub.description.as_str());
+    }
+    sources(ui, &hub.sources);
+}
+
+fn feature_details(ui: &mut egui::Ui, feature: &OverlayFeature) {
+    ui.label(RichText::new(&feature.name).heading().strong());
+    ui.label(status_badge(feature.status));
+    ui.add_space(6.0);
+    field(ui, "Kind", feature.kind.label());
+    if !feature.operator.is_empty() {
+        field(ui, "Operator", feature.operator.as_str());
+    }
+    if !feature.description.is_empty() {
+        field(ui, "Description", feature.description.as_str());
+    }
+    sources(ui, &feature.sources);
+}
+
+fn sources(ui: &mut egui::Ui, sources: &[Source]) {
+    ui.label(RichText::new("Sources").small().weak());
+    if sources.is_empty() {
+        ui.label("none");
+    }
+    for source in sources {
+        let date = source.date.map(|d| format!(" ({d})")).unwrap_or_default();
+        match &source.url {
+            Some(url) => {
+                ui.hyperlink_to(format!("{}{date}", source.title), url);
+            }
+            None => {
+                ui.label(format!("{}{date}", source.title));
+            }
+        }
+    }
+}
+
+fn summary(ui: &mut egui::Ui, scenario: &Scenario) {
+    ui.heading(&scenario.title);
+    if !scenario.subtitle.is_empty() {
+        ui.label(&scenario.subtitle);
+    }
+    if let Some(as_of) = scenario.as_of {
+        field(ui, "As of", as_of.to_string());
+    }
+    if !scenario.caveat.is_empty() {
+        ui.label(RichText::new(&scenario.caveat).strong());
+    }
+    ui.add_space(6.0);
+    let overlay_count: usize = scenario.layers.iter().map(|l| l.features.len()).sum();
+    field(
+        ui,
+        "Contents",
+        format!(
+            "{} hubs, {} nations, {} overlay features, {} events",
+            scenario.hubs.len(),
+            scenario.nations.len(),
+            overlay_count,
+            scenario.events.len()
+        ),
+    );
+    ui.label(RichText::new("Click a hub on the map for its details.").italics());
+    ui.add_space(6.0);
+    sources(ui, &scenario.sources);
+}

@@ -1,0 +1,32 @@
+//! Panels and the map view. Each reads the app and queues Commands.
+
+mod details;
+mod layers;
+mod map_view;
+mod problems;
+mod top_bar;
+
+pub use details::details_panel;
+pub use layers::layers_panel;
+pub use map_view::map_view;
+pub use problems::problems_panel;
+pub use top_bar::top_bar;
+
+use egui::{Color32, RichText};
+
+use crate::model::Status;
+
+/// A coloured badge for a status, the same everywhere.
+pub fn status_badge(status: Status) -> RichText {
+    let (background, text) = match status {
+        Status::Announced => (Color32::from_rgb(30, 110, 50), Color32::WHITE),
+        Status::Reported => (Color32::from_rgb(40, 80, 160), Color32::WHITE),
+        Status::Analyst => (Color32::from_rgb(150, 100, 20), Color32::WHITE),
+        Status::Illustrative => (Color32::from_rgb(120, 120, 120), Color32::WHITE),
+    };
+    RichText::new(format!(" {} ", status.label().to_uppercase()))
+        .background_color(background)
+        .color(text)
+        .strong()
+        .small()
+}

@@ -1,0 +1,66 @@
+//! The top bar: title, as-of date, caveat banner and the problems badge.
+
+use egui::{Color32, RichText};
+
+use crate::app::{BackstopApp, Command};
+use crate::io::ProblemCounts;
+
+/// Title, subtitle, as-of date, the caveat banner and the problems count.
+pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
+    let scenario = &app.report.scenario;
+    if !scenario.caveat.is_empty() {
+        egui::Panel::top("caveat_banner")
+            .frame(
+                egui::Frame::NONE
+                    .fill(Color32::from_rgb(150, 30, 30))
+                    .inner_margin(4.0),
+            )
+            .show(ui, |ui| {
+                ui.vertical_centered(|ui| {
+                    ui.label(
+                        RichText::new(&scenario.caveat)
+                            .color(Color32::WHITE)
+                            .strong(),
+                    );
+                });
+            });
+    }
+    let counts = ProblemCounts::of(&app.report.diagnostics);
+    let mut toggle_problems = false;
+    egui::Panel::top("top_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(RichText::new(&scenario.title).strong());
+            if let Some(as_of) = scenario.as_of {
+                ui.label(RichText::new(format!("as of {as_of}")).strong());
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let text = if counts.errors + counts.warnings == 0 {
+                    RichText::new("✔ No problems")
+                } else {
+                    let colour = if counts.errors > 0 {
+                        Color32::from_rgb(200, 40, 40)
+                    } else {
+                        Color32::from_rgb(190, 130, 0)
+                    };
+                    RichText::new(format!(
+                        "⚠ {} errors, {} warnings",
+                        counts.errors, counts.warnings
+                    ))
+                    .color(colour)
+                    .strong()
+                };
+                if ui
+                    .selectable_label(app.state.show_problems, text)
+                    .on_hover_text("Show the Problems panel (Ctrl+Shift+P)")
+                    .clicked()
+                {
+                    toggle_problems = true;
+                }
+                ui.add(egui::Label::new(RichText::new(&scenario.subtitle).weak()).truncate());
+            });
+        });
+    });
+    if toggle_problems {
+        app.queue(Command::ToggleProblems);
+    }
+}

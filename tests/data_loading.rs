@@ -1,0 +1,235 @@
+//! Data tests: the shipped scenario is clean, and each broken fixture gives its diagnostic.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use backstop::io::{Location, ScenarioFiles, ScenarioSource, Severity, load_scenario};
+use backstop::model::{LayerKind, OverlayKind, Status};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap_or_else(|e| panic!("create {}: {e}", to.display()));
+    for entry in fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())) {
+        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else if entry.file_name() != "expected.txt" {
+            fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copy: {e}"));
+        }
+    }
+}
+
+/// The base fixture with the variant's files laid over it, in a temporary folder.
+fn scenario_folder(variant: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    copy_dir(&fixtures().join("base"), dir.path());
+    if variant != "base" {
+        copy_dir(&fixtures().join(variant), dir.path());
+    }
+    dir
+}
+
+#[test]
+fn the_shipped_scenario_has_no_errors_or_warnings() {
+    let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let problems: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    let scenario = &report.scenario;
+    assert!(scenario.hubs.len() >= 8);
+    assert!(scenario.nations.len() >= 15);
+    assert!(scenario.hub("mnfu-hq-paris").is_some());
+    assert!(scenario.hub("forward-cell-kyiv").is_some());
+}
+
+#[test]
+fn the_shipped_folder_on_disk_matches_the_embedded_one() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let from_disk = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(data.clone())));
+    let embedded = load_scenario(&ScenarioFiles::new(ScenarioSource::Builtin));
+    assert_eq!(from_disk.scenario, embedded.scenario);
+    // Every data file is embedded: a new overlay must be added to the list in io/files.rs.
+    let mut on_disk = Vec::new();
+    for entry in walk(&data) {
+        on_disk.push(
+            entry
+                .strip_prefix(&data)
+                .unwrap_or(&entry)
+                .to_string_lossy()
+                .replace('\\', "/"),
+        );
+    }
+    on_disk.sort();
+    let mut embedded_names: Vec<String> = ScenarioSource::builtin_file_names()
+        .map(str::to_owned)
+        .collect();
+    embedded_names.sort();
+    assert_eq!(on_disk, embedded_names);
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.path().is_dir() {
+            out.extend(walk(&entry.path()));
+        } else {
+            out.push(entry.path());
+        }
+    }
+    out
+}
+
+#[test]
+fn every_hub_site_in_the_shipped_scenario_says_how_it_is_known() {
+    let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Builtin));
+    for hub in &report.scenario.hubs {
+        assert!(!hub.sources.is_empty(), "{} has no source", hub.id);
+        assert!(
+            hub.sources.iter().all(|s| s.date.is_some()),
+            "{} has an undated source",
+            hub.id
+        );
+        // Hub sites were never published: only city-level HQ and cells are "reported".
+        if hub.status != Status::Illustrative {
+            assert!(
+                hub.description.contains("not public")
+                    || hub.description.contains("same place")
+                    || hub.description.contains("no site"),
+                "{}",
+                hub.id
+            );
+        }
+    }
+    let illustrative = report
+        .scenario
+        .hubs
+        .iter()
+        .filter(|h| h.status == Status::Illustrative)
+        .count();
+    assert!(illustrative >= 5);
+}
+
+#[test]
+fn the_buffer_zone_is_computed_from_the_line() {
+    let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let buffer = report
+        .scenario
+        .layers
+        .iter()
+        .find(|l| l.kind == LayerKind::Buffer);
+    let features = buffer.map(|l| l.features.clone()).unwrap_or_default();
+    assert_eq!(features.len(), 1);
+    assert_eq!(features[0].kind, OverlayKind::BufferZone);
+    assert_eq!(features[0].status, Status::Illustrative);
+}
+
+#[test]
+fn the_base_fixture_is_clean() {
+    let dir = scenario_folder("base");
+    let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(
+        dir.path().into(),
+    )));
+    let problems: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn each_broken_fixture_gives_its_expected_diagnostic() {
+    let mut failures = Vec::new();
+    let mut variants: Vec<String> = fs::read_dir(fixtures())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "base")
+        .collect();
+    variants.sort();
+    assert!(variants.len() >= 15, "fixtures missing: {variants:?}");
+    for variant in variants {
+        let expected =
+            fs::read_to_string(fixtures().join(&variant).join("expected.txt")).unwrap_or_default();
+        let dir = scenario_folder(&variant);
+        let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(
+            dir.path().into(),
+        )));
+        let got: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+        for line in expected.lines().filter(|l| !l.trim().is_empty()) {
+            if !got.iter().any(|g| g == line) {
+                failures.push(format!(
+                    "{variant}: expected\n  {line}\ngot\n  {}",
+                    got.join("\n  ")
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn a_broken_layer_fails_alone_and_the_rest_loads() {
+    let dir = scenario_folder("hubs_syntax_error");
+    let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(
+        dir.path().into(),
+    )));
+    let hubs = report.scenario.layer("hubs").map(|l| l.failed);
+    assert_eq!(hubs, Some(true));
+    let zones = report
+        .scenario
+        .layer("zones")
+        .map(|l| (l.failed, l.features.len()));
+    assert_eq!(zones, Some((false, 1)));
+    assert_eq!(report.scenario.nations.len(), 2);
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_parsing() {
+    let dir = scenario_folder("base");
+    let files = ScenarioFiles::new(ScenarioSource::Folder(dir.path().into())).with_max_bytes(600);
+    let report = load_scenario(&files);
+    let refused = report
+        .diagnostics
+        .iter()
+        .find(|d| d.file == "hubs.geojson")
+        .map(|d| {
+            (
+                d.severity,
+                d.location.clone(),
+                d.message.contains("over the limit"),
+            )
+        });
+    assert_eq!(refused, Some((Severity::Error, Location::File, true)));
+}
+
+#[test]
+fn a_missing_folder_gives_errors_and_no_panic() {
+    let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(
+        "/nonexistent/backstop".into(),
+    )));
+    assert!(report.has_errors());
+    assert!(report.scenario.hubs.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_that_leads_outside_the_folder_is_refused() {
+    let outside = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    fs::write(outside.path().join("secret.geojson"), "{}").unwrap_or_else(|e| panic!("{e}"));
+    let dir = scenario_folder("base");
+    let link = dir.path().join("overlays/zones.geojson");
+    fs::remove_file(&link).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(outside.path().join("secret.geojson"), &link)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(
+        dir.path().into(),
+    )));
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.file == "overlays/zones.geojson"
+                && d.message.contains("outside the scenario folder"))
+    );
+}
