@@ -12,9 +12,11 @@ use egui::Rect;
 use walkers::{MapMemory, lon_lat};
 
 use crate::basemap::Basemap;
+use crate::geometry::{WorldPoint, lon_lat_to_world, world_to_lon_lat};
 use crate::io::{LoadReport, ScenarioFiles, load_scenario};
 use crate::map::{BasemapLayers, MapStyle, Selection};
 use crate::mesh::WorldView;
+use crate::model::View;
 use crate::scene::Scene;
 
 /// Ukraine's bounding box: west, south, east, north.
@@ -57,6 +59,8 @@ pub struct BackstopApp {
     pub style: MapStyle,
     commands: Vec<Command>,
     screenshot: Option<ScreenshotTask>,
+    /// Frame Ukraine as soon as the map's size is known.
+    fit_pending: bool,
 }
 
 impl BackstopApp {
@@ -68,11 +72,12 @@ impl BackstopApp {
         }
         let scene = Scene::build(&report.scenario);
         let mut map_memory = MapMemory::default();
-        let view = report.scenario.view;
+        let view = report.scenario.view.unwrap_or_default();
         map_memory.center_at(lon_lat(view.lon, view.lat));
         if map_memory.set_zoom(view.zoom).is_err() {
             log::warn!("initial zoom {} refused by the map widget", view.zoom);
         }
+        let fit_pending = report.scenario.view.is_none();
         let state = ViewState {
             visible: report.scenario.layers.iter().map(|l| l.visible).collect(),
             basemap_layers: BasemapLayers::default(),
@@ -89,6 +94,7 @@ impl BackstopApp {
             style: MapStyle::LIGHT,
             commands: Vec::new(),
             screenshot: None,
+            fit_pending,
         }
     }
 
@@ -106,9 +112,11 @@ impl BackstopApp {
     /// The view of the map as last drawn.
     pub fn world_view(&self) -> Option<WorldView> {
         let rect = self.map_rect?;
-        let centre = self.map_memory.detached().unwrap_or_else(|| {
-            lon_lat(self.report.scenario.view.lon, self.report.scenario.view.lat)
-        });
+        let home = View::default();
+        let centre = self
+            .map_memory
+            .detached()
+            .unwrap_or_else(|| lon_lat(home.lon, home.lat));
         Some(WorldView::new(
             centre.x(),
             centre.y(),
@@ -127,6 +135,11 @@ impl BackstopApp {
             crate::ui::problems_panel(ui, self);
         }
         crate::ui::map_view(ui, self);
+        if self.fit_pending && self.map_rect.is_some() {
+            self.fit_pending = false;
+            self.commands.push(Command::FitUkraine);
+            ui.ctx().request_repaint();
+        }
         self.apply_commands();
         if let Some(task) = &mut self.screenshot
             && task.step(ui.ctx(), self.map_rect.is_some())
@@ -181,13 +194,11 @@ impl BackstopApp {
             .map_rect
             .unwrap_or_else(|| Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0)));
         let zoom = WorldView::zoom_to_fit(west, south, east, north, rect, 24.0);
-        let centre = crate::geometry::world_to_lon_lat(crate::geometry::WorldPoint {
-            x: (crate::geometry::lon_lat_to_world(west, north).x
-                + crate::geometry::lon_lat_to_world(east, south).x)
-                / 2.0,
-            y: (crate::geometry::lon_lat_to_world(west, north).y
-                + crate::geometry::lon_lat_to_world(east, south).y)
-                / 2.0,
+        let (north_west, south_east) =
+            (lon_lat_to_world(west, north), lon_lat_to_world(east, south));
+        let centre = world_to_lon_lat(WorldPoint {
+            x: (north_west.x + south_east.x) / 2.0,
+            y: (north_west.y + south_east.y) / 2.0,
         });
         self.map_memory.center_at(lon_lat(centre.0, centre.1));
         let _ = self.map_memory.set_zoom(zoom);

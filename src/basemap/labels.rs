@@ -36,10 +36,11 @@ pub fn build_labels(capitals: &[BasemapFeature], cities: &[BasemapFeature]) -> V
             continue;
         };
         let name = feature.text("name").to_owned();
+        // Capitals come twice (both files, sometimes spelled differently): keep the first.
         if name.is_empty()
             || labels
                 .iter()
-                .any(|l| l.name == name && near(l.lon_lat, (point.x(), point.y())))
+                .any(|l| near(l.lon_lat, (point.x(), point.y())))
         {
             continue;
         }
@@ -85,5 +86,5 @@ pub fn build_labels(capitals: &[BasemapFeature], cities: &[BasemapFeature]) -> V
 }
 
 fn near(a: (f64, f64), b: (f64, f64)) -> bool {
-    (a.0 - b.0).abs() < 0.2 && (a.1 - b.1).abs() < 0.2
+    (a.0 - b.0).abs() < 0.05 && (a.1 - b.1).abs() < 0.05
 }

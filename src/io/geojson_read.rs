@@ -21,33 +21,36 @@ pub(crate) struct RawFeature {
 }
 
 /// Splits a FeatureCollection into features; the error explains a wrong top-level structure.
-pub(crate) fn feature_collection(file: &str, root: Value) -> Result<Vec<RawFeature>, Diagnostic> {
+pub(crate) fn feature_collection(
+    file: &str,
+    root: Value,
+) -> Result<Vec<RawFeature>, Box<Diagnostic>> {
     let Value::Object(mut root) = root else {
-        return Err(Diagnostic::file(
+        return Err(Box::new(Diagnostic::file(
             file,
             Severity::Error,
             format!(
                 "wrong GeoJSON structure: expected a FeatureCollection object, found {}",
                 json_type_name(&root)
             ),
-        ));
+        )));
     };
     let kind = root.get("type").and_then(Value::as_str).unwrap_or("");
     if kind != "FeatureCollection" {
-        return Err(Diagnostic::file(
+        return Err(Box::new(Diagnostic::file(
             file,
             Severity::Error,
             format!(
                 "wrong GeoJSON structure: \"type\" is \"{kind}\", expected \"FeatureCollection\""
             ),
-        ));
+        )));
     }
     let Some(Value::Array(features)) = root.remove("features") else {
-        return Err(Diagnostic::file(
+        return Err(Box::new(Diagnostic::file(
             file,
             Severity::Error,
             "wrong GeoJSON structure: \"features\" must be a list",
-        ));
+        )));
     };
     Ok(features
         .into_iter()

@@ -106,7 +106,7 @@ fn read_toml(
     out: &mut Vec<Diagnostic>,
 ) -> Option<serde_json::Map<String, serde_json::Value>> {
     let text = read_text(files, file, out)?;
-    parse_toml(file, &text).map_err(|d| out.push(d)).ok()
+    parse_toml(file, &text).map_err(|d| out.push(*d)).ok()
 }
 
 fn read_features(
@@ -115,9 +115,11 @@ fn read_features(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Vec<RawFeature>> {
     let text = read_text(files, file, out)?;
-    let root = parse_json(file, &text).map_err(|d| out.push(d)).ok()?;
+    let root = parse_json(file, &text).map_err(|d| out.push(*d)).ok()?;
     drop(text);
-    feature_collection(file, root).map_err(|d| out.push(d)).ok()
+    feature_collection(file, root)
+        .map_err(|d| out.push(*d))
+        .ok()
 }
 
 /// Builds the buffer zone around the configured line feature.

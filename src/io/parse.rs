@@ -6,35 +6,41 @@ use super::diagnostic::{Diagnostic, Location, Severity, line_column};
 use super::record::toml_to_json;
 
 /// Parses JSON text; a syntax error becomes a diagnostic with line and column.
-pub(crate) fn parse_json(file: &str, text: &str) -> Result<Value, Diagnostic> {
-    serde_json::from_str(text).map_err(|e| Diagnostic {
-        file: file.to_owned(),
-        location: Location::Text {
-            line: e.line().max(1),
-            column: e.column().max(1),
-        },
-        severity: Severity::Error,
-        message: format!("invalid JSON: {}", strip_position(&e.to_string())),
+pub(crate) fn parse_json(file: &str, text: &str) -> Result<Value, Box<Diagnostic>> {
+    serde_json::from_str(text).map_err(|e| {
+        Box::new(Diagnostic {
+            file: file.to_owned(),
+            location: Location::Text {
+                line: e.line().max(1),
+                column: e.column().max(1),
+            },
+            severity: Severity::Error,
+            message: format!("invalid JSON: {}", strip_position(&e.to_string())),
+        })
     })
 }
 
 /// Parses TOML text into a JSON-model table; a syntax error becomes a diagnostic with line and column.
-pub(crate) fn parse_toml(file: &str, text: &str) -> Result<Map<String, Value>, Diagnostic> {
+pub(crate) fn parse_toml(file: &str, text: &str) -> Result<Map<String, Value>, Box<Diagnostic>> {
     match text.parse::<toml::Table>() {
         Ok(table) => match toml_to_json(toml::Value::Table(table)) {
             Value::Object(map) => Ok(map),
-            _ => Err(Diagnostic::file(file, Severity::Error, "not a TOML table")),
+            _ => Err(Box::new(Diagnostic::file(
+                file,
+                Severity::Error,
+                "not a TOML table",
+            ))),
         },
         Err(e) => {
             let (line, column) = e
                 .span()
                 .map_or((1, 1), |span| line_column(text, span.start));
-            Err(Diagnostic {
+            Err(Box::new(Diagnostic {
                 file: file.to_owned(),
                 location: Location::Text { line, column },
                 severity: Severity::Error,
                 message: format!("invalid TOML: {}", e.message()),
-            })
+            }))
         }
     }
 }

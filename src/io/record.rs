@@ -275,7 +275,7 @@ impl<'a> Record<'a> {
         if let Some(date) = Date::parse(&text) {
             return Some(Validity::Date(date));
         }
-        if phase_ids.iter().any(|p| *p == text) {
+        if phase_ids.contains(&text) {
             return Some(Validity::Phase(text));
         }
         let looks_like_date = text.chars().next().is_some_and(|c| c.is_ascii_digit());

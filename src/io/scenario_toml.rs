@@ -26,7 +26,7 @@ pub(crate) fn read(table: &Map<String, Value>, scenario: &mut Scenario, out: &mu
     out.append(&mut top.diagnostics);
 
     if let Some(view) = table.get("view") {
-        scenario.view = read_view(view, out);
+        scenario.view = Some(read_view(view, out));
     }
     scenario.layers = read_layers(table.get("layers"), out);
     scenario.buffer = table.get("buffer").and_then(|b| read_buffer(b, out));

@@ -6,6 +6,9 @@ use super::style::MapStyle;
 use crate::basemap::PlaceLabel;
 use crate::mesh::WorldView;
 
+/// Space kept between a capital's dot and text placed above or below it, clear of a hub symbol.
+const HUB_CLEARANCE: f32 = 8.0;
+
 /// At most this many place labels at once, so a wide view stays readable.
 const MAX_LABELS: usize = 90;
 
@@ -89,11 +92,29 @@ pub fn paint_place_labels(
             anchor - vec2(dot + 3.0 + text_size.x, text_size.y / 2.0),
             text_size,
         );
-        let Some(text_rect) = [right, left].into_iter().find(|r| {
-            screen.contains_rect(*r)
-                && occupied.is_free(r.expand(2.0))
-                && occupied.is_free(dot_rect)
-        }) else {
+        let above = Rect::from_min_size(
+            anchor - vec2(text_size.x / 2.0, dot + 2.0 + HUB_CLEARANCE + text_size.y),
+            text_size,
+        );
+        let below = Rect::from_min_size(
+            anchor + vec2(-text_size.x / 2.0, dot + 2.0 + HUB_CLEARANCE),
+            text_size,
+        );
+        // Capitals are always named: their text may sit around a dot that a hub symbol covers.
+        let capital = label.rank <= 1;
+        if !capital && !occupied.is_free(dot_rect) {
+            continue;
+        }
+        let candidates: &[Rect] = if capital {
+            &[right, left, above, below]
+        } else {
+            &[right, left]
+        };
+        let Some(text_rect) = candidates
+            .iter()
+            .copied()
+            .find(|r| screen.contains_rect(*r) && occupied.is_free(r.expand(2.0)))
+        else {
             continue;
         };
         occupied.take(text_rect.expand(2.0));

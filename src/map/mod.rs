@@ -19,7 +19,7 @@ pub use scene_paint::{
 };
 pub use style::{MapStyle, SELECTION, hub_colours, layer_colour, status_stroke};
 
-use egui::Painter;
+use egui::{Painter, Rect, vec2};
 
 use crate::basemap::{ATTRIBUTION, Basemap};
 use crate::mesh::WorldView;
@@ -62,6 +62,15 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
         frame.selection,
     );
     let mut occupied = Occupied::default();
+    // Keep labels off the scale bar and the attribution.
+    occupied.take(Rect::from_min_size(
+        view.screen.left_bottom() - vec2(0.0, 48.0),
+        vec2(190.0, 48.0),
+    ));
+    occupied.take(Rect::from_min_size(
+        view.screen.right_bottom() - vec2(300.0, 22.0),
+        vec2(300.0, 22.0),
+    ));
     let hubs_visible = frame
         .scenario
         .layers

@@ -1,6 +1,6 @@
 //! Drawing the scenario: overlay areas and lines, then hubs with their labels.
 
-use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
+use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2};
 
 use super::labels::{Occupied, halo_text};
 use super::mesh_paint::append_fill;
@@ -133,10 +133,12 @@ pub fn place_hubs(
 /// Finds room for each hub's label, right of its symbol or else left; a label with no room is left out.
 pub fn place_hub_labels(
     painter: &Painter,
+    view: &WorldView,
     scenario: &Scenario,
     placements: &mut [HubPlacement],
     occupied: &mut Occupied,
 ) {
+    let screen = view.screen.shrink(2.0);
     for placement in placements.iter_mut() {
         let Some(hub) = scenario.hubs.get(placement.hub) else {
             continue;
@@ -155,7 +157,7 @@ pub fn place_hub_labels(
             Align2::RIGHT_CENTER.anchor_size(pos2(symbol.left() - 4.0, symbol.center().y), size);
         placement.label = [right, left]
             .into_iter()
-            .find(|r| occupied.is_free(r.expand(1.0)));
+            .find(|r| screen.contains_rect(*r) && occupied.is_free(r.expand(1.0)));
         if let Some(label) = placement.label {
             occupied.take(label.expand(1.0));
         }

@@ -42,7 +42,7 @@ impl MapStyle {
         adversary_land: Color32::from_rgb(226, 221, 214),
         country_border: Color32::from_rgb(120, 110, 100),
         ukraine_border: Color32::from_rgb(70, 70, 70),
-        oblast_border: Color32::from_rgb(180, 165, 140),
+        oblast_border: Color32::from_rgb(160, 140, 110),
         coastline: Color32::from_rgb(100, 145, 180),
         river: Color32::from_rgb(120, 170, 210),
         label: Color32::from_rgb(35, 35, 35),

@@ -236,8 +236,8 @@ pub struct Scenario {
     pub as_of: Option<Date>,
     /// The banner line (classification, caveats).
     pub caveat: String,
-    /// Initial view.
-    pub view: View,
+    /// Initial view; `None` frames Ukraine at whatever size the window has.
+    pub view: Option<View>,
     /// Layers, in drawing order.
     pub layers: Vec<Layer>,
     /// Scenario-wide sources.

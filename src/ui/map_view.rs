@@ -12,7 +12,7 @@ pub fn map_view(ui: &mut egui::Ui, app: &mut BackstopApp) {
     let mut commands = Vec::new();
     let mut drawn_rect = None;
     egui::CentralPanel::no_frame().show(ui, |ui| {
-        let view = app.report.scenario.view;
+        let view = app.report.scenario.view.unwrap_or_default();
         let home = lon_lat(view.lon, view.lat);
         let BackstopApp {
             report,
