@@ -48,6 +48,7 @@ enum Renderer {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     if let Some(Commands::Check { dir, format }) = cli.command {
@@ -59,7 +60,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(code as u8);
     }
-    match run_app(cli) {
+    match run_app(cli, started) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("backstop: {e:#}");
@@ -68,7 +69,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_app(cli: Cli) -> anyhow::Result<()> {
+fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     let source = match &cli.dir {
         None => ScenarioSource::Builtin,
         Some(dir) if dir.is_dir() => ScenarioSource::Folder(dir.clone()),
@@ -97,7 +98,7 @@ fn run_app(cli: Cli) -> anyhow::Result<()> {
         &title,
         options,
         Box::new(move |_cc| {
-            let mut app = BackstopApp::new(&files);
+            let mut app = BackstopApp::new(&files).with_start_time(started);
             if let Some(task) = screenshot {
                 app = app.with_screenshot(task);
             }

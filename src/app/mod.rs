@@ -61,6 +61,8 @@ pub struct BackstopApp {
     screenshot: Option<ScreenshotTask>,
     /// Frame Ukraine as soon as the map's size is known.
     fit_pending: bool,
+    /// When the process started, until the first full frame is logged.
+    started: Option<std::time::Instant>,
 }
 
 impl BackstopApp {
@@ -95,12 +97,19 @@ impl BackstopApp {
             commands: Vec::new(),
             screenshot: None,
             fit_pending,
+            started: None,
         }
     }
 
     /// Saves a screenshot of the window once the map is drawn, then closes it.
     pub fn with_screenshot(mut self, task: ScreenshotTask) -> Self {
         self.screenshot = Some(task);
+        self
+    }
+
+    /// Logs how long after `started` the first full frame was drawn.
+    pub fn with_start_time(mut self, started: std::time::Instant) -> Self {
+        self.started = Some(started);
         self
     }
 
@@ -141,6 +150,15 @@ impl BackstopApp {
             ui.ctx().request_repaint();
         }
         self.apply_commands();
+        if !self.fit_pending
+            && self.map_rect.is_some()
+            && let Some(started) = self.started.take()
+        {
+            log::info!(
+                "first full frame {} ms after start",
+                started.elapsed().as_millis()
+            );
+        }
         if let Some(task) = &mut self.screenshot
             && task.step(ui.ctx(), self.map_rect.is_some())
         {
