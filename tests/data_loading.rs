@@ -237,17 +237,32 @@ fn a_link_that_leads_outside_the_folder_is_refused() {
 #[test]
 fn truncated_and_mangled_files_never_panic_and_are_reported() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    for file in ["hubs.geojson", "scenario.toml", "nations.toml", "overlays/ceasefire_line.geojson"] {
+    for file in [
+        "hubs.geojson",
+        "scenario.toml",
+        "nations.toml",
+        "overlays/ceasefire_line.geojson",
+    ] {
         let original = fs::read(data.join(file)).unwrap_or_else(|e| panic!("{e}"));
         let cuts = (1..40).map(|i| original.len() * i / 40);
-        let mangled = [b"null".to_vec(), b"[]".to_vec(), b"{\"type\": 3}".to_vec(), vec![0xff, 0xfe, 0x00]];
+        let mangled = [
+            b"null".to_vec(),
+            b"[]".to_vec(),
+            b"{\"type\": 3}".to_vec(),
+            vec![0xff, 0xfe, 0x00],
+        ];
         for content in cuts.map(|n| original[..n].to_vec()).chain(mangled) {
             let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
             copy_dir(&data, dir.path());
             fs::write(dir.path().join(file), &content).unwrap_or_else(|e| panic!("{e}"));
-            let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(dir.path().into())));
+            let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(
+                dir.path().into(),
+            )));
             assert!(
-                report.diagnostics.iter().any(|d| d.file == file && d.is_error()),
+                report
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.file == file && d.is_error()),
                 "{file} cut to {} bytes gave no error",
                 content.len()
             );

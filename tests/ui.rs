@@ -128,3 +128,41 @@ fn a_scenario_with_errors_still_opens_and_counts_them() {
     harness.get_by_label_contains("overlays/zones.geojson: error: file not found");
     harness.get_by_label("Hub: Hub hub-a");
 }
+
+fn base_fixture_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+    std::fs::create_dir_all(dir.path().join("overlays")).unwrap_or_else(|e| panic!("{e}"));
+    for name in ["scenario.toml", "nations.toml", "events.toml", "hubs.geojson", "overlays/zones.geojson"] {
+        std::fs::copy(base.join(name), dir.path().join(name)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    dir
+}
+
+#[test]
+fn reload_picks_up_an_edited_data_file() {
+    let dir = base_fixture_copy();
+    let mut harness = harness(&ScenarioFiles::new(ScenarioSource::Folder(dir.path().into())));
+    harness.get_by_label("Hub: Hub hub-a");
+    let hubs = dir.path().join("hubs.geojson");
+    let text = std::fs::read_to_string(&hubs).unwrap_or_default();
+    std::fs::write(&hubs, text.replace("Hub hub-a", "Renamed hub")).unwrap_or_else(|e| panic!("{e}"));
+    harness.get_by_label("Reload").click();
+    harness.run_steps(3);
+    harness.get_by_label("Hub: Renamed hub");
+}
+
+#[test]
+fn the_open_dialog_opens_a_typed_folder() {
+    let dir = base_fixture_copy();
+    let mut harness = builtin();
+    harness.get_by_label("Open…").click();
+    // A new window sizes itself invisibly for a frame first.
+    harness.run_steps(4);
+    assert!(harness.state().open_dialog.open);
+    harness.state_mut().open_dialog.path = dir.path().display().to_string();
+    harness.get_by_label("Open").click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().report.scenario.title, "Fixture scenario");
+    harness.get_by_label("Hub: Hub hub-a");
+}

@@ -2,6 +2,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::io::ScenarioSource;
 use crate::map::Selection;
 
 /// Something the user asked for. Queued by the UI, applied by the app once a frame.
@@ -21,6 +22,12 @@ pub enum Command {
     ClearSelection,
     /// Show or hide the Problems panel.
     ToggleProblems,
+    /// Show the "Open scenario folder" dialog.
+    ShowOpenDialog,
+    /// Load another scenario in place of the current one.
+    OpenScenario(ScenarioSource),
+    /// Read the current scenario's files again.
+    ReloadScenario,
 }
 
 impl Command {
@@ -31,6 +38,8 @@ impl Command {
         Command::ZoomOut,
         Command::ClearSelection,
         Command::ToggleProblems,
+        Command::ShowOpenDialog,
+        Command::ReloadScenario,
     ];
 
     /// A short label for buttons and menus.
@@ -43,6 +52,9 @@ impl Command {
             Command::Select(_) => "Select".into(),
             Command::ClearSelection => "Clear selection".into(),
             Command::ToggleProblems => "Problems".into(),
+            Command::ShowOpenDialog => "Open scenario folder…".into(),
+            Command::OpenScenario(source) => format!("Open {}", source.describe()),
+            Command::ReloadScenario => "Reload scenario".into(),
         }
     }
 
@@ -58,7 +70,9 @@ impl Command {
                 Modifiers::COMMAND | Modifiers::SHIFT,
                 Key::P,
             )),
-            Command::ToggleLayer(_) | Command::Select(_) => None,
+            Command::ShowOpenDialog => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
+            Command::ReloadScenario => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::R)),
+            Command::ToggleLayer(_) | Command::Select(_) | Command::OpenScenario(_) => None,
         }
     }
 }

@@ -13,7 +13,7 @@ use walkers::{MapMemory, lon_lat};
 
 use crate::basemap::Basemap;
 use crate::geometry::{WorldPoint, lon_lat_to_world, world_to_lon_lat};
-use crate::io::{LoadReport, ScenarioFiles, load_scenario};
+use crate::io::{LoadReport, ScenarioFiles, ScenarioSource, load_scenario};
 use crate::map::{BasemapLayers, MapStyle, Selection};
 use crate::mesh::WorldView;
 use crate::model::View;
@@ -57,6 +57,10 @@ pub struct BackstopApp {
     pub map_rect: Option<Rect>,
     /// Palette.
     pub style: MapStyle,
+    /// Where the scenario was read from, for Reload.
+    pub files: ScenarioFiles,
+    /// The Open scenario folder dialog.
+    pub open_dialog: crate::ui::OpenDialog,
     commands: Vec<Command>,
     screenshot: Option<ScreenshotTask>,
     /// Frame Ukraine as soon as the map's size is known.
@@ -94,6 +98,8 @@ impl BackstopApp {
             map_memory,
             map_rect: None,
             style: MapStyle::LIGHT,
+            files: files.clone(),
+            open_dialog: crate::ui::OpenDialog::default(),
             commands: Vec::new(),
             screenshot: None,
             fit_pending,
@@ -144,6 +150,7 @@ impl BackstopApp {
             crate::ui::problems_panel(ui, self);
         }
         crate::ui::map_view(ui, self);
+        crate::ui::open_dialog(ui.ctx(), self);
         if self.fit_pending && self.map_rect.is_some() {
             self.fit_pending = false;
             self.commands.push(Command::FitUkraine);
@@ -201,8 +208,56 @@ impl BackstopApp {
                 Command::Select(selection) => self.state.selection = Some(selection),
                 Command::ClearSelection => self.state.selection = None,
                 Command::ToggleProblems => self.state.show_problems = !self.state.show_problems,
+                Command::ShowOpenDialog => {
+                    let start = match self.files.source() {
+                        ScenarioSource::Folder(path) => Some(path.clone()),
+                        ScenarioSource::Builtin => None,
+                    };
+                    self.open_dialog.show_with(start);
+                }
+                Command::OpenScenario(source) => self.load(ScenarioFiles::new(source)),
+                Command::ReloadScenario => self.load(self.files.clone()),
             }
         }
+    }
+
+    /// Replaces the scenario with the one `files` reads; the view stays where it is,
+    /// layer choices are kept for layers of the same id.
+    pub fn load(&mut self, files: ScenarioFiles) {
+        let report = load_scenario(&files);
+        for diagnostic in &report.diagnostics {
+            log::warn!("{diagnostic}");
+        }
+        let previous: Vec<(String, bool)> = self
+            .report
+            .scenario
+            .layers
+            .iter()
+            .map(|l| l.id.clone())
+            .zip(self.state.visible.iter().copied())
+            .collect();
+        self.state.visible = report
+            .scenario
+            .layers
+            .iter()
+            .map(|layer| {
+                previous
+                    .iter()
+                    .find(|(id, _)| *id == layer.id)
+                    .map_or(layer.visible, |(_, visible)| *visible)
+            })
+            .collect();
+        if files.source() != self.files.source() {
+            self.state.selection = None;
+            self.fit_pending = report.scenario.view.is_none();
+            if let Some(view) = report.scenario.view {
+                self.map_memory.center_at(lon_lat(view.lon, view.lat));
+                let _ = self.map_memory.set_zoom(view.zoom);
+            }
+        }
+        self.scene = Scene::build(&report.scenario);
+        self.report = report;
+        self.files = files;
     }
 
     /// Frames Ukraine in the map area.

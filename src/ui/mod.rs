@@ -3,12 +3,14 @@
 mod details;
 mod layers;
 mod map_view;
+mod open_dialog;
 mod problems;
 mod top_bar;
 
 pub use details::details_panel;
 pub use layers::layers_panel;
 pub use map_view::map_view;
+pub use open_dialog::{OpenDialog, open_dialog};
 pub use problems::problems_panel;
 pub use top_bar::top_bar;
 

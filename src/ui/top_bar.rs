@@ -26,7 +26,7 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
             });
     }
     let counts = ProblemCounts::of(&app.report.diagnostics);
-    let mut toggle_problems = false;
+    let mut commands = Vec::new();
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading(RichText::new(&scenario.title).strong());
@@ -54,13 +54,27 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     .on_hover_text("Show the Problems panel (Ctrl+Shift+P)")
                     .clicked()
                 {
-                    toggle_problems = true;
+                    commands.push(Command::ToggleProblems);
+                }
+                if ui
+                    .button("Reload")
+                    .on_hover_text("Read the scenario's files again (Ctrl+R)")
+                    .clicked()
+                {
+                    commands.push(Command::ReloadScenario);
+                }
+                if ui
+                    .button("Open…")
+                    .on_hover_text("Open a scenario folder (Ctrl+O)")
+                    .clicked()
+                {
+                    commands.push(Command::ShowOpenDialog);
                 }
                 ui.add(egui::Label::new(RichText::new(&scenario.subtitle).weak()).truncate());
             });
         });
     });
-    if toggle_problems {
-        app.queue(Command::ToggleProblems);
+    for command in commands {
+        app.queue(command);
     }
 }

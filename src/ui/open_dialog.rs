@@ -1,0 +1,126 @@
+//! "Open scenario folder": a native folder picker when the desktop offers one (through the
+//! XDG portal, on a background thread), and always a path field, so it works on a bare X
+//! session too.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::RichText;
+
+use crate::app::{BackstopApp, Command};
+use crate::io::ScenarioSource;
+
+/// State of the Open dialog.
+#[derive(Default)]
+pub struct OpenDialog {
+    /// Shown.
+    pub open: bool,
+    /// The folder typed or picked.
+    pub path: String,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+    picker: Option<Receiver<Option<PathBuf>>>,
+}
+
+impl OpenDialog {
+    /// Opens the dialog, starting from `start` when given.
+    pub fn show_with(&mut self, start: Option<PathBuf>) {
+        self.open = true;
+        self.error = None;
+        if self.path.is_empty() {
+            self.path = start
+                .or_else(|| std::env::current_dir().ok())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+        }
+    }
+
+    fn poll_picker(&mut self) {
+        let Some(receiver) = &self.picker else { return };
+        match receiver.try_recv() {
+            Ok(Some(path)) => {
+                self.path = path.display().to_string();
+                self.picker = None;
+            }
+            Ok(None) => {
+                self.error = Some(
+                    "No folder picked (or no desktop file dialog here): type the path instead."
+                        .into(),
+                );
+                self.picker = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picker = None,
+        }
+    }
+
+    fn start_picker(&mut self, ctx: &egui::Context) {
+        let (sender, receiver) = channel();
+        let repaint = ctx.clone();
+        let start = PathBuf::from(&self.path);
+        // The portal call blocks: never on the UI thread.
+        let spawned = std::thread::Builder::new()
+            .name("folder-picker".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new().set_title("Open scenario folder");
+                if start.is_dir() {
+                    dialog = dialog.set_directory(&start);
+                }
+                let _ = sender.send(dialog.pick_folder());
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.picker = Some(receiver),
+            Err(e) => self.error = Some(format!("cannot start the file dialog: {e}")),
+        }
+    }
+}
+
+/// Draws the Open dialog when it is open.
+pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
+    let dialog = &mut app.open_dialog;
+    if !dialog.open {
+        return;
+    }
+    dialog.poll_picker();
+    let mut command = None;
+    let mut open = dialog.open;
+    egui::Window::new("Open scenario folder")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(460.0)
+        .show(ctx, |ui| {
+            ui.label("A folder with scenario.toml, hubs.geojson, nations.toml, events.toml and overlays/.");
+            ui.horizontal(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(320.0).hint_text("/path/to/scenario"));
+                let browsing = dialog.picker.is_some();
+                if ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
+                    dialog.start_picker(ui.ctx());
+                }
+                if browsing {
+                    ui.spinner();
+                }
+            });
+            if let Some(error) = &dialog.error {
+                ui.label(RichText::new(error).color(egui::Color32::from_rgb(200, 40, 40)));
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Open").clicked() {
+                    let path = PathBuf::from(dialog.path.trim());
+                    if path.is_dir() {
+                        command = Some(Command::OpenScenario(ScenarioSource::Folder(path)));
+                    } else {
+                        dialog.error = Some(format!("{} is not a folder", path.display()));
+                    }
+                }
+                if ui.button("Built-in scenario").clicked() {
+                    command = Some(Command::OpenScenario(ScenarioSource::Builtin));
+                }
+            });
+        });
+    dialog.open = open && command.is_none();
+    if let Some(command) = command {
+        app.queue(command);
+    }
+}
