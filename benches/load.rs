@@ -8,8 +8,15 @@ use criterion::{Criterion, criterion_group, criterion_main};
 fn loading(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
-    group.bench_function("basemap (parse, project, simplify, triangulate)", |b| {
+    group.bench_function("basemap parse (what start-up waits for)", |b| {
         b.iter(|| std::hint::black_box(Basemap::load()))
+    });
+    group.bench_function("basemap parse + every zoom band (background thread)", |b| {
+        b.iter(|| {
+            let basemap = Basemap::load();
+            basemap.build_all();
+            std::hint::black_box(basemap)
+        })
     });
     group.bench_function("built-in scenario (parse, validate, buffer, scene)", |b| {
         b.iter(|| {

@@ -133,7 +133,13 @@ fn base_fixture_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
     std::fs::create_dir_all(dir.path().join("overlays")).unwrap_or_else(|e| panic!("{e}"));
-    for name in ["scenario.toml", "nations.toml", "events.toml", "hubs.geojson", "overlays/zones.geojson"] {
+    for name in [
+        "scenario.toml",
+        "nations.toml",
+        "events.toml",
+        "hubs.geojson",
+        "overlays/zones.geojson",
+    ] {
         std::fs::copy(base.join(name), dir.path().join(name)).unwrap_or_else(|e| panic!("{e}"));
     }
     dir
@@ -142,11 +148,14 @@ fn base_fixture_copy() -> tempfile::TempDir {
 #[test]
 fn reload_picks_up_an_edited_data_file() {
     let dir = base_fixture_copy();
-    let mut harness = harness(&ScenarioFiles::new(ScenarioSource::Folder(dir.path().into())));
+    let mut harness = harness(&ScenarioFiles::new(ScenarioSource::Folder(
+        dir.path().into(),
+    )));
     harness.get_by_label("Hub: Hub hub-a");
     let hubs = dir.path().join("hubs.geojson");
     let text = std::fs::read_to_string(&hubs).unwrap_or_default();
-    std::fs::write(&hubs, text.replace("Hub hub-a", "Renamed hub")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&hubs, text.replace("Hub hub-a", "Renamed hub"))
+        .unwrap_or_else(|e| panic!("{e}"));
     harness.get_by_label("Reload").click();
     harness.run_steps(3);
     harness.get_by_label("Hub: Renamed hub");

@@ -22,10 +22,24 @@ use crate::scene::Scene;
 /// Ukraine's bounding box: west, south, east, north.
 pub const UKRAINE_BOUNDS: [f64; 4] = [22.1, 44.3, 40.3, 52.4];
 
-/// The embedded basemap, prepared once per process (tests build many apps).
+/// The embedded basemap, parsed once per process (tests build many apps). Its meshes for
+/// every zoom band are built on a background thread, so the first frame waits only for
+/// the bands it draws.
 pub fn shared_basemap() -> Arc<Basemap> {
     static BASEMAP: OnceLock<Arc<Basemap>> = OnceLock::new();
-    BASEMAP.get_or_init(|| Arc::new(Basemap::load())).clone()
+    BASEMAP
+        .get_or_init(|| {
+            let basemap = Arc::new(Basemap::load());
+            let warm = basemap.clone();
+            let spawned = std::thread::Builder::new()
+                .name("basemap-meshes".into())
+                .spawn(move || warm.build_all());
+            if let Err(e) = spawned {
+                log::warn!("basemap meshes will be built on first use: {e}");
+            }
+            basemap
+        })
+        .clone()
 }
 
 /// What the user sees and has chosen, apart from the data.

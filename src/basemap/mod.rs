@@ -29,7 +29,6 @@ const EUROPE_COUNTRIES: Embedded = embedded!("europe_countries.geojson");
 const EUROPE_CAPITALS: Embedded = embedded!("europe_capitals.geojson");
 const COUNTRIES: Embedded = embedded!("countries.geojson");
 const COUNTRY_BORDERS: Embedded = embedded!("country_borders.geojson");
-const ADMIN1: Embedded = embedded!("admin1_ukraine.geojson");
 const ADMIN1_BORDERS: Embedded = embedded!("admin1_ukraine_borders.geojson");
 const COASTLINE: Embedded = embedded!("coastline.geojson");
 const LAKES: Embedded = embedded!("lakes.geojson");
@@ -95,7 +94,8 @@ pub struct Basemap {
 }
 
 impl Basemap {
-    /// Parses and prepares every embedded layer. Never panics: a layer that fails is
+    /// Parses every embedded layer. Meshes are built per zoom band when first drawn, or
+    /// ahead of time by [`Basemap::build_all`]. Never panics: a layer that fails is
     /// reported in `problems` and left empty.
     pub fn load() -> Self {
         let mut problems = Vec::new();
@@ -104,41 +104,27 @@ impl Basemap {
         let capitals = read(&EUROPE_CAPITALS);
         let countries = read(&COUNTRIES);
         let country_borders = read(&COUNTRY_BORDERS);
-        let admin1 = read(&ADMIN1);
         let admin1_borders = read(&ADMIN1_BORDERS);
         let coastline = read(&COASTLINE);
         let lakes = read(&LAKES);
         let rivers = read(&RIVERS);
         let cities = read(&CITIES);
-        drop(admin1);
 
-        let geometries = |features: &[BasemapFeature]| -> Vec<Geometry<f64>> {
-            features.iter().map(|f| f.geometry.clone()).collect()
-        };
-        let europe_geometries = geometries(&europe);
-        let country_geometries = geometries(&countries);
-        let river_geometries = geometries(&rivers);
-
-        Self {
-            europe_fill: FillBands::build(&enumerate(&europe_geometries)),
-            europe_iso: europe.iter().map(|f| f.text("iso_a2").to_owned()).collect(),
-            europe_borders: LineBands::build(&enumerate(&europe_geometries)),
-            country_fill: FillBands::build(&enumerate(&country_geometries)),
-            country_iso: countries
+        let iso = |features: &[BasemapFeature]| -> Vec<String> {
+            features
                 .iter()
                 .map(|f| f.text("iso_a2").to_owned())
-                .collect(),
-            ukraine_outline: LineBands::build(
-                &enumerate(&country_geometries)
-                    .into_iter()
-                    .filter(|(i, _)| countries.get(*i).is_some_and(|f| f.text("iso_a2") == "UA"))
-                    .collect::<Vec<_>>(),
-            ),
-            country_borders: LineBands::build(&enumerate(&geometries(&country_borders))),
-            oblast_borders: LineBands::build(&enumerate(&geometries(&admin1_borders))),
-            coastline: LineBands::build(&enumerate(&geometries(&coastline))),
-            lakes: FillBands::build(&enumerate(&geometries(&lakes))),
-            rivers: LineBands::build(&enumerate(&river_geometries)),
+                .collect()
+        };
+        let ukraine: Vec<(usize, Geometry<f64>)> = countries
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.text("iso_a2") == "UA")
+            .map(|(i, f)| (i, f.geometry.clone()))
+            .collect();
+        Self {
+            europe_iso: iso(&europe),
+            country_iso: iso(&countries),
             river_rank: rivers
                 .iter()
                 .map(|f| {
@@ -149,13 +135,43 @@ impl Basemap {
                 })
                 .collect(),
             labels: build_labels(&capitals, &cities),
+            europe_borders: LineBands::new(indexed(&europe)),
+            europe_fill: FillBands::new(indexed(&europe)),
+            country_fill: FillBands::new(indexed(&countries)),
+            ukraine_outline: LineBands::new(ukraine),
+            country_borders: LineBands::new(indexed(&country_borders)),
+            oblast_borders: LineBands::new(indexed(&admin1_borders)),
+            coastline: LineBands::new(indexed(&coastline)),
+            lakes: FillBands::new(indexed(&lakes)),
+            rivers: LineBands::new(indexed(&rivers)),
             problems,
+        }
+    }
+
+    /// Builds every layer's meshes for every zoom band (call it off the UI thread).
+    pub fn build_all(&self) {
+        for fill in [&self.europe_fill, &self.country_fill, &self.lakes] {
+            fill.build_all();
+        }
+        for lines in [
+            &self.europe_borders,
+            &self.ukraine_outline,
+            &self.country_borders,
+            &self.oblast_borders,
+            &self.coastline,
+            &self.rivers,
+        ] {
+            lines.build_all();
         }
     }
 }
 
-fn enumerate(geometries: &[Geometry<f64>]) -> Vec<(usize, &Geometry<f64>)> {
-    geometries.iter().enumerate().collect()
+fn indexed(features: &[BasemapFeature]) -> Vec<(usize, Geometry<f64>)> {
+    features
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (i, f.geometry.clone()))
+        .collect()
 }
 
 fn read_layer(layer: &Embedded, problems: &mut Vec<String>) -> Vec<BasemapFeature> {

@@ -2,6 +2,8 @@
 //! (egui only fills convex paths itself).
 
 use geo::{Coord, Geometry, LineString, Polygon, Simplify, TriangulateEarcut};
+use std::sync::OnceLock;
+
 use rstar::{AABB, RTree, primitives::GeomWithData, primitives::Rectangle};
 
 use super::{WorldRect, all_bands, band_for_zoom, band_tolerance};
@@ -101,30 +103,43 @@ impl FillMesh {
     }
 }
 
-/// A fill layer with one mesh per zoom band.
+/// A fill layer with one mesh per zoom band, each built the first time it is needed
+/// (or ahead of time by [`FillBands::build_all`] on a background thread).
 #[derive(Debug, Default)]
 pub struct FillBands {
-    bands: Vec<FillMesh>,
+    features: Vec<(usize, Geometry<f64>)>,
+    bands: Vec<OnceLock<FillMesh>>,
 }
 
 impl FillBands {
-    /// Builds every band from the same features.
-    pub fn build(features: &[(usize, &Geometry<f64>)]) -> Self {
+    /// Keeps the features; no band is built yet.
+    pub fn new(features: Vec<(usize, Geometry<f64>)>) -> Self {
         Self {
-            bands: all_bands()
-                .map(|band| FillMesh::build(features.iter().copied(), band_tolerance(band)))
-                .collect(),
+            features,
+            bands: all_bands().map(|_| OnceLock::new()).collect(),
         }
+    }
+
+    fn band(&self, index: usize) -> Option<&FillMesh> {
+        let cell = self.bands.get(index)?;
+        let tolerance = all_bands().nth(index).and_then(band_tolerance);
+        Some(
+            cell.get_or_init(|| {
+                FillMesh::build(self.features.iter().map(|(i, g)| (*i, g)), tolerance)
+            }),
+        )
     }
 
     /// The mesh to draw at `zoom`.
     pub fn for_zoom(&self, zoom: f64) -> Option<&FillMesh> {
-        self.bands.get(band_for_zoom(zoom)).or(self.bands.last())
+        self.band(band_for_zoom(zoom).min(self.bands.len().saturating_sub(1)))
     }
 
-    /// Total vertices over all bands (for statistics).
-    pub fn vertex_count(&self) -> usize {
-        self.bands.iter().map(|b| b.positions.len()).sum()
+    /// Builds every band now.
+    pub fn build_all(&self) {
+        for index in 0..self.bands.len() {
+            self.band(index);
+        }
     }
 }
 

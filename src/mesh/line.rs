@@ -3,6 +3,8 @@
 //! vertices fade to transparent for anti-aliasing, as egui's feathering does.
 
 use geo::{Coord, Geometry, LineString, Simplify};
+use std::sync::OnceLock;
+
 use rstar::{AABB, RTree, primitives::GeomWithData, primitives::Rectangle};
 
 use super::{WorldRect, all_bands, band_for_zoom, band_tolerance};
@@ -125,30 +127,43 @@ impl LineMesh {
     }
 }
 
-/// A line layer with one mesh per zoom band.
+/// A line layer with one mesh per zoom band, each built the first time it is needed
+/// (or ahead of time by [`LineBands::build_all`] on a background thread).
 #[derive(Debug, Default)]
 pub struct LineBands {
-    bands: Vec<LineMesh>,
+    features: Vec<(usize, Geometry<f64>)>,
+    bands: Vec<OnceLock<LineMesh>>,
 }
 
 impl LineBands {
-    /// Builds every band from the same features.
-    pub fn build(features: &[(usize, &Geometry<f64>)]) -> Self {
+    /// Keeps the features; no band is built yet.
+    pub fn new(features: Vec<(usize, Geometry<f64>)>) -> Self {
         Self {
-            bands: all_bands()
-                .map(|band| LineMesh::build(features.iter().copied(), band_tolerance(band)))
-                .collect(),
+            features,
+            bands: all_bands().map(|_| OnceLock::new()).collect(),
         }
+    }
+
+    fn band(&self, index: usize) -> Option<&LineMesh> {
+        let cell = self.bands.get(index)?;
+        let tolerance = all_bands().nth(index).and_then(band_tolerance);
+        Some(
+            cell.get_or_init(|| {
+                LineMesh::build(self.features.iter().map(|(i, g)| (*i, g)), tolerance)
+            }),
+        )
     }
 
     /// The mesh to draw at `zoom`.
     pub fn for_zoom(&self, zoom: f64) -> Option<&LineMesh> {
-        self.bands.get(band_for_zoom(zoom)).or(self.bands.last())
+        self.band(band_for_zoom(zoom).min(self.bands.len().saturating_sub(1)))
     }
 
-    /// Total stroke vertices over all bands (for statistics).
-    pub fn vertex_count(&self) -> usize {
-        self.bands.iter().map(|b| b.vertices.len()).sum()
+    /// Builds every band now.
+    pub fn build_all(&self) {
+        for index in 0..self.bands.len() {
+            self.band(index);
+        }
     }
 }
 

@@ -41,14 +41,14 @@ impl Scene {
                 if layer.kind == LayerKind::Hubs {
                     return LayerScene::default();
                 }
-                let geometries: Vec<(usize, &Geometry<f64>)> = layer
+                let geometries: Vec<(usize, Geometry<f64>)> = layer
                     .features
                     .iter()
                     .enumerate()
-                    .map(|(i, f)| (i, &f.geometry))
+                    .map(|(i, f)| (i, f.geometry.clone()))
                     .collect();
                 LayerScene {
-                    fill: FillBands::build(&geometries),
+                    fill: FillBands::new(geometries),
                     lines: layer
                         .features
                         .iter()
