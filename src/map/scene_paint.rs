@@ -53,8 +53,13 @@ pub fn paint_overlays(
             let selected = selection.is_some_and(|s| {
                 matches!(s, Selection::Feature { layer: l, id } if *l == layer.id && *id == feature.id)
             });
-            for line in &lines.lines {
-                let points: Vec<Pos2> = line.iter().map(|p| view.to_screen(*p)).collect();
+            let on_screen = lines.lines.iter().flat_map(|line| {
+                visible_runs(
+                    &line.iter().map(|p| view.to_screen(*p)).collect::<Vec<_>>(),
+                    view.screen.expand(20.0),
+                )
+            });
+            for points in on_screen {
                 if selected {
                     painter.add(Shape::line(
                         points.clone(),
@@ -228,5 +233,55 @@ pub fn paint_hubs(
                 style.label_halo,
             );
         }
+    }
+}
+
+/// The parts of a screen polyline that pass through `rect`: segments wholly outside are
+/// dropped, so a dashed line 50,000 points long at a city zoom costs only what shows.
+pub fn visible_runs(points: &[Pos2], rect: Rect) -> Vec<Vec<Pos2>> {
+    let mut runs: Vec<Vec<Pos2>> = Vec::new();
+    let mut current: Vec<Pos2> = Vec::new();
+    for pair in points.windows(2) {
+        let segment = Rect::from_two_pos(pair[0], pair[1]);
+        if segment.intersects(rect) {
+            if current.is_empty() {
+                current.push(pair[0]);
+            }
+            current.push(pair[1]);
+        } else if !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_runs_through_the_screen_are_kept() {
+        let rect = Rect::from_min_max(pos2(0.0, 0.0), pos2(100.0, 100.0));
+        let points = [
+            pos2(-500.0, 50.0),
+            pos2(-400.0, 50.0),
+            pos2(50.0, 50.0),
+            pos2(60.0, 50.0),
+            pos2(900.0, 900.0),
+            pos2(950.0, 900.0),
+        ];
+        let runs = visible_runs(&points, rect);
+        assert_eq!(
+            runs,
+            vec![vec![
+                pos2(-400.0, 50.0),
+                pos2(50.0, 50.0),
+                pos2(60.0, 50.0),
+                pos2(900.0, 900.0)
+            ]]
+        );
     }
 }

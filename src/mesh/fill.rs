@@ -11,6 +11,26 @@ use crate::geometry::{WorldPoint, lon_lat_to_world};
 
 type ChunkBox = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
+/// Triangles per culling chunk.
+const CHUNK_TRIANGLES: usize = 128;
+
+/// Position of a point along a Z-order (Morton) curve over `bounds`, 16 bits per axis.
+fn z_order(bounds: &WorldRect, x: f64, y: f64) -> u32 {
+    let scale = |v: f64, min: f64, max: f64| -> u32 {
+        let span = (max - min).max(f64::MIN_POSITIVE);
+        (((v - min) / span).clamp(0.0, 1.0) * 65535.0) as u32
+    };
+    let spread = |mut v: u32| -> u32 {
+        v &= 0xffff;
+        v = (v | (v << 8)) & 0x00ff_00ff;
+        v = (v | (v << 4)) & 0x0f0f_0f0f;
+        v = (v | (v << 2)) & 0x3333_3333;
+        (v | (v << 1)) & 0x5555_5555
+    };
+    spread(scale(x, bounds.min.x, bounds.max.x))
+        | (spread(scale(y, bounds.min.y, bounds.max.y)) << 1)
+}
+
 /// Triangles of one feature, as ranges into the shared buffers.
 #[derive(Debug, Clone)]
 pub struct FillChunk {
@@ -49,45 +69,65 @@ impl FillMesh {
                 let Some(simplified) = simplify_polygon(&world, tolerance) else {
                     continue;
                 };
-                if let Some(bbox) = mesh.push_polygon(feature, &simplified) {
-                    boxes.push(ChunkBox::new(
-                        Rectangle::from_corners([bbox.min.x, bbox.min.y], [bbox.max.x, bbox.max.y]),
-                        mesh.chunks.len() - 1,
-                    ));
-                }
+                mesh.push_polygon(feature, &simplified, &mut boxes);
             }
         }
         mesh.index = RTree::bulk_load(boxes);
         mesh
     }
 
-    fn push_polygon(&mut self, feature: usize, polygon: &Polygon<f64>) -> Option<WorldRect> {
+    /// Triangulates a polygon and stores its triangles in spatially compact chunks of at
+    /// most [`CHUNK_TRIANGLES`] (ordered along a Z-curve), so a zoomed-in view draws only
+    /// the triangles near it rather than a whole country.
+    fn push_polygon(&mut self, feature: usize, polygon: &Polygon<f64>, boxes: &mut Vec<ChunkBox>) {
         let raw = polygon.earcut_triangles_raw();
-        if raw.triangle_indices.is_empty() {
-            return None;
-        }
-        let first_vertex = u32::try_from(self.positions.len()).ok()?;
-        let first_index = u32::try_from(self.indices.len()).ok()?;
-        self.positions.extend(
-            raw.vertices
-                .iter()
-                .map(|[x, y]| WorldPoint { x: *x, y: *y }),
-        );
-        self.indices.extend(
-            raw.triangle_indices
-                .iter()
-                .filter_map(|i| u32::try_from(*i).ok()),
-        );
-        self.chunks.push(FillChunk {
-            feature,
-            vertices: first_vertex..u32::try_from(self.positions.len()).ok()?,
-            indices: first_index..u32::try_from(self.indices.len()).ok()?,
+        let vertices: Vec<WorldPoint> = raw
+            .vertices
+            .iter()
+            .map(|[x, y]| WorldPoint { x: *x, y: *y })
+            .collect();
+        let Some(bounds) = WorldRect::around(vertices.iter().copied()) else {
+            return;
+        };
+        let mut triangles: Vec<[usize; 3]> = raw
+            .triangle_indices
+            .chunks_exact(3)
+            .map(|t| [t[0], t[1], t[2]])
+            .filter(|t| t.iter().all(|i| *i < vertices.len()))
+            .collect();
+        triangles.sort_by_cached_key(|t| {
+            let cx = (vertices[t[0]].x + vertices[t[1]].x + vertices[t[2]].x) / 3.0;
+            let cy = (vertices[t[0]].y + vertices[t[1]].y + vertices[t[2]].y) / 3.0;
+            z_order(&bounds, cx, cy)
         });
-        WorldRect::around(
-            raw.vertices
-                .iter()
-                .map(|[x, y]| WorldPoint { x: *x, y: *y }),
-        )
+        let mut local: Vec<u32> = vec![u32::MAX; vertices.len()];
+        for group in triangles.chunks(CHUNK_TRIANGLES) {
+            let first_vertex = self.positions.len() as u32;
+            let first_index = self.indices.len() as u32;
+            for triangle in group {
+                for &vertex in triangle {
+                    if local[vertex] == u32::MAX || local[vertex] < first_vertex {
+                        local[vertex] = self.positions.len() as u32;
+                        self.positions.push(vertices[vertex]);
+                    }
+                    self.indices.push(local[vertex] - first_vertex);
+                }
+            }
+            let chunk_vertices = first_vertex as usize..self.positions.len();
+            let Some(bbox) = WorldRect::around(self.positions[chunk_vertices].iter().copied())
+            else {
+                continue;
+            };
+            self.chunks.push(FillChunk {
+                feature,
+                vertices: first_vertex..self.positions.len() as u32,
+                indices: first_index..self.indices.len() as u32,
+            });
+            boxes.push(ChunkBox::new(
+                Rectangle::from_corners([bbox.min.x, bbox.min.y], [bbox.max.x, bbox.max.y]),
+                self.chunks.len() - 1,
+            ));
+        }
     }
 
     /// The chunks whose bounds meet `rect`, in the order they were built.

@@ -12,6 +12,9 @@ use crate::geometry::{WorldPoint, lon_lat_to_world};
 
 type ChunkBox = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
+/// Points per culling chunk of a line.
+const CHUNK_POINTS: usize = 64;
+
 /// Longest miter, in half widths, before a sharp corner is cut short.
 const MITER_LIMIT: f32 = 3.0;
 
@@ -70,35 +73,48 @@ impl LineMesh {
                 if points.len() < 2 {
                     continue;
                 }
-                if let Some(bbox) = WorldRect::around(points.iter().copied()) {
-                    mesh.push_polyline(feature, &points);
-                    boxes.push(ChunkBox::new(
-                        Rectangle::from_corners([bbox.min.x, bbox.min.y], [bbox.max.x, bbox.max.y]),
-                        mesh.chunks.len() - 1,
-                    ));
-                }
+                mesh.push_polyline(feature, &points, &mut boxes);
             }
         }
         mesh.index = RTree::bulk_load(boxes);
         mesh
     }
 
-    fn push_polyline(&mut self, feature: usize, points: &[WorldPoint]) {
+    /// Adds a polyline as chunks of at most [`CHUNK_POINTS`] points, so culling works
+    /// along long rivers and borders, with miters computed over the whole line.
+    fn push_polyline(&mut self, feature: usize, points: &[WorldPoint], boxes: &mut Vec<ChunkBox>) {
+        let normals: Vec<[f32; 2]> = (0..points.len()).map(|i| miter(points, i)).collect();
+        let mut start = 0;
+        while start + 1 < points.len() {
+            let end = (start + CHUNK_POINTS).min(points.len());
+            self.push_chunk(feature, &points[start..end], &normals[start..end], boxes);
+            start = end - 1;
+        }
+    }
+
+    fn push_chunk(
+        &mut self,
+        feature: usize,
+        points: &[WorldPoint],
+        normals: &[[f32; 2]],
+        boxes: &mut Vec<ChunkBox>,
+    ) {
+        let Some(bbox) = WorldRect::around(points.iter().copied()) else {
+            return;
+        };
         let first_vertex = self.vertices.len() as u32;
         let first_index = self.indices.len() as u32;
-        let n = points.len();
-        for i in 0..n {
-            let normal = miter(points, i);
+        for (point, normal) in points.iter().zip(normals) {
             for (side, outer) in [(1.0, true), (1.0, false), (-1.0, false), (-1.0, true)] {
                 self.vertices.push(LineVertex {
-                    position: points[i],
-                    normal,
+                    position: *point,
+                    normal: *normal,
                     side,
                     outer,
                 });
             }
         }
-        for i in 0..(n as u32 - 1) {
+        for i in 0..(points.len() as u32).saturating_sub(1) {
             let a = i * 4;
             let b = a + 4;
             // Three quads between the four rows: outer-left band, core, outer-right band.
@@ -112,6 +128,10 @@ impl LineMesh {
             vertices: first_vertex..self.vertices.len() as u32,
             indices: first_index..self.indices.len() as u32,
         });
+        boxes.push(ChunkBox::new(
+            Rectangle::from_corners([bbox.min.x, bbox.min.y], [bbox.max.x, bbox.max.y]),
+            self.chunks.len() - 1,
+        ));
     }
 
     /// The chunks whose bounds meet `rect`.
