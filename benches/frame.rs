@@ -19,7 +19,7 @@ fn raw_input() -> egui::RawInput {
 fn frame_at(c: &mut Criterion, name: &str, lon: f64, lat: f64, zoom: f64) {
     let ctx = egui::Context::default();
     let mut app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
-    let mut frame = |app: &mut BackstopApp| {
+    let frame = |app: &mut BackstopApp| {
         let output = ctx.run_ui(raw_input(), |ui| app.show(ui));
         let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
     };
