@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, anyhow};
 use backstop::BackstopApp;
-use backstop::app::{ScreenshotOutcome, ScreenshotTask};
+use backstop::app::{ScreenshotOutcome, ScreenshotTask, Settings};
 use backstop::cli::{self, Format};
 use backstop::io::{ScenarioFiles, ScenarioSource};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -97,8 +97,16 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     eframe::run_native(
         &title,
         options,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
             let mut app = BackstopApp::new(&files).with_start_time(started);
+            // A screenshot shows the scenario as shipped, not this user's last session.
+            let remembered = cc
+                .storage
+                .filter(|_| screenshot.is_none())
+                .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY));
+            if let Some(settings) = remembered {
+                app.apply_settings(&settings);
+            }
             if let Some(task) = screenshot {
                 app = app.with_screenshot(task);
             }

@@ -31,6 +31,7 @@ fn the_europe_wide_map_matches_its_snapshot() {
     let scene = Scene::build(&report.scenario);
     let basemap = shared_basemap();
     let visible: Vec<bool> = report.scenario.layers.iter().map(|l| l.visible).collect();
+    let opacity = vec![1.0; visible.len()];
     let mut harness = Harness::builder()
         .with_size(egui::vec2(640.0, 480.0))
         .wgpu()
@@ -42,12 +43,26 @@ fn the_europe_wide_map_matches_its_snapshot() {
                 scenario: &report.scenario,
                 scene: &scene,
                 visible: &visible,
+                opacity: &opacity,
                 basemap_layers: BasemapLayers::default(),
+                coalition_layer: true,
                 selection: None,
+                hovered: None,
                 style: &MapStyle::LIGHT,
             };
             paint_map(ui.painter(), &view, &frame);
         });
     harness.run_steps(2);
     harness.snapshot_options("map_europe_640x480", &options());
+}
+
+#[test]
+fn the_legend_matches_its_snapshot() {
+    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(300.0, 760.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut BackstopApp| backstop::ui::legend(ui, app), app);
+    harness.run_steps(2);
+    harness.snapshot_options("legend_300x760", &options());
 }

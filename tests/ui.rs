@@ -175,3 +175,149 @@ fn the_open_dialog_opens_a_typed_folder() {
     assert_eq!(harness.state().report.scenario.title, "Fixture scenario");
     harness.get_by_label("Hub: Hub hub-a");
 }
+
+#[test]
+fn clicking_a_country_shows_its_roles() {
+    let mut harness = builtin();
+    harness.get_by_label("Country: Romania").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.selection,
+        Some(Selection::Nation("RO".into()))
+    );
+    harness.get_by_label("Romania (RO)");
+    harness.get_by_label_contains("Black Sea demining group");
+}
+
+#[test]
+fn the_coalition_layer_can_be_switched_off_and_on() {
+    let mut harness = builtin();
+    assert!(harness.state().state.coalition_layer);
+    harness.get_by_label("Countries by coalition role").click();
+    harness.run_steps(2);
+    assert!(!harness.state().state.coalition_layer);
+    harness.key_press(egui::Key::C);
+    harness.run_steps(2);
+    assert!(harness.state().state.coalition_layer);
+}
+
+#[test]
+fn the_coalition_table_sorts_by_personnel_and_selects_a_row() {
+    let mut harness = builtin();
+    harness.get_by_label("Coalition").click();
+    harness.run_steps(3);
+    assert!(harness.state().state.show_coalition_panel);
+    harness.get_by_label("Personnel").click();
+    harness.run_steps(2);
+    let sort = harness.state().coalition_sort;
+    assert_eq!(sort.column, backstop::ui::CoalitionColumn::Personnel);
+    assert!(sort.descending);
+    let first = sort
+        .sorted(&harness.state().report.scenario.nations)
+        .first()
+        .map(|n| n.iso.clone());
+    assert_eq!(first.as_deref(), Some("FR"));
+    harness.get_by_label("Lithuania (LT)").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().state.selection,
+        Some(Selection::Nation("LT".into()))
+    );
+    harness.get_by_label("Personnel ⏷").click();
+    harness.run_steps(2);
+    assert!(!harness.state().coalition_sort.descending);
+}
+
+#[test]
+fn a_problem_selects_the_feature_it_names() {
+    let dir = base_fixture_copy();
+    let hubs = dir.path().join("hubs.geojson");
+    let text = std::fs::read_to_string(&hubs).unwrap_or_default();
+    // A partner that is not in nations.toml: a warning naming hub-a.
+    std::fs::write(
+        &hubs,
+        text.replacen("\"lead\": [", "\"partners\": [\"ZZ\"], \"lead\": [", 1),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = harness(&ScenarioFiles::new(ScenarioSource::Folder(
+        dir.path().into(),
+    )));
+    harness.get_by_label("⚠ 0 errors, 1 warnings").click();
+    harness.run_steps(3);
+    harness
+        .get_by_label_contains("nation \"ZZ\" is not in nations.toml")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().state.selection,
+        Some(Selection::Hub("hub-a".into()))
+    );
+}
+
+#[test]
+fn tab_cycles_through_the_hubs() {
+    let mut harness = builtin();
+    let first = harness.state().report.scenario.hubs[0].id.clone();
+    let second = harness.state().report.scenario.hubs[1].id.clone();
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.selection, Some(Selection::Hub(first)));
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().state.selection,
+        Some(Selection::Hub(second))
+    );
+}
+
+#[test]
+fn arrows_pan_and_f1_lists_the_shortcuts() {
+    let mut harness = builtin();
+    let before = harness.state().world_view().map(|v| v.center);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    let after = harness.state().world_view().map(|v| v.center);
+    assert!(after.zip(before).is_some_and(|(a, b)| a.x > b.x));
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(4);
+    harness.get_by_label("Next hub");
+    harness.get_by_label("Coalition roles on the map");
+}
+
+#[test]
+fn the_dark_theme_is_chosen_from_the_view_menu() {
+    let mut harness = builtin();
+    harness.get_by_label("View").click();
+    harness.run_steps(3);
+    harness.get_by_label("Dark theme").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.theme, backstop::app::Theme::Dark);
+}
+
+#[test]
+fn panel_state_survives_a_restart() {
+    let mut harness = builtin();
+    harness.get_by_label("Coalition").click();
+    harness.get_by_label("Drone patrol sectors").click();
+    harness.run_steps(3);
+    let saved = harness.state().settings();
+    // eframe stores settings as text between runs; round-trip them the same way.
+    let text = serde_json::to_string(&saved).unwrap_or_else(|e| panic!("{e}"));
+    let restored: backstop::app::Settings =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let mut next = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    next.apply_settings(&restored);
+    assert!(next.state.show_coalition_panel);
+    let drones = next
+        .report
+        .scenario
+        .layers
+        .iter()
+        .position(|l| l.id == "drones");
+    assert_eq!(drones.map(|i| next.state.visible[i]), Some(false));
+    assert_eq!(next.settings().layers, saved.layers);
+    // An old or foreign settings file still loads, with defaults for what it lacks.
+    let partial: backstop::app::Settings =
+        serde_json::from_str(r#"{"theme": "Dark"}"#).unwrap_or_else(|e| panic!("{e}"));
+    assert!(partial.show_layers_panel);
+}

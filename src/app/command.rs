@@ -1,7 +1,9 @@
-//! Every user action as one enum, so menus, shortcuts, help and tests read the same list.
+//! Every user action as one enum, so menus, shortcuts, the help overlay and tests read
+//! the same list.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::settings::Theme;
 use crate::io::ScenarioSource;
 use crate::map::Selection;
 
@@ -14,14 +16,36 @@ pub enum Command {
     ZoomIn,
     /// Zoom out one level around the centre.
     ZoomOut,
+    /// Move the map by a fraction of its size (x right, y down).
+    Pan(f32, f32),
+    /// Select the next hub and centre on it.
+    NextHub,
+    /// Select the previous hub and centre on it.
+    PreviousHub,
     /// Show or hide a scenario layer, by index.
     ToggleLayer(usize),
-    /// Select a hub or feature.
+    /// Set a scenario layer's opacity, by index.
+    SetLayerOpacity(usize, f32),
+    /// Frame a scenario layer's features, by index.
+    ZoomToLayer(usize),
+    /// Show or hide the countries coloured by coalition role.
+    ToggleCoalitionLayer,
+    /// Select a hub, feature or country.
     Select(Selection),
     /// Clear the selection.
     ClearSelection,
     /// Show or hide the Problems panel.
     ToggleProblems,
+    /// Show or hide the Coalition panel.
+    ToggleCoalitionPanel,
+    /// Show or hide the Layers panel.
+    ToggleLayersPanel,
+    /// Show or hide the Details panel.
+    ToggleDetailsPanel,
+    /// Light or dark.
+    SetTheme(Theme),
+    /// Show or hide the list of shortcuts.
+    ToggleHelp,
     /// Show the "Open scenario folder" dialog.
     ShowOpenDialog,
     /// Load another scenario in place of the current one.
@@ -30,28 +54,56 @@ pub enum Command {
     ReloadScenario,
 }
 
+/// How far one arrow key press moves the map, as a fraction of its size.
+const PAN_STEP: f32 = 0.15;
+
 impl Command {
-    /// The commands that have a keyboard shortcut, for the key handler and the help list.
+    /// The commands that have a keyboard shortcut, in the order the help lists them.
     pub const WITH_SHORTCUTS: &'static [Command] = &[
         Command::FitUkraine,
         Command::ZoomIn,
         Command::ZoomOut,
+        Command::Pan(-PAN_STEP, 0.0),
+        Command::Pan(PAN_STEP, 0.0),
+        Command::Pan(0.0, -PAN_STEP),
+        Command::Pan(0.0, PAN_STEP),
+        // Shift+Tab before Tab: a shortcut without Shift may also match with it.
+        Command::PreviousHub,
+        Command::NextHub,
         Command::ClearSelection,
+        Command::ToggleCoalitionLayer,
+        Command::ToggleCoalitionPanel,
         Command::ToggleProblems,
         Command::ShowOpenDialog,
         Command::ReloadScenario,
+        Command::ToggleHelp,
     ];
 
-    /// A short label for buttons and menus.
+    /// A short label for buttons, menus and the help overlay.
     pub fn label(&self) -> String {
         match self {
             Command::FitUkraine => "Fit Ukraine".into(),
             Command::ZoomIn => "Zoom in".into(),
             Command::ZoomOut => "Zoom out".into(),
+            Command::Pan(x, _) if *x < 0.0 => "Pan left".into(),
+            Command::Pan(x, _) if *x > 0.0 => "Pan right".into(),
+            Command::Pan(_, y) if *y < 0.0 => "Pan up".into(),
+            Command::Pan(..) => "Pan down".into(),
+            Command::NextHub => "Next hub".into(),
+            Command::PreviousHub => "Previous hub".into(),
             Command::ToggleLayer(_) => "Show or hide layer".into(),
+            Command::SetLayerOpacity(..) => "Layer opacity".into(),
+            Command::ZoomToLayer(_) => "Zoom to layer".into(),
+            Command::ToggleCoalitionLayer => "Coalition roles on the map".into(),
             Command::Select(_) => "Select".into(),
             Command::ClearSelection => "Clear selection".into(),
-            Command::ToggleProblems => "Problems".into(),
+            Command::ToggleProblems => "Problems panel".into(),
+            Command::ToggleCoalitionPanel => "Coalition panel".into(),
+            Command::ToggleLayersPanel => "Layers panel".into(),
+            Command::ToggleDetailsPanel => "Details panel".into(),
+            Command::SetTheme(Theme::Light) => "Light theme".into(),
+            Command::SetTheme(Theme::Dark) => "Dark theme".into(),
+            Command::ToggleHelp => "Keyboard shortcuts".into(),
             Command::ShowOpenDialog => "Open scenario folder…".into(),
             Command::OpenScenario(source) => format!("Open {}", source.describe()),
             Command::ReloadScenario => "Reload scenario".into(),
@@ -61,18 +113,28 @@ impl Command {
     /// The keyboard shortcut, if any.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         let key = |k| Some(KeyboardShortcut::new(Modifiers::NONE, k));
+        let command = |k| Some(KeyboardShortcut::new(Modifiers::COMMAND, k));
         match self {
             Command::FitUkraine => key(Key::Home),
             Command::ZoomIn => key(Key::Plus),
             Command::ZoomOut => key(Key::Minus),
+            Command::Pan(x, _) if *x < 0.0 => key(Key::ArrowLeft),
+            Command::Pan(x, _) if *x > 0.0 => key(Key::ArrowRight),
+            Command::Pan(_, y) if *y < 0.0 => key(Key::ArrowUp),
+            Command::Pan(..) => key(Key::ArrowDown),
+            Command::NextHub => key(Key::Tab),
+            Command::PreviousHub => Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab)),
             Command::ClearSelection => key(Key::Escape),
+            Command::ToggleCoalitionLayer => key(Key::C),
+            Command::ToggleCoalitionPanel => command(Key::K),
             Command::ToggleProblems => Some(KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,
                 Key::P,
             )),
-            Command::ShowOpenDialog => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
-            Command::ReloadScenario => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::R)),
-            Command::ToggleLayer(_) | Command::Select(_) | Command::OpenScenario(_) => None,
+            Command::ShowOpenDialog => command(Key::O),
+            Command::ReloadScenario => command(Key::R),
+            Command::ToggleHelp => key(Key::F1),
+            _ => None,
         }
     }
 }

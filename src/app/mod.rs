@@ -1,10 +1,13 @@
 //! The application: state, the command queue, and the frame.
 
+mod apply;
 mod command;
 mod screenshot;
+mod settings;
 
 pub use command::Command;
 pub use screenshot::{ScreenshotOutcome, ScreenshotTask, save_png};
+pub use settings::{Camera, LayerChoice, Settings, Theme};
 
 use std::sync::{Arc, OnceLock};
 
@@ -12,11 +15,9 @@ use egui::Rect;
 use walkers::{MapMemory, lon_lat};
 
 use crate::basemap::Basemap;
-use crate::geometry::{WorldPoint, lon_lat_to_world, world_to_lon_lat};
-use crate::io::{LoadReport, ScenarioFiles, ScenarioSource, load_scenario};
+use crate::io::{LoadReport, ScenarioFiles, load_scenario};
 use crate::map::{BasemapLayers, MapStyle, Selection};
 use crate::mesh::WorldView;
-use crate::model::View;
 use crate::scene::Scene;
 
 /// Ukraine's bounding box: west, south, east, north.
@@ -47,12 +48,48 @@ pub fn shared_basemap() -> Arc<Basemap> {
 pub struct ViewState {
     /// Visibility per scenario layer.
     pub visible: Vec<bool>,
+    /// Opacity per scenario layer, 0..=1.
+    pub opacity: Vec<f32>,
     /// Basemap layer toggles.
     pub basemap_layers: BasemapLayers,
-    /// The selected hub or feature.
+    /// Countries coloured by coalition role.
+    pub coalition_layer: bool,
+    /// Light or dark.
+    pub theme: Theme,
+    /// The selected hub, feature or country.
     pub selection: Option<Selection>,
-    /// Problems panel open.
+    /// What the pointer is over on the map.
+    pub hovered: Option<Selection>,
+    /// Layers and legend panel shown.
+    pub show_layers_panel: bool,
+    /// Details panel shown.
+    pub show_details_panel: bool,
+    /// Coalition panel shown.
+    pub show_coalition_panel: bool,
+    /// Problems panel shown.
     pub show_problems: bool,
+    /// Shortcut list shown.
+    pub show_help: bool,
+}
+
+impl ViewState {
+    fn for_scenario(report: &LoadReport) -> Self {
+        let defaults = Settings::default();
+        Self {
+            visible: report.scenario.layers.iter().map(|l| l.visible).collect(),
+            opacity: vec![1.0; report.scenario.layers.len()],
+            basemap_layers: defaults.basemap_layers,
+            coalition_layer: defaults.coalition_layer,
+            theme: defaults.theme,
+            selection: None,
+            hovered: None,
+            show_layers_panel: defaults.show_layers_panel,
+            show_details_panel: defaults.show_details_panel,
+            show_coalition_panel: defaults.show_coalition_panel,
+            show_problems: defaults.show_problems,
+            show_help: false,
+        }
+    }
 }
 
 /// Backstop's state. `show` draws one frame; eframe and the tests both call it.
@@ -69,18 +106,20 @@ pub struct BackstopApp {
     pub map_memory: MapMemory,
     /// Where the map was on screen last frame.
     pub map_rect: Option<Rect>,
-    /// Palette.
-    pub style: MapStyle,
     /// Where the scenario was read from, for Reload.
     pub files: ScenarioFiles,
     /// The Open scenario folder dialog.
     pub open_dialog: crate::ui::OpenDialog,
+    /// The coalition table's sort order.
+    pub coalition_sort: crate::ui::CoalitionSort,
     commands: Vec<Command>,
     screenshot: Option<ScreenshotTask>,
     /// Frame Ukraine as soon as the map's size is known.
     fit_pending: bool,
     /// When the process started, until the first full frame is logged.
     started: Option<std::time::Instant>,
+    /// The theme last given to egui.
+    applied_theme: Option<Theme>,
 }
 
 impl BackstopApp {
@@ -98,26 +137,21 @@ impl BackstopApp {
             log::warn!("initial zoom {} refused by the map widget", view.zoom);
         }
         let fit_pending = report.scenario.view.is_none();
-        let state = ViewState {
-            visible: report.scenario.layers.iter().map(|l| l.visible).collect(),
-            basemap_layers: BasemapLayers::default(),
-            selection: None,
-            show_problems: false,
-        };
         Self {
+            state: ViewState::for_scenario(&report),
             report,
             scene,
             basemap: shared_basemap(),
-            state,
             map_memory,
             map_rect: None,
-            style: MapStyle::LIGHT,
             files: files.clone(),
             open_dialog: crate::ui::OpenDialog::default(),
+            coalition_sort: crate::ui::CoalitionSort::default(),
             commands: Vec::new(),
             screenshot: None,
             fit_pending,
             started: None,
+            applied_theme: None,
         }
     }
 
@@ -133,6 +167,77 @@ impl BackstopApp {
         self
     }
 
+    /// The map palette for the current theme.
+    pub fn style(&self) -> MapStyle {
+        MapStyle::for_theme(self.state.theme)
+    }
+
+    /// What to remember between runs.
+    pub fn settings(&self) -> Settings {
+        let layers = self
+            .report
+            .scenario
+            .layers
+            .iter()
+            .enumerate()
+            .map(|(i, layer)| {
+                let choice = LayerChoice {
+                    visible: self.state.visible.get(i).copied().unwrap_or(layer.visible),
+                    opacity: self.state.opacity.get(i).copied().unwrap_or(1.0),
+                };
+                (layer.id.clone(), choice)
+            })
+            .collect();
+        let camera = self.world_view().map(|view| {
+            let (lon, lat) = crate::geometry::world_to_lon_lat(view.center);
+            Camera {
+                lon,
+                lat,
+                zoom: view.zoom,
+            }
+        });
+        Settings {
+            layers,
+            basemap_layers: self.state.basemap_layers,
+            coalition_layer: self.state.coalition_layer,
+            theme: self.state.theme,
+            show_layers_panel: self.state.show_layers_panel,
+            show_details_panel: self.state.show_details_panel,
+            show_coalition_panel: self.state.show_coalition_panel,
+            show_problems: self.state.show_problems,
+            camera,
+        }
+    }
+
+    /// Restores what was remembered; layers that no longer exist are ignored.
+    pub fn apply_settings(&mut self, settings: &Settings) {
+        for (i, layer) in self.report.scenario.layers.iter().enumerate() {
+            if let Some(choice) = settings.layers.get(&layer.id) {
+                if let Some(visible) = self.state.visible.get_mut(i) {
+                    *visible = choice.visible;
+                }
+                if let Some(opacity) = self.state.opacity.get_mut(i) {
+                    *opacity = choice.opacity.clamp(0.0, 1.0);
+                }
+            }
+        }
+        self.state.basemap_layers = settings.basemap_layers;
+        self.state.coalition_layer = settings.coalition_layer;
+        self.state.theme = settings.theme;
+        self.state.show_layers_panel = settings.show_layers_panel;
+        self.state.show_details_panel = settings.show_details_panel;
+        self.state.show_coalition_panel = settings.show_coalition_panel;
+        self.state.show_problems = settings.show_problems;
+        if let Some(camera) = settings.camera
+            && camera.lon.is_finite()
+            && camera.lat.is_finite()
+            && self.map_memory.set_zoom(camera.zoom).is_ok()
+        {
+            self.map_memory.center_at(lon_lat(camera.lon, camera.lat));
+            self.fit_pending = false;
+        }
+    }
+
     /// Queues a command for the end of this frame.
     pub fn queue(&mut self, command: Command) {
         self.commands.push(command);
@@ -141,11 +246,7 @@ impl BackstopApp {
     /// The view of the map as last drawn.
     pub fn world_view(&self) -> Option<WorldView> {
         let rect = self.map_rect?;
-        let home = View::default();
-        let centre = self
-            .map_memory
-            .detached()
-            .unwrap_or_else(|| lon_lat(home.lon, home.lat));
+        let centre = self.map_memory.detached()?;
         Some(WorldView::new(
             centre.x(),
             centre.y(),
@@ -156,15 +257,30 @@ impl BackstopApp {
 
     /// Draws one frame.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        if self.applied_theme != Some(self.state.theme) {
+            ui.ctx().set_visuals(match self.state.theme {
+                Theme::Light => egui::Visuals::light(),
+                Theme::Dark => egui::Visuals::dark(),
+            });
+            self.applied_theme = Some(self.state.theme);
+        }
         self.read_shortcuts(ui.ctx());
         crate::ui::top_bar(ui, self);
-        crate::ui::layers_panel(ui, self);
-        crate::ui::details_panel(ui, self);
+        if self.state.show_layers_panel {
+            crate::ui::layers_panel(ui, self);
+        }
+        if self.state.show_details_panel {
+            crate::ui::details_panel(ui, self);
+        }
         if self.state.show_problems {
             crate::ui::problems_panel(ui, self);
         }
+        if self.state.show_coalition_panel {
+            crate::ui::coalition_panel(ui, self);
+        }
         crate::ui::map_view(ui, self);
         crate::ui::open_dialog(ui.ctx(), self);
+        crate::ui::help_overlay(ui.ctx(), self);
         if self.fit_pending && self.map_rect.is_some() {
             self.fit_pending = false;
             self.commands.push(Command::FitUkraine);
@@ -188,13 +304,20 @@ impl BackstopApp {
     }
 
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
-        if ctx.egui_wants_keyboard_input() {
+        // Only typing owns the keyboard; a focused button does not stop the map's keys.
+        if ctx.text_edit_focused() {
             return;
         }
         for command in Command::WITH_SHORTCUTS {
             if let Some(shortcut) = command.shortcut()
                 && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
             {
+                if matches!(command, Command::NextHub | Command::PreviousHub) {
+                    // Tab cycles hubs here, not keyboard focus through the panels.
+                    if let Some(focused) = ctx.memory(|m| m.focused()) {
+                        ctx.memory_mut(|m| m.surrender_focus(focused));
+                    }
+                }
                 self.commands.push(command.clone());
             }
         }
@@ -203,97 +326,14 @@ impl BackstopApp {
             self.commands.push(Command::ZoomIn);
         }
     }
-
-    fn apply_commands(&mut self) {
-        for command in std::mem::take(&mut self.commands) {
-            match command {
-                Command::FitUkraine => self.fit_ukraine(),
-                Command::ZoomIn => {
-                    let _ = self.map_memory.zoom_in();
-                }
-                Command::ZoomOut => {
-                    let _ = self.map_memory.zoom_out();
-                }
-                Command::ToggleLayer(index) => {
-                    if let Some(visible) = self.state.visible.get_mut(index) {
-                        *visible = !*visible;
-                    }
-                }
-                Command::Select(selection) => self.state.selection = Some(selection),
-                Command::ClearSelection => self.state.selection = None,
-                Command::ToggleProblems => self.state.show_problems = !self.state.show_problems,
-                Command::ShowOpenDialog => {
-                    let start = match self.files.source() {
-                        ScenarioSource::Folder(path) => Some(path.clone()),
-                        ScenarioSource::Builtin => None,
-                    };
-                    self.open_dialog.show_with(start);
-                }
-                Command::OpenScenario(source) => self.load(ScenarioFiles::new(source)),
-                Command::ReloadScenario => self.load(self.files.clone()),
-            }
-        }
-    }
-
-    /// Replaces the scenario with the one `files` reads; the view stays where it is,
-    /// layer choices are kept for layers of the same id.
-    pub fn load(&mut self, files: ScenarioFiles) {
-        let report = load_scenario(&files);
-        for diagnostic in &report.diagnostics {
-            log::warn!("{diagnostic}");
-        }
-        let previous: Vec<(String, bool)> = self
-            .report
-            .scenario
-            .layers
-            .iter()
-            .map(|l| l.id.clone())
-            .zip(self.state.visible.iter().copied())
-            .collect();
-        self.state.visible = report
-            .scenario
-            .layers
-            .iter()
-            .map(|layer| {
-                previous
-                    .iter()
-                    .find(|(id, _)| *id == layer.id)
-                    .map_or(layer.visible, |(_, visible)| *visible)
-            })
-            .collect();
-        if files.source() != self.files.source() {
-            self.state.selection = None;
-            self.fit_pending = report.scenario.view.is_none();
-            if let Some(view) = report.scenario.view {
-                self.map_memory.center_at(lon_lat(view.lon, view.lat));
-                let _ = self.map_memory.set_zoom(view.zoom);
-            }
-        }
-        self.scene = Scene::build(&report.scenario);
-        self.report = report;
-        self.files = files;
-    }
-
-    /// Frames Ukraine in the map area.
-    pub fn fit_ukraine(&mut self) {
-        let [west, south, east, north] = UKRAINE_BOUNDS;
-        let rect = self
-            .map_rect
-            .unwrap_or_else(|| Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0)));
-        let zoom = WorldView::zoom_to_fit(west, south, east, north, rect, 24.0);
-        let (north_west, south_east) =
-            (lon_lat_to_world(west, north), lon_lat_to_world(east, south));
-        let centre = world_to_lon_lat(WorldPoint {
-            x: (north_west.x + south_east.x) / 2.0,
-            y: (north_west.y + south_east.y) / 2.0,
-        });
-        self.map_memory.center_at(lon_lat(centre.0, centre.1));
-        let _ = self.map_memory.set_zoom(zoom);
-    }
 }
 
 impl eframe::App for BackstopApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings());
     }
 }

@@ -87,6 +87,8 @@ pub struct Basemap {
     pub rivers: LineBands,
     /// Their Natural Earth scale rank by feature index (lower = more important).
     pub river_rank: Vec<u8>,
+    /// Where to put each country's name or handle (Natural Earth's label point), by ISO code.
+    pub country_anchors: std::collections::HashMap<String, (f64, f64)>,
     /// City and capital labels, most important first.
     pub labels: Vec<PlaceLabel>,
     /// Problems with the embedded files (none in a correct build).
@@ -135,6 +137,15 @@ impl Basemap {
                 })
                 .collect(),
             labels: build_labels(&capitals, &cities),
+            country_anchors: europe
+                .iter()
+                .filter_map(|f| {
+                    let number = |key: &str| f.properties.get(key).and_then(Value::as_f64);
+                    let iso = f.text("iso_a2");
+                    (!iso.is_empty())
+                        .then(|| Some((iso.to_owned(), (number("label_x")?, number("label_y")?))))?
+                })
+                .collect(),
             europe_borders: LineBands::new(indexed(&europe)),
             europe_fill: FillBands::new(indexed(&europe)),
             country_fill: FillBands::new(indexed(&countries)),

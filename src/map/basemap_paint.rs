@@ -1,10 +1,11 @@
 //! Drawing the basemap for one view.
 
-use egui::{Mesh, Painter, Shape};
+use egui::{Color32, Mesh, Painter, Shape};
 
+use super::MapFrame;
 use super::mesh_paint::{LineLook, append_fill, append_lines};
-use super::style::MapStyle;
-use crate::basemap::Basemap;
+use super::scene_paint::Selection;
+use super::style::{HOVER, SELECTION};
 use crate::mesh::WorldView;
 
 /// Which basemap layers are drawn.
@@ -36,25 +37,31 @@ impl Default for BasemapLayers {
 const DETAIL_ZOOM: f64 = 4.0;
 
 /// Paints water, land, lakes, rivers and borders (labels are separate, above the scenario).
-pub fn paint_basemap(
-    painter: &Painter,
-    view: &WorldView,
-    basemap: &Basemap,
-    style: &MapStyle,
-    layers: BasemapLayers,
-) {
+pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
+    let (basemap, style, layers) = (frame.basemap, frame.style, frame.basemap_layers);
+    let country_colour = |iso: &str| -> Color32 {
+        let base = style.country_fill(iso);
+        match frame.scene.nation_categories.get(iso) {
+            // Ukraine keeps its own highlight; the others take a tint of their role.
+            Some(category) if frame.coalition_layer && iso != "UA" => {
+                let strength = if style.is_dark() { 0.35 } else { 0.32 };
+                lerp_colour(base, category.colour(), strength)
+            }
+            _ => base,
+        }
+    };
     painter.rect_filled(view.screen, 0.0, style.water);
     let zoom = view.zoom;
     let mut mesh = Mesh::default();
     if let Some(europe) = basemap.europe_fill.for_zoom(zoom) {
         append_fill(&mut mesh, view, europe, |i| {
-            style.country_fill(basemap.europe_iso.get(i).map_or("", String::as_str))
+            country_colour(basemap.europe_iso.get(i).map_or("", String::as_str))
         });
     }
     let detailed = zoom >= DETAIL_ZOOM;
     if detailed && let Some(countries) = basemap.country_fill.for_zoom(zoom) {
         append_fill(&mut mesh, view, countries, |i| {
-            style.country_fill(basemap.country_iso.get(i).map_or("", String::as_str))
+            country_colour(basemap.country_iso.get(i).map_or("", String::as_str))
         });
     }
     if layers.lakes
@@ -115,5 +122,46 @@ pub fn paint_basemap(
             },
         });
     }
+    highlight_nation(&mut mesh, view, frame);
     painter.add(Shape::mesh(mesh));
+}
+
+/// Outlines the selected and hovered countries.
+fn highlight_nation(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
+    let iso_of = |selection: Option<&Selection>| match selection {
+        Some(Selection::Nation(iso)) => Some(iso.clone()),
+        _ => None,
+    };
+    let (selected, hovered) = (iso_of(frame.selection), iso_of(frame.hovered));
+    if selected.is_none() && hovered.is_none() {
+        return;
+    }
+    let Some(outlines) = frame.basemap.europe_borders.for_zoom(view.zoom) else {
+        return;
+    };
+    append_lines(mesh, view, outlines, |i| {
+        let iso = frame.basemap.europe_iso.get(i);
+        if iso.is_some() && iso == selected.as_ref() {
+            LineLook {
+                color: SELECTION,
+                width: 3.0,
+            }
+        } else if iso.is_some() && iso == hovered.as_ref() {
+            LineLook {
+                color: HOVER,
+                width: 2.5,
+            }
+        } else {
+            LineLook {
+                color: Color32::TRANSPARENT,
+                width: 0.0,
+            }
+        }
+    });
+}
+
+/// Mixes `b` into `a` by `t` (0 = a, 1 = b), in sRGB.
+fn lerp_colour(a: Color32, b: Color32, t: f32) -> Color32 {
+    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
 }

@@ -7,7 +7,7 @@ use crate::basemap::PlaceLabel;
 use crate::mesh::WorldView;
 
 /// Space kept between a capital's dot and text placed above or below it, clear of a hub symbol.
-const HUB_CLEARANCE: f32 = 8.0;
+const HUB_CLEARANCE: f32 = 18.0;
 
 /// At most this many place labels at once, so a wide view stays readable.
 const MAX_LABELS: usize = 90;

@@ -2,22 +2,29 @@
 //! The same functions draw on screen (inside a walkers plugin) and off screen.
 
 mod basemap_paint;
+mod coalition;
 mod decorations;
+mod hit;
 mod labels;
 mod mesh_paint;
 mod scene_paint;
 mod style;
+mod symbols;
 
 pub use basemap_paint::{BasemapLayers, paint_basemap};
+pub use coalition::{RoleCategory, flag_colours};
 pub use decorations::{
     format_distance, metres_per_point, paint_attribution, paint_scale_bar, scale_bar_length,
 };
+pub use hit::{country_at, feature_at};
 pub use labels::{Occupied, halo_text, paint_place_labels};
 pub use mesh_paint::{LineLook, append_fill, append_lines};
 pub use scene_paint::{
     HUB_SYMBOL, HubPlacement, Selection, paint_hubs, paint_overlays, place_hub_labels, place_hubs,
+    visible_runs,
 };
-pub use style::{MapStyle, SELECTION, hub_colours, layer_colour, status_stroke};
+pub use style::{HOVER, MapStyle, SELECTION, hub_colours, layer_colour, status_stroke};
+pub use symbols::{paint_hub_symbol, paint_kind_swatch};
 
 use egui::{Painter, Rect, vec2};
 
@@ -36,31 +43,35 @@ pub struct MapFrame<'a> {
     pub scene: &'a Scene,
     /// Visibility per scenario layer.
     pub visible: &'a [bool],
+    /// Opacity per scenario layer.
+    pub opacity: &'a [f32],
     /// Which basemap layers show.
     pub basemap_layers: BasemapLayers,
+    /// Countries coloured by coalition role.
+    pub coalition_layer: bool,
     /// The current selection.
     pub selection: Option<&'a Selection>,
+    /// What the pointer is over.
+    pub hovered: Option<&'a Selection>,
     /// Palette.
     pub style: &'a MapStyle,
 }
 
+impl MapFrame<'_> {
+    /// True when the hubs layer is visible.
+    pub fn hubs_visible(&self) -> bool {
+        self.scenario
+            .layers
+            .iter()
+            .zip(self.visible)
+            .any(|(l, v)| *v && l.kind == crate::model::LayerKind::Hubs)
+    }
+}
+
 /// Paints the whole map for `view`: basemap, overlays, place labels, hubs, scale bar, attribution.
 pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
-    paint_basemap(
-        painter,
-        view,
-        frame.basemap,
-        frame.style,
-        frame.basemap_layers,
-    );
-    paint_overlays(
-        painter,
-        view,
-        frame.scenario,
-        frame.scene,
-        frame.visible,
-        frame.selection,
-    );
+    paint_basemap(painter, view, frame);
+    paint_overlays(painter, view, frame);
     let mut occupied = Occupied::default();
     // Keep labels off the scale bar and the attribution.
     occupied.take(Rect::from_min_size(
@@ -71,12 +82,7 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
         view.screen.right_bottom() - vec2(300.0, 22.0),
         vec2(300.0, 22.0),
     ));
-    let hubs_visible = frame
-        .scenario
-        .layers
-        .iter()
-        .zip(frame.visible)
-        .any(|(l, v)| *v && l.kind == crate::model::LayerKind::Hubs);
+    let hubs_visible = frame.hubs_visible();
     // Priority for space: hub symbols, Kyiv and capitals, hub labels, then other places.
     let mut hubs = if hubs_visible {
         place_hubs(view, frame.scenario, frame.scene, &mut occupied)
@@ -99,7 +105,7 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
             &mut occupied,
         );
     }
-    paint_hubs(painter, &hubs, frame.scenario, frame.style, frame.selection);
+    paint_hubs(painter, &hubs, frame);
     paint_scale_bar(painter, view, frame.style);
     paint_attribution(painter, view, frame.style, ATTRIBUTION);
 }

@@ -1,12 +1,13 @@
 //! Drawing the scenario: overlay areas and lines, then hubs with their labels.
 
-use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2};
+use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
 use super::labels::{Occupied, halo_text};
 use super::mesh_paint::append_fill;
-use super::style::{MapStyle, SELECTION, hub_colours, layer_colour, status_stroke};
+use super::style::{HOVER, SELECTION, layer_colour, status_stroke};
+use super::symbols::paint_hub_symbol;
 use crate::mesh::WorldView;
-use crate::model::{HubKind, LayerKind, Scenario, Status};
+use crate::model::{LayerKind, Scenario, Status};
 use crate::scene::Scene;
 
 /// What the user has selected on the map.
@@ -21,38 +22,60 @@ pub enum Selection {
         /// Feature id.
         id: String,
     },
+    /// A country of the coalition (or its adversary), by ISO code.
+    Nation(String),
+}
+
+impl Selection {
+    /// True when this selects the given overlay feature.
+    pub fn is_feature(&self, layer_id: &str, feature_id: &str) -> bool {
+        matches!(self, Selection::Feature { layer, id } if layer == layer_id && id == feature_id)
+    }
+
+    /// True when this selects the given hub.
+    pub fn is_hub(&self, hub_id: &str) -> bool {
+        matches!(self, Selection::Hub(id) if id == hub_id)
+    }
 }
 
 /// Hub symbol size in points (an APP-6 friendly frame is a 3:2 rectangle).
-pub const HUB_SYMBOL: egui::Vec2 = egui::Vec2::new(24.0, 16.0);
+pub const HUB_SYMBOL: egui::Vec2 = egui::Vec2::new(27.0, 18.0);
 
-/// Paints overlay layers in order (fills, then their strokes), below the hubs.
-pub fn paint_overlays(
-    painter: &Painter,
-    view: &WorldView,
-    scenario: &Scenario,
-    scene: &Scene,
-    visible: &[bool],
-    selection: Option<&Selection>,
-) {
+/// Paints overlay layers in order (fills, then their strokes), below the hubs. Each
+/// layer's opacity scales its fill and stroke; the selected and hovered features are
+/// outlined.
+pub fn paint_overlays(painter: &Painter, view: &WorldView, frame: &super::MapFrame<'_>) {
+    let scenario = frame.scenario;
     for (index, layer) in scenario.layers.iter().enumerate() {
-        if layer.kind == LayerKind::Hubs || !visible.get(index).copied().unwrap_or(false) {
+        if layer.kind == LayerKind::Hubs || !frame.visible.get(index).copied().unwrap_or(false) {
             continue;
         }
-        let Some(layer_scene) = scene.layers.get(index) else {
+        let Some(layer_scene) = frame.scene.layers.get(index) else {
             continue;
         };
+        let opacity = frame.opacity.get(index).copied().unwrap_or(1.0);
         let mut mesh = Mesh::default();
         if let Some(fill) = layer_scene.fill.for_zoom(view.zoom) {
-            let colour = layer_colour(layer.style.fill, layer.style.fill_opacity);
+            let colour = layer_colour(layer.style.fill, layer.style.fill_opacity * opacity);
             append_fill(&mut mesh, view, fill, |_| colour);
         }
         painter.add(Shape::mesh(mesh));
         for (feature, lines) in layer.features.iter().zip(&layer_scene.lines) {
             let (colour, width, dashed) = status_stroke(&layer.style, feature.status);
-            let selected = selection.is_some_and(|s| {
-                matches!(s, Selection::Feature { layer: l, id } if *l == layer.id && *id == feature.id)
-            });
+            let colour = colour.gamma_multiply(opacity);
+            let highlight = if frame
+                .selection
+                .is_some_and(|s| s.is_feature(&layer.id, &feature.id))
+            {
+                Some(SELECTION)
+            } else if frame
+                .hovered
+                .is_some_and(|s| s.is_feature(&layer.id, &feature.id))
+            {
+                Some(HOVER)
+            } else {
+                None
+            };
             let on_screen = lines.lines.iter().flat_map(|line| {
                 visible_runs(
                     &line.iter().map(|p| view.to_screen(*p)).collect::<Vec<_>>(),
@@ -60,10 +83,10 @@ pub fn paint_overlays(
                 )
             });
             for points in on_screen {
-                if selected {
+                if let Some(highlight) = highlight {
                     painter.add(Shape::line(
                         points.clone(),
-                        Stroke::new(width + 4.0, SELECTION),
+                        Stroke::new(width + 4.0, highlight),
                     ));
                 }
                 if dashed {
@@ -79,21 +102,6 @@ pub fn paint_overlays(
                 }
             }
         }
-    }
-}
-
-/// The letter or sign inside a hub frame.
-fn kind_sign(kind: HubKind) -> &'static str {
-    match kind {
-        HubKind::Hq => "HQ",
-        HubKind::Coordination => "C2",
-        HubKind::Air => "✈",
-        HubKind::Maritime => "⚓",
-        HubKind::Training => "T",
-        HubKind::Logistics => "L",
-        HubKind::Storage => "S",
-        HubKind::Medical => "+",
-        HubKind::Monitoring => "M",
     }
 }
 
@@ -125,7 +133,8 @@ pub fn place_hubs(
             continue;
         }
         let symbol = Rect::from_center_size(centre, HUB_SYMBOL);
-        occupied.take(symbol.expand(2.0));
+        // The lead strip sits above the frame and the question-mark badge at its corner.
+        occupied.take(symbol.expand2(vec2(8.0, 8.0)));
         placements.push(HubPlacement {
             hub: index,
             symbol,
@@ -157,9 +166,9 @@ pub fn place_hub_labels(
             .size();
         let symbol = placement.symbol;
         let right =
-            Align2::LEFT_CENTER.anchor_size(pos2(symbol.right() + 4.0, symbol.center().y), size);
+            Align2::LEFT_CENTER.anchor_size(pos2(symbol.right() + 10.0, symbol.center().y), size);
         let left =
-            Align2::RIGHT_CENTER.anchor_size(pos2(symbol.left() - 4.0, symbol.center().y), size);
+            Align2::RIGHT_CENTER.anchor_size(pos2(symbol.left() - 10.0, symbol.center().y), size);
         placement.label = [right, left]
             .into_iter()
             .find(|r| screen.contains_rect(*r) && occupied.is_free(r.expand(1.0)));
@@ -169,58 +178,33 @@ pub fn place_hub_labels(
     }
 }
 
-/// Paints placed hub symbols (an APP-6-style friendly frame with a sign for the kind) and labels.
-/// Illustrative hubs get a dashed frame and paler fill, so a guessed site never looks announced.
-pub fn paint_hubs(
-    painter: &Painter,
-    placements: &[HubPlacement],
-    scenario: &Scenario,
-    style: &MapStyle,
-    selection: Option<&Selection>,
-) {
+/// Paints placed hub symbols and their labels, with the selection and hover outlined.
+pub fn paint_hubs(painter: &Painter, placements: &[HubPlacement], frame: &super::MapFrame<'_>) {
     for placement in placements {
-        let Some(hub) = scenario.hubs.get(placement.hub) else {
+        let Some(hub) = frame.scenario.hubs.get(placement.hub) else {
             continue;
         };
         let rect = placement.symbol;
-        let (frame, fill) = hub_colours(hub.status);
-        if selection.is_some_and(|s| matches!(s, Selection::Hub(id) if *id == hub.id)) {
+        let highlight = if frame.selection.is_some_and(|s| s.is_hub(&hub.id)) {
+            Some(SELECTION)
+        } else if frame.hovered.is_some_and(|s| s.is_hub(&hub.id)) {
+            Some(HOVER)
+        } else {
+            None
+        };
+        if let Some(colour) = highlight {
             painter.rect_stroke(
-                rect.expand(4.0),
+                rect.expand(5.0),
                 3.0,
-                Stroke::new(3.0, SELECTION),
+                Stroke::new(3.0, colour),
                 egui::StrokeKind::Outside,
             );
         }
-        painter.rect_filled(rect, 0.0, fill);
-        if hub.status == Status::Illustrative {
-            let corners = [
-                rect.left_top(),
-                rect.right_top(),
-                rect.right_bottom(),
-                rect.left_bottom(),
-                rect.left_top(),
-            ];
-            painter.extend(Shape::dashed_line(
-                &corners,
-                Stroke::new(1.6, frame),
-                4.0,
-                2.5,
-            ));
-        } else {
-            painter.rect_stroke(rect, 0.0, Stroke::new(1.8, frame), egui::StrokeKind::Middle);
-        }
-        painter.text(
-            rect.center(),
-            Align2::CENTER_CENTER,
-            kind_sign(hub.kind),
-            FontId::proportional(11.0),
-            frame,
-        );
+        paint_hub_symbol(painter, rect, hub.kind, hub.status, &hub.lead);
         let label_colour = if hub.status == Status::Illustrative {
-            Color32::from_rgb(60, 70, 95)
+            frame.style.label.gamma_multiply(0.8)
         } else {
-            style.label
+            frame.style.label
         };
         if let Some(label) = placement.label {
             halo_text(
@@ -230,7 +214,7 @@ pub fn paint_hubs(
                 &hub.name,
                 FontId::proportional(HUB_LABEL_SIZE),
                 label_colour,
-                style.label_halo,
+                frame.style.label_halo,
             );
         }
     }

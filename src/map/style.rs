@@ -50,6 +50,35 @@ impl MapStyle {
         ink: Color32::from_rgb(40, 40, 40),
     };
 
+    /// The dark palette: dark land, muted water, light ink.
+    pub const DARK: MapStyle = MapStyle {
+        water: Color32::from_rgb(28, 42, 58),
+        land: Color32::from_rgb(52, 54, 58),
+        ukraine: Color32::from_rgb(78, 74, 52),
+        adversary_land: Color32::from_rgb(44, 44, 46),
+        country_border: Color32::from_rgb(150, 150, 150),
+        ukraine_border: Color32::from_rgb(225, 215, 170),
+        oblast_border: Color32::from_rgb(120, 115, 95),
+        coastline: Color32::from_rgb(90, 120, 150),
+        river: Color32::from_rgb(70, 110, 150),
+        label: Color32::from_rgb(235, 235, 235),
+        label_halo: Color32::from_rgba_premultiplied(20, 20, 22, 220),
+        ink: Color32::from_rgb(230, 230, 230),
+    };
+
+    /// The palette of a theme.
+    pub fn for_theme(theme: crate::app::Theme) -> MapStyle {
+        match theme {
+            crate::app::Theme::Light => MapStyle::LIGHT,
+            crate::app::Theme::Dark => MapStyle::DARK,
+        }
+    }
+
+    /// True for the dark palette.
+    pub fn is_dark(&self) -> bool {
+        self.water == MapStyle::DARK.water
+    }
+
     /// Fill colour for a country by ISO code.
     pub fn country_fill(&self, iso: &str) -> Color32 {
         match iso {
@@ -101,3 +130,6 @@ pub fn hub_colours(status: Status) -> (Color32, Color32) {
 
 /// Highlight for the selected feature.
 pub const SELECTION: Color32 = Color32::from_rgb(255, 140, 0);
+
+/// Highlight for the feature under the pointer.
+pub const HOVER: Color32 = Color32::from_rgba_premultiplied(255, 200, 0, 200);

@@ -175,6 +175,11 @@ impl FillBands {
         self.band(band_for_zoom(zoom).min(self.bands.len().saturating_sub(1)))
     }
 
+    /// The features, in lon/lat, with their indices.
+    pub fn features(&self) -> &[(usize, Geometry<f64>)] {
+        &self.features
+    }
+
     /// Builds every band now.
     pub fn build_all(&self) {
         for index in 0..self.bands.len() {

@@ -1,8 +1,11 @@
 //! The scenario prepared for drawing: overlay areas triangulated and lines projected once.
 
+use std::collections::HashMap;
+
 use geo::Geometry;
 
 use crate::geometry::{WorldPoint, lon_lat_to_world};
+use crate::map::RoleCategory;
 use crate::mesh::FillBands;
 use crate::model::{LayerKind, Scenario};
 
@@ -16,6 +19,8 @@ pub struct FeatureLines {
 /// One scenario layer prepared for drawing.
 #[derive(Debug, Default)]
 pub struct LayerScene {
+    /// A point inside or on each feature, for its handle and tooltip, by feature index.
+    pub anchors: Vec<WorldPoint>,
     /// Triangulated areas of its polygon features, by feature index.
     pub fill: FillBands,
     /// Outlines and lines, by feature index.
@@ -29,6 +34,8 @@ pub struct Scene {
     pub layers: Vec<LayerScene>,
     /// Hub positions in world units, aligned with `Scenario::hubs`.
     pub hubs: Vec<WorldPoint>,
+    /// Each nation's colour category on the coalition layer, by ISO code.
+    pub nation_categories: HashMap<String, RoleCategory>,
 }
 
 impl Scene {
@@ -48,6 +55,7 @@ impl Scene {
                     .map(|(i, f)| (i, f.geometry.clone()))
                     .collect();
                 LayerScene {
+                    anchors: layer.features.iter().map(|f| anchor(&f.geometry)).collect(),
                     fill: FillBands::new(geometries),
                     lines: layer
                         .features
@@ -57,7 +65,13 @@ impl Scene {
                 }
             })
             .collect();
+        let nation_categories = scenario
+            .nations
+            .iter()
+            .filter_map(|n| Some((n.iso.clone(), RoleCategory::of(&n.roles)?)))
+            .collect();
         Self {
+            nation_categories,
             layers,
             hubs: scenario
                 .hubs
@@ -66,6 +80,21 @@ impl Scene {
                 .collect(),
         }
     }
+}
+
+/// A point on a line (its middle vertex) or inside an area.
+fn anchor(geometry: &Geometry<f64>) -> WorldPoint {
+    use geo::InteriorPoint;
+    let point = match geometry {
+        Geometry::LineString(line) => line.0.get(line.0.len() / 2).map(|c| geo::Point(*c)),
+        Geometry::MultiLineString(lines) => lines
+            .0
+            .first()
+            .and_then(|line| line.0.get(line.0.len() / 2))
+            .map(|c| geo::Point(*c)),
+        other => other.interior_point(),
+    };
+    point.map_or_else(WorldPoint::default, |p| lon_lat_to_world(p.x(), p.y()))
 }
 
 fn project(line: &geo::LineString<f64>) -> Vec<WorldPoint> {

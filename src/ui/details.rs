@@ -4,8 +4,9 @@ use egui::RichText;
 
 use super::status_badge;
 use crate::app::{BackstopApp, Command};
+use crate::map::RoleCategory;
 use crate::map::Selection;
-use crate::model::{Hub, OverlayFeature, Scenario, Source};
+use crate::model::{Hub, Nation, OverlayFeature, Scenario, Source, Validity};
 
 /// Details of the selected hub or feature; the scenario summary when nothing is selected.
 pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
@@ -36,6 +37,13 @@ pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                             None => summary(ui, scenario),
                         }
                     }
+                    Some(Selection::Nation(iso)) => match scenario.nation(iso) {
+                        Some(nation) => {
+                            clear = close_button(ui);
+                            nation_details(ui, scenario, nation);
+                        }
+                        None => summary(ui, scenario),
+                    },
                     None => summary(ui, scenario),
                 }
             });
@@ -109,6 +117,41 @@ fn hub_details(ui: &mut egui::Ui, scenario: &Scenario, hub: &Hub) {
     sources(ui, &hub.sources);
 }
 
+fn nation_details(ui: &mut egui::Ui, scenario: &Scenario, nation: &Nation) {
+    ui.label(
+        RichText::new(format!("{} ({})", nation.name, nation.iso))
+            .heading()
+            .strong(),
+    );
+    ui.label(status_badge(nation.status));
+    ui.add_space(6.0);
+    if let Some(category) = RoleCategory::of(&nation.roles) {
+        ui.horizontal(|ui| {
+            let (swatch, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(swatch, 2.0, category.colour());
+            ui.label(category.label());
+        });
+    }
+    let roles: Vec<&str> = nation.roles.iter().map(|r| r.label()).collect();
+    field(ui, "Roles", roles.join(", "));
+    if !nation.commitment.is_empty() {
+        field(ui, "Commitment", nation.commitment.as_str());
+    }
+    if let Some(personnel) = nation.personnel {
+        field(ui, "Personnel", personnel.to_string());
+    }
+    let led: Vec<&str> = scenario
+        .hubs
+        .iter()
+        .filter(|h| h.lead.contains(&nation.iso))
+        .map(|h| h.name.as_str())
+        .collect();
+    if !led.is_empty() {
+        field(ui, "Leads", led.join("\n"));
+    }
+    sources(ui, &nation.sources);
+}
+
 fn feature_details(ui: &mut egui::Ui, feature: &OverlayFeature) {
     ui.label(RichText::new(&feature.name).heading().strong());
     ui.label(status_badge(feature.status));
@@ -117,10 +160,19 @@ fn feature_details(ui: &mut egui::Ui, feature: &OverlayFeature) {
     if !feature.operator.is_empty() {
         field(ui, "Operator", feature.operator.as_str());
     }
+    validity(ui, feature.valid_from.as_ref(), feature.valid_to.as_ref());
     if !feature.description.is_empty() {
         field(ui, "Description", feature.description.as_str());
     }
     sources(ui, &feature.sources);
+}
+
+fn validity(ui: &mut egui::Ui, from: Option<&Validity>, to: Option<&Validity>) {
+    if from.is_none() && to.is_none() {
+        return;
+    }
+    let text = |v: Option<&Validity>| v.map_or("—".to_owned(), ToString::to_string);
+    field(ui, "Valid", format!("from {} to {}", text(from), text(to)));
 }
 
 fn sources(ui: &mut egui::Ui, sources: &[Source]) {

@@ -1,62 +1,98 @@
-//! The left panel: scenario layers, basemap layers, and framing.
+//! The left panel: scenario layers (toggle, opacity, zoom to), the coalition layer, the
+//! basemap, and the legend. Sections collapse.
 
 use egui::RichText;
 
 use crate::app::{BackstopApp, Command};
 use crate::map::layer_colour;
 
-/// Layer toggles and the Fit Ukraine button.
+/// Layers, basemap and legend.
 pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
     let mut commands = Vec::new();
     egui::Panel::left("layers_panel")
         .resizable(true)
-        .default_size(250.0)
+        .default_size(270.0)
+        .min_size(200.0)
         .show(ui, |ui| {
-            ui.add_space(4.0);
-            ui.heading("Layers");
-            for (index, layer) in app.report.scenario.layers.iter().enumerate().rev() {
-                let mut visible = app.state.visible.get(index).copied().unwrap_or(false);
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                egui::CollapsingHeader::new(RichText::new("Layers").heading())
+                    .default_open(true)
+                    .show(ui, |ui| scenario_layers(ui, app, &mut commands));
+                egui::CollapsingHeader::new(RichText::new("Basemap").strong())
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        let mut coalition = app.state.coalition_layer;
+                        if ui
+                            .checkbox(&mut coalition, "Countries by coalition role")
+                            .on_hover_text("Colour countries by their reported role (C)")
+                            .changed()
+                        {
+                            commands.push(Command::ToggleCoalitionLayer);
+                        }
+                        let layers = &mut app.state.basemap_layers;
+                        ui.checkbox(&mut layers.labels, "Place names");
+                        ui.checkbox(&mut layers.oblasts, "Oblast borders");
+                        ui.checkbox(&mut layers.rivers, "Rivers");
+                        ui.checkbox(&mut layers.lakes, "Lakes");
+                    });
+                egui::CollapsingHeader::new(RichText::new("Legend").strong())
+                    .default_open(true)
+                    .show(ui, |ui| super::legend::legend(ui, app));
+                ui.separator();
                 ui.horizontal(|ui| {
-                    let (swatch, _) =
-                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                    ui.painter()
-                        .rect_filled(swatch, 2.0, layer_colour(layer.style.stroke, 1.0));
-                    if ui.checkbox(&mut visible, &layer.title).changed() {
-                        commands.push(Command::ToggleLayer(index));
+                    if ui
+                        .button("🏠 Fit Ukraine")
+                        .on_hover_text("Frame the whole of Ukraine (Home)")
+                        .clicked()
+                    {
+                        commands.push(Command::FitUkraine);
                     }
-                    if layer.failed {
-                        ui.label(
-                            RichText::new("failed").color(egui::Color32::from_rgb(200, 40, 40)),
-                        )
-                        .on_hover_text("This layer's file could not be loaded: see Problems");
+                    if ui.button("➕").on_hover_text("Zoom in (+)").clicked() {
+                        commands.push(Command::ZoomIn);
+                    }
+                    if ui.button("➖").on_hover_text("Zoom out (-)").clicked() {
+                        commands.push(Command::ZoomOut);
                     }
                 });
-            }
-            ui.separator();
-            ui.label(RichText::new("Basemap").strong());
-            let layers = &mut app.state.basemap_layers;
-            ui.checkbox(&mut layers.labels, "Place names");
-            ui.checkbox(&mut layers.oblasts, "Oblast borders");
-            ui.checkbox(&mut layers.rivers, "Rivers");
-            ui.checkbox(&mut layers.lakes, "Lakes");
-            ui.separator();
-            if ui
-                .button("🏠 Fit Ukraine")
-                .on_hover_text("Frame the whole of Ukraine (Home)")
-                .clicked()
-            {
-                commands.push(Command::FitUkraine);
-            }
-            ui.horizontal(|ui| {
-                if ui.button("➕").on_hover_text("Zoom in (+)").clicked() {
-                    commands.push(Command::ZoomIn);
-                }
-                if ui.button("➖").on_hover_text("Zoom out (-)").clicked() {
-                    commands.push(Command::ZoomOut);
-                }
             });
         });
     for command in commands {
         app.queue(command);
+    }
+}
+
+fn scenario_layers(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    for (index, layer) in app.report.scenario.layers.iter().enumerate().rev() {
+        let mut visible = app.state.visible.get(index).copied().unwrap_or(false);
+        ui.horizontal(|ui| {
+            let (swatch, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(swatch, 2.0, layer_colour(layer.style.stroke, 1.0));
+            if ui.checkbox(&mut visible, &layer.title).changed() {
+                commands.push(Command::ToggleLayer(index));
+            }
+            if layer.failed {
+                ui.label(RichText::new("failed").color(egui::Color32::from_rgb(200, 40, 40)))
+                    .on_hover_text("This layer's file could not be loaded: see Problems");
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.add_space(18.0);
+            let mut opacity = app.state.opacity.get(index).copied().unwrap_or(1.0);
+            let slider = egui::Slider::new(&mut opacity, 0.0..=1.0)
+                .show_value(false)
+                .text("opacity");
+            let response = ui.add_enabled(visible, slider);
+            if response.changed() {
+                commands.push(Command::SetLayerOpacity(index, opacity));
+            }
+            if ui
+                .small_button("🔍")
+                .on_hover_text(format!("Zoom to {}", layer.title))
+                .clicked()
+            {
+                commands.push(Command::ZoomToLayer(index));
+            }
+        });
     }
 }

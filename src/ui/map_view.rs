@@ -1,16 +1,25 @@
-//! The map in the central panel: walkers handles pan and zoom; we paint everything.
+//! The map in the central panel: walkers handles pan and zoom; we paint everything, find
+//! what is under the pointer, and give every hub, feature and country on screen an
+//! accessible handle.
 
-use egui::{Role, Sense, WidgetInfo};
+use egui::{Rect, Response, Role, Sense, Ui, WidgetInfo, vec2};
 use walkers::{Map, lon_lat};
 
-use crate::app::{BackstopApp, Command};
-use crate::map::{MapFrame, Occupied, Selection, paint_map, place_hubs};
+use crate::app::{BackstopApp, Command, ViewState};
+use crate::map::{MapFrame, Occupied, Selection, feature_at, paint_map, place_hubs};
 use crate::mesh::WorldView;
+use crate::model::Scenario;
+use crate::scene::Scene;
+
+/// Size of the invisible handle that labels a feature or country for screen readers and tests.
+const HANDLE: f32 = 14.0;
 
 /// The map, filling the space the panels leave.
-pub fn map_view(ui: &mut egui::Ui, app: &mut BackstopApp) {
+pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
     let mut commands = Vec::new();
     let mut drawn_rect = None;
+    let mut hovered = None;
+    let style = app.style();
     egui::CentralPanel::no_frame().show(ui, |ui| {
         let view = app.report.scenario.view.unwrap_or_default();
         let home = lon_lat(view.lon, view.lat);
@@ -20,7 +29,6 @@ pub fn map_view(ui: &mut egui::Ui, app: &mut BackstopApp) {
             basemap,
             state,
             map_memory,
-            style,
             ..
         } = app;
         let map = Map::new(None, map_memory, home)
@@ -35,62 +43,229 @@ pub fn map_view(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 scenario: &report.scenario,
                 scene,
                 visible: &state.visible,
+                opacity: &state.opacity,
                 basemap_layers: state.basemap_layers,
+                coalition_layer: state.coalition_layer,
                 selection: state.selection.as_ref(),
-                style,
+                hovered: state.hovered.as_ref(),
+                style: &style,
             };
             let painter = ui.painter().with_clip_rect(screen);
             paint_map(&painter, &world_view, &frame);
             drawn_rect = Some(screen);
 
-            let hubs_visible = report
-                .scenario
-                .layers
-                .iter()
-                .zip(&state.visible)
-                .any(|(l, v)| *v && l.kind == crate::model::LayerKind::Hubs);
-            let mut hub_clicked = false;
-            if hubs_visible {
-                let placements = place_hubs(
+            let mut handled = false;
+            if frame.hubs_visible() {
+                handled |= hub_handles(
+                    ui,
                     &world_view,
                     &report.scenario,
                     scene,
-                    &mut Occupied::default(),
+                    &mut commands,
+                    &mut hovered,
                 );
-                for placement in placements {
-                    let Some(hub) = report.scenario.hubs.get(placement.hub) else {
-                        continue;
-                    };
-                    let hub_response = ui
-                        .interact(
-                            placement.symbol.expand(3.0),
-                            ui.scope_id().with(("hub", &hub.id)),
-                            Sense::click(),
-                        )
-                        .on_hover_text(format!(
-                            "{}\n{} · {}",
-                            hub.name,
-                            hub.kind.label(),
-                            hub.status.label()
-                        ));
-                    let label = format!("Hub: {}", hub.name);
-                    hub_response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
-                    if hub_response.clicked() {
-                        hub_clicked = true;
-                        commands.push(Command::Select(Selection::Hub(hub.id.clone())));
-                    }
-                }
             }
-            if response.clicked() && !hub_clicked {
-                commands.push(Command::ClearSelection);
+            handled |= feature_handles(
+                ui,
+                &world_view,
+                &report.scenario,
+                scene,
+                state,
+                &mut commands,
+            );
+            handled |= country_handles(
+                ui,
+                &world_view,
+                app_nations(&report.scenario),
+                basemap,
+                &mut commands,
+            );
+
+            let pointer_over_map = response.hover_pos();
+            if hovered.is_none()
+                && let Some(pointer) = pointer_over_map
+            {
+                hovered = feature_at(
+                    &world_view,
+                    &report.scenario,
+                    scene,
+                    &state.visible,
+                    basemap,
+                    pointer,
+                );
+            }
+            if response.clicked() && !handled {
+                let target = response.interact_pointer_pos().and_then(|p| {
+                    feature_at(
+                        &world_view,
+                        &report.scenario,
+                        scene,
+                        &state.visible,
+                        basemap,
+                        p,
+                    )
+                });
+                commands.push(target.map_or(Command::ClearSelection, Command::Select));
             }
         });
-        response
-            .response
-            .widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Map"));
+        let response = response.response.on_hover_ui_at_pointer(|ui| {
+            if let Some(selection) = &hovered {
+                tooltip(ui, &report.scenario, selection);
+            }
+        });
+        response.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Map"));
     });
     app.map_rect = drawn_rect;
+    app.state.hovered = hovered;
     for command in commands {
         app.queue(command);
+    }
+}
+
+fn app_nations(scenario: &Scenario) -> impl Iterator<Item = (&str, &str)> {
+    scenario
+        .nations
+        .iter()
+        .map(|n| (n.iso.as_str(), n.name.as_str()))
+}
+
+/// A clickable, labelled handle; returns its response.
+fn handle(
+    ui: &mut Ui,
+    rect: Rect,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    label: String,
+) -> Response {
+    let response = ui.interact(rect, ui.scope_id().with(salt), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    response
+}
+
+/// Hub symbols are real widgets: clickable, hoverable, labelled "Hub: name".
+fn hub_handles(
+    ui: &mut Ui,
+    view: &WorldView,
+    scenario: &Scenario,
+    scene: &Scene,
+    commands: &mut Vec<Command>,
+    hovered: &mut Option<Selection>,
+) -> bool {
+    let mut clicked = false;
+    for placement in place_hubs(view, scenario, scene, &mut Occupied::default()) {
+        let Some(hub) = scenario.hubs.get(placement.hub) else {
+            continue;
+        };
+        let response = handle(
+            ui,
+            placement.symbol.expand(3.0),
+            ("hub", &hub.id),
+            format!("Hub: {}", hub.name),
+        );
+        if response.hovered() {
+            *hovered = Some(Selection::Hub(hub.id.clone()));
+        }
+        if response.clicked() {
+            clicked = true;
+            commands.push(Command::Select(Selection::Hub(hub.id.clone())));
+        }
+    }
+    clicked
+}
+
+/// A small handle on each visible overlay feature, labelled "Feature: name".
+fn feature_handles(
+    ui: &mut Ui,
+    view: &WorldView,
+    scenario: &Scenario,
+    scene: &Scene,
+    state: &ViewState,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let mut clicked = false;
+    for (index, layer) in scenario.layers.iter().enumerate() {
+        if !state.visible.get(index).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(layer_scene) = scene.layers.get(index) else {
+            continue;
+        };
+        for (feature, anchor) in layer.features.iter().zip(&layer_scene.anchors) {
+            let centre = view.to_screen(*anchor);
+            if !view.screen.contains(centre) {
+                continue;
+            }
+            let rect = Rect::from_center_size(centre, vec2(HANDLE, HANDLE));
+            let response = handle(
+                ui,
+                rect,
+                ("feature", &layer.id, &feature.id),
+                format!("Feature: {}", feature.name),
+            );
+            if response.clicked() {
+                clicked = true;
+                commands.push(Command::Select(Selection::Feature {
+                    layer: layer.id.clone(),
+                    id: feature.id.clone(),
+                }));
+            }
+        }
+    }
+    clicked
+}
+
+/// A small handle at each scenario nation's label point, labelled "Country: name".
+fn country_handles<'a>(
+    ui: &mut Ui,
+    view: &WorldView,
+    nations: impl Iterator<Item = (&'a str, &'a str)>,
+    basemap: &crate::basemap::Basemap,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let mut clicked = false;
+    for (iso, name) in nations {
+        let Some((lon, lat)) = basemap.country_anchors.get(iso) else {
+            continue;
+        };
+        let centre = view.lon_lat_to_screen(*lon, *lat);
+        if !view.screen.shrink(HANDLE).contains(centre) {
+            continue;
+        }
+        let rect = Rect::from_center_size(centre, vec2(HANDLE, HANDLE));
+        if handle(ui, rect, ("country", iso), format!("Country: {name}")).clicked() {
+            clicked = true;
+            commands.push(Command::Select(Selection::Nation(iso.to_owned())));
+        }
+    }
+    clicked
+}
+
+fn tooltip(ui: &mut Ui, scenario: &Scenario, selection: &Selection) {
+    match selection {
+        Selection::Hub(id) => {
+            if let Some(hub) = scenario.hub(id) {
+                ui.strong(&hub.name);
+                ui.label(format!("{} · {}", hub.kind.label(), hub.status.label()));
+            }
+        }
+        Selection::Feature { layer, id } => {
+            if let Some(feature) = scenario
+                .layer(layer)
+                .and_then(|l| l.features.iter().find(|f| f.id == *id))
+            {
+                ui.strong(&feature.name);
+                ui.label(format!(
+                    "{} · {}",
+                    feature.kind.label(),
+                    feature.status.label()
+                ));
+            }
+        }
+        Selection::Nation(iso) => {
+            if let Some(nation) = scenario.nation(iso) {
+                ui.strong(&nation.name);
+                let roles: Vec<&str> = nation.roles.iter().map(|r| r.label()).collect();
+                ui.label(roles.join(", "));
+            }
+        }
     }
 }

@@ -1,14 +1,20 @@
 //! Panels and the map view. Each reads the app and queues Commands.
 
+mod coalition;
 mod details;
+mod help;
 mod layers;
+mod legend;
 mod map_view;
 mod open_dialog;
 mod problems;
 mod top_bar;
 
+pub use coalition::{CoalitionColumn, CoalitionSort, coalition_panel};
 pub use details::details_panel;
+pub use help::help_overlay;
 pub use layers::layers_panel;
+pub use legend::legend;
 pub use map_view::map_view;
 pub use open_dialog::{OpenDialog, open_dialog};
 pub use problems::problems_panel;

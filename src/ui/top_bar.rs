@@ -2,8 +2,44 @@
 
 use egui::{Color32, RichText};
 
-use crate::app::{BackstopApp, Command};
+use crate::app::{BackstopApp, Command, Theme};
 use crate::io::ProblemCounts;
+
+/// The View menu: theme, panels, shortcuts.
+fn view_menu(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    ui.menu_button("View", |ui| {
+        for theme in [Theme::Light, Theme::Dark] {
+            let command = Command::SetTheme(theme);
+            if ui
+                .radio(app.state.theme == theme, command.label())
+                .clicked()
+            {
+                commands.push(command);
+            }
+        }
+        ui.separator();
+        let panels = [
+            (app.state.show_layers_panel, Command::ToggleLayersPanel),
+            (app.state.show_details_panel, Command::ToggleDetailsPanel),
+            (
+                app.state.show_coalition_panel,
+                Command::ToggleCoalitionPanel,
+            ),
+            (app.state.show_problems, Command::ToggleProblems),
+        ];
+        for (shown, command) in panels {
+            let mut checked = shown;
+            if ui.checkbox(&mut checked, command.label()).clicked() {
+                commands.push(command);
+            }
+        }
+        ui.separator();
+        if ui.button(Command::ToggleHelp.label()).clicked() {
+            commands.push(Command::ToggleHelp);
+            ui.close();
+        }
+    });
+}
 
 /// Title, subtitle, as-of date, the caveat banner and the problems count.
 pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
@@ -55,6 +91,14 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     .clicked()
                 {
                     commands.push(Command::ToggleProblems);
+                }
+                view_menu(ui, app, &mut commands);
+                if ui
+                    .selectable_label(app.state.show_coalition_panel, "Coalition")
+                    .on_hover_text("Coalition table and personnel chart (Ctrl+K)")
+                    .clicked()
+                {
+                    commands.push(Command::ToggleCoalitionPanel);
                 }
                 if ui
                     .button("Reload")

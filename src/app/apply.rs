@@ -1,0 +1,176 @@
+//! Applying queued commands: the one place where the app's state changes.
+
+use egui::Rect;
+use walkers::lon_lat;
+
+use super::{BackstopApp, Command, UKRAINE_BOUNDS};
+use crate::geometry::{WorldPoint, lon_lat_to_world, world_to_lon_lat};
+use crate::io::{ScenarioFiles, ScenarioSource, load_scenario};
+use crate::map::Selection;
+use crate::mesh::WorldView;
+use crate::scene::Scene;
+
+impl BackstopApp {
+    pub(super) fn apply_commands(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(command);
+        }
+    }
+
+    fn apply(&mut self, command: Command) {
+        let state = &mut self.state;
+        match command {
+            Command::FitUkraine => {
+                let [west, south, east, north] = UKRAINE_BOUNDS;
+                self.fit_bounds(west, south, east, north);
+            }
+            Command::ZoomIn => {
+                let _ = self.map_memory.zoom_in();
+            }
+            Command::ZoomOut => {
+                let _ = self.map_memory.zoom_out();
+            }
+            Command::Pan(dx, dy) => self.pan(dx, dy),
+            Command::NextHub => self.cycle_hub(1),
+            Command::PreviousHub => self.cycle_hub(-1),
+            Command::ToggleLayer(index) => {
+                if let Some(visible) = state.visible.get_mut(index) {
+                    *visible = !*visible;
+                }
+            }
+            Command::SetLayerOpacity(index, opacity) => {
+                if let Some(slot) = state.opacity.get_mut(index) {
+                    *slot = opacity.clamp(0.0, 1.0);
+                }
+            }
+            Command::ZoomToLayer(index) => self.zoom_to_layer(index),
+            Command::ToggleCoalitionLayer => state.coalition_layer = !state.coalition_layer,
+            Command::Select(selection) => state.selection = Some(selection),
+            Command::ClearSelection => state.selection = None,
+            Command::ToggleProblems => state.show_problems = !state.show_problems,
+            Command::ToggleCoalitionPanel => {
+                state.show_coalition_panel = !state.show_coalition_panel
+            }
+            Command::ToggleLayersPanel => state.show_layers_panel = !state.show_layers_panel,
+            Command::ToggleDetailsPanel => state.show_details_panel = !state.show_details_panel,
+            Command::SetTheme(theme) => state.theme = theme,
+            Command::ToggleHelp => state.show_help = !state.show_help,
+            Command::ShowOpenDialog => {
+                let start = match self.files.source() {
+                    ScenarioSource::Folder(path) => Some(path.clone()),
+                    ScenarioSource::Builtin => None,
+                };
+                self.open_dialog.show_with(start);
+            }
+            Command::OpenScenario(source) => self.load(ScenarioFiles::new(source)),
+            Command::ReloadScenario => self.load(self.files.clone()),
+        }
+    }
+
+    /// Replaces the scenario with the one `files` reads; layer choices are kept for
+    /// layers of the same id, and the view stays where it is on a reload.
+    pub fn load(&mut self, files: ScenarioFiles) {
+        let report = load_scenario(&files);
+        for diagnostic in &report.diagnostics {
+            log::warn!("{diagnostic}");
+        }
+        let mut settings = self.settings();
+        if files.source() != self.files.source() {
+            settings.camera = None;
+            self.state.selection = None;
+            self.fit_pending = report.scenario.view.is_none();
+            if let Some(view) = report.scenario.view {
+                self.map_memory.center_at(lon_lat(view.lon, view.lat));
+                let _ = self.map_memory.set_zoom(view.zoom);
+            }
+        }
+        self.state.visible = report.scenario.layers.iter().map(|l| l.visible).collect();
+        self.state.opacity = vec![1.0; report.scenario.layers.len()];
+        self.scene = Scene::build(&report.scenario);
+        self.report = report;
+        self.files = files;
+        self.apply_settings(&settings);
+    }
+
+    /// The map's rectangle, or a typical one before the first frame.
+    fn map_rect_or_default(&self) -> Rect {
+        self.map_rect
+            .unwrap_or_else(|| Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0)))
+    }
+
+    /// Frames a lon/lat box in the map area.
+    pub fn fit_bounds(&mut self, west: f64, south: f64, east: f64, north: f64) {
+        let rect = self.map_rect_or_default();
+        let zoom = WorldView::zoom_to_fit(west, south, east, north, rect, 24.0).min(14.0);
+        let (north_west, south_east) =
+            (lon_lat_to_world(west, north), lon_lat_to_world(east, south));
+        let (lon, lat) = world_to_lon_lat(WorldPoint {
+            x: (north_west.x + south_east.x) / 2.0,
+            y: (north_west.y + south_east.y) / 2.0,
+        });
+        self.map_memory.center_at(lon_lat(lon, lat));
+        let _ = self.map_memory.set_zoom(zoom);
+    }
+
+    fn pan(&mut self, dx: f32, dy: f32) {
+        let Some(view) = self.world_view() else {
+            return;
+        };
+        let target =
+            view.screen.center() + egui::vec2(dx * view.screen.width(), dy * view.screen.height());
+        let (lon, lat) = view.screen_to_lon_lat(target);
+        self.map_memory.center_at(lon_lat(lon, lat));
+    }
+
+    fn cycle_hub(&mut self, step: isize) {
+        let hubs = &self.report.scenario.hubs;
+        if hubs.is_empty() {
+            return;
+        }
+        let current = match &self.state.selection {
+            Some(Selection::Hub(id)) => hubs.iter().position(|h| h.id == *id),
+            _ => None,
+        };
+        let count = hubs.len() as isize;
+        let next = match current {
+            Some(index) => (index as isize + step).rem_euclid(count),
+            None if step > 0 => 0,
+            None => count - 1,
+        } as usize;
+        let hub = &hubs[next];
+        self.map_memory.center_at(lon_lat(hub.lon, hub.lat));
+        self.state.selection = Some(Selection::Hub(hub.id.clone()));
+    }
+
+    fn zoom_to_layer(&mut self, index: usize) {
+        let Some(layer) = self.report.scenario.layers.get(index) else {
+            return;
+        };
+        let points: Vec<(f64, f64)> = if layer.kind == crate::model::LayerKind::Hubs {
+            self.report
+                .scenario
+                .hubs
+                .iter()
+                .map(|h| (h.lon, h.lat))
+                .collect()
+        } else {
+            use geo::CoordsIter;
+            layer
+                .features
+                .iter()
+                .flat_map(|f| f.geometry.coords_iter().map(|c| (c.x, c.y)))
+                .collect()
+        };
+        let Some(first) = points.first() else { return };
+        let (mut west, mut south, mut east, mut north) = (first.0, first.1, first.0, first.1);
+        for (lon, lat) in &points {
+            west = west.min(*lon);
+            east = east.max(*lon);
+            south = south.min(*lat);
+            north = north.max(*lat);
+        }
+        // A lone point gets a little room around it.
+        let pad = 0.25;
+        self.fit_bounds(west - pad, south - pad, east + pad, north + pad);
+    }
+}

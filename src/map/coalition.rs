@@ -1,0 +1,167 @@
+//! Coalition roles as map colours: one category per country, from a colour-blind-safe
+//! palette (Okabe and Ito), shared by the map, the legend and the Coalition panel.
+
+use egui::Color32;
+
+use crate::model::Role;
+
+/// The category a country is coloured by: its most telling reported role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RoleCategory {
+    /// Leads the force.
+    Lead,
+    /// Sends troops or trainers.
+    Contributor,
+    /// Monitors the ceasefire.
+    Monitoring,
+    /// Maritime or air contribution.
+    SeaAndAir,
+    /// Considering troops.
+    Considering,
+    /// Supports without troops in Ukraine.
+    NoTroops,
+    /// Attended, no pledge.
+    Attendee,
+    /// The host nation.
+    Host,
+    /// Opposes the force.
+    Adversary,
+}
+
+impl RoleCategory {
+    /// Every category, in legend order.
+    pub const ALL: [RoleCategory; 9] = [
+        RoleCategory::Host,
+        RoleCategory::Lead,
+        RoleCategory::Contributor,
+        RoleCategory::Monitoring,
+        RoleCategory::SeaAndAir,
+        RoleCategory::Considering,
+        RoleCategory::NoTroops,
+        RoleCategory::Attendee,
+        RoleCategory::Adversary,
+    ];
+
+    /// The category of a country with these roles.
+    pub fn of(roles: &[Role]) -> Option<RoleCategory> {
+        let has = |role: Role| roles.contains(&role);
+        Some(if has(Role::Adversary) {
+            RoleCategory::Adversary
+        } else if has(Role::Host) {
+            RoleCategory::Host
+        } else if has(Role::ForceLead) {
+            RoleCategory::Lead
+        } else if has(Role::ForceContributor) {
+            RoleCategory::Contributor
+        } else if has(Role::Monitoring) {
+            RoleCategory::Monitoring
+        } else if has(Role::Maritime) || has(Role::Air) {
+            RoleCategory::SeaAndAir
+        } else if has(Role::Considering) {
+            RoleCategory::Considering
+        } else if has(Role::Training) {
+            RoleCategory::Contributor
+        } else if has(Role::NoTroops) || has(Role::Logistics) {
+            RoleCategory::NoTroops
+        } else if has(Role::Attendee) {
+            RoleCategory::Attendee
+        } else {
+            return None;
+        })
+    }
+
+    /// Legend label.
+    pub fn label(self) -> &'static str {
+        match self {
+            RoleCategory::Lead => "Leads the force (UK, France)",
+            RoleCategory::Contributor => "Troops or trainers offered",
+            RoleCategory::Monitoring => "Ceasefire monitoring",
+            RoleCategory::SeaAndAir => "Maritime or air",
+            RoleCategory::Considering => "Considering troops",
+            RoleCategory::NoTroops => "No troops in Ukraine",
+            RoleCategory::Attendee => "Attended, no pledge",
+            RoleCategory::Host => "Host nation",
+            RoleCategory::Adversary => "Rejects the force",
+        }
+    }
+
+    /// Fill colour (Okabe–Ito), opaque; the map applies its own opacity.
+    pub fn colour(self) -> Color32 {
+        match self {
+            RoleCategory::Lead => Color32::from_rgb(0, 114, 178),
+            RoleCategory::Contributor => Color32::from_rgb(86, 180, 233),
+            RoleCategory::Monitoring => Color32::from_rgb(0, 158, 115),
+            RoleCategory::SeaAndAir => Color32::from_rgb(230, 159, 0),
+            RoleCategory::Considering => Color32::from_rgb(204, 121, 167),
+            RoleCategory::NoTroops => Color32::from_rgb(150, 150, 150),
+            RoleCategory::Attendee => Color32::from_rgb(200, 200, 200),
+            RoleCategory::Host => Color32::from_rgb(240, 228, 66),
+            RoleCategory::Adversary => Color32::from_rgb(213, 94, 0),
+        }
+    }
+}
+
+/// The colours of a nation's flag, for the lead strip on hub symbols.
+pub fn flag_colours(iso: &str) -> &'static [Color32] {
+    const GB: &[Color32] = &[
+        Color32::from_rgb(1, 33, 105),
+        Color32::WHITE,
+        Color32::from_rgb(200, 16, 46),
+    ];
+    const FR: &[Color32] = &[
+        Color32::from_rgb(0, 85, 164),
+        Color32::WHITE,
+        Color32::from_rgb(239, 65, 53),
+    ];
+    const US: &[Color32] = &[
+        Color32::from_rgb(60, 59, 110),
+        Color32::WHITE,
+        Color32::from_rgb(178, 34, 52),
+    ];
+    const UA: &[Color32] = &[
+        Color32::from_rgb(0, 87, 183),
+        Color32::from_rgb(255, 215, 0),
+    ];
+    const OTHER: &[Color32] = &[Color32::from_rgb(120, 120, 120)];
+    match iso {
+        "GB" => GB,
+        "FR" => FR,
+        "US" => US,
+        "UA" => UA,
+        _ => OTHER,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_country_gets_its_most_telling_role() {
+        assert_eq!(
+            RoleCategory::of(&[Role::ForceLead, Role::Training]),
+            Some(RoleCategory::Lead)
+        );
+        assert_eq!(
+            RoleCategory::of(&[Role::NoTroops, Role::Logistics]),
+            Some(RoleCategory::NoTroops)
+        );
+        assert_eq!(
+            RoleCategory::of(&[Role::Monitoring, Role::Considering]),
+            Some(RoleCategory::Monitoring)
+        );
+        assert_eq!(
+            RoleCategory::of(&[Role::Air, Role::Maritime, Role::Training]),
+            Some(RoleCategory::SeaAndAir)
+        );
+        assert_eq!(
+            RoleCategory::of(&[Role::Considering, Role::Training]),
+            Some(RoleCategory::Considering)
+        );
+        assert_eq!(
+            RoleCategory::of(&[Role::Training]),
+            Some(RoleCategory::Contributor)
+        );
+        assert_eq!(RoleCategory::of(&[]), None);
+    }
+}
