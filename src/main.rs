@@ -22,6 +22,9 @@ struct Cli {
     /// Save a PNG of the window once the map is drawn, then exit.
     #[arg(long, value_name = "PATH")]
     screenshot: Option<PathBuf>,
+    /// Window size in points, e.g. 1280x720 (a projector) or 1920x1080.
+    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size, default_value = "1600x1000")]
+    size: (f32, f32),
     /// Graphics back end.
     #[arg(long, value_enum, default_value_t = Renderer::Wgpu)]
     renderer: Renderer,
@@ -69,6 +72,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// Parses "1280x720".
+fn parse_size(text: &str) -> Result<(f32, f32), String> {
+    let (width, height) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT, found \"{text}\""))?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|n| (200.0..=16384.0).contains(n))
+            .ok_or_else(|| format!("\"{s}\" is not a size from 200 to 16384"))
+    };
+    Ok((number(width)?, number(height)?))
+}
+
 fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     let source = match &cli.dir {
         None => ScenarioSource::Builtin,
@@ -89,8 +107,14 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title(title.clone())
             .with_app_id("backstop")
-            .with_inner_size([1600.0, 1000.0])
+            .with_inner_size([cli.size.0, cli.size.1])
             .with_min_inner_size([800.0, 500.0]),
+        // A screenshot uses the size asked for, not the last session's window.
+        persist_window: cli.screenshot.is_none(),
+        persistence_path: cli
+            .screenshot
+            .as_ref()
+            .map(|_| std::env::temp_dir().join("backstop-screenshot-state")),
         ..Default::default()
     };
     let files = ScenarioFiles::new(source);

@@ -62,7 +62,10 @@ fn the_legend_matches_its_snapshot() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(300.0, 760.0))
         .wgpu()
-        .build_ui_state(|ui, app: &mut BackstopApp| backstop::ui::legend(ui, app), app);
+        .build_ui_state(
+            |ui, app: &mut BackstopApp| backstop::ui::legend(ui, app),
+            app,
+        );
     harness.run_steps(2);
     harness.snapshot_options("legend_300x760", &options());
 }

@@ -13,7 +13,7 @@ pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
     let mut clear = false;
     egui::Panel::right("details_panel")
         .resizable(true)
-        .default_size(320.0)
+        .default_size(290.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let scenario = &app.report.scenario;

@@ -11,7 +11,7 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
     let mut commands = Vec::new();
     egui::Panel::left("layers_panel")
         .resizable(true)
-        .default_size(270.0)
+        .default_size(250.0)
         .min_size(200.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
@@ -62,6 +62,7 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
 }
 
 fn scenario_layers(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    ui.spacing_mut().slider_width = 90.0;
     for (index, layer) in app.report.scenario.layers.iter().enumerate().rev() {
         let mut visible = app.state.visible.get(index).copied().unwrap_or(false);
         ui.horizontal(|ui| {
