@@ -62,7 +62,7 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
 }
 
 fn scenario_layers(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
-    ui.spacing_mut().slider_width = 90.0;
+    ui.spacing_mut().slider_width = 110.0;
     for (index, layer) in app.report.scenario.layers.iter().enumerate().rev() {
         let mut visible = app.state.visible.get(index).copied().unwrap_or(false);
         ui.horizontal(|ui| {
@@ -80,10 +80,10 @@ fn scenario_layers(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Comm
         ui.horizontal(|ui| {
             ui.add_space(18.0);
             let mut opacity = app.state.opacity.get(index).copied().unwrap_or(1.0);
-            let slider = egui::Slider::new(&mut opacity, 0.0..=1.0)
-                .show_value(false)
-                .text("opacity");
-            let response = ui.add_enabled(visible, slider);
+            let slider = egui::Slider::new(&mut opacity, 0.0..=1.0).show_value(false);
+            let response = ui
+                .add_enabled(visible, slider)
+                .on_hover_text(format!("Opacity of {}", layer.title));
             if response.changed() {
                 commands.push(Command::SetLayerOpacity(index, opacity));
             }
