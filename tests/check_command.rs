@@ -3,39 +3,14 @@
 use std::path::Path;
 use std::process::Command;
 
+mod common;
+
 fn backstop() -> Command {
     Command::new(env!("CARGO_BIN_EXE_backstop"))
 }
 
 fn broken_scenario() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for source in [fixtures.join("base"), fixtures.join("unknown_status")] {
-        for entry in walk(&source) {
-            let relative = entry.strip_prefix(&source).unwrap_or(&entry);
-            if relative.as_os_str() == "expected.txt" {
-                continue;
-            }
-            let target = dir.path().join(relative);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
-            }
-            std::fs::copy(&entry, &target).unwrap_or_else(|e| panic!("{e}"));
-        }
-    }
-    dir
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        if entry.path().is_dir() {
-            out.extend(walk(&entry.path()));
-        } else {
-            out.push(entry.path());
-        }
-    }
-    out
+    common::scenario_folder("unknown_status")
 }
 
 #[test]

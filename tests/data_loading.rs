@@ -1,37 +1,14 @@
 //! Data tests: the shipped scenario is clean, and each broken fixture gives its diagnostic.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use backstop::io::{Location, ScenarioFiles, ScenarioSource, Severity, load_scenario};
 use backstop::model::{LayerKind, OverlayKind, Status};
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+mod common;
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap_or_else(|e| panic!("create {}: {e}", to.display()));
-    for entry in fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())) {
-        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else if entry.file_name() != "expected.txt" {
-            fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copy: {e}"));
-        }
-    }
-}
-
-/// The base fixture with the variant's files laid over it, in a temporary folder.
-fn scenario_folder(variant: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    copy_dir(&fixtures().join("base"), dir.path());
-    if variant != "base" {
-        copy_dir(&fixtures().join(variant), dir.path());
-    }
-    dir
-}
+use common::{copy_dir, fixtures, scenario_folder, walk};
 
 #[test]
 fn the_shipped_scenario_has_no_errors_or_warnings() {
@@ -68,18 +45,6 @@ fn the_shipped_folder_on_disk_matches_the_embedded_one() {
         .collect();
     embedded_names.sort();
     assert_eq!(on_disk, embedded_names);
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
-        if entry.path().is_dir() {
-            out.extend(walk(&entry.path()));
-        } else {
-            out.push(entry.path());
-        }
-    }
-    out
 }
 
 #[test]

@@ -2,11 +2,10 @@
 //! (egui only fills convex paths itself).
 
 use geo::{Coord, Geometry, LineString, Polygon, Simplify, TriangulateEarcut};
-use std::sync::OnceLock;
-
 use rstar::{AABB, RTree, primitives::GeomWithData, primitives::Rectangle};
 
-use super::{WorldRect, all_bands, band_for_zoom, band_tolerance};
+use super::WorldRect;
+use super::bands::{BandMesh, Bands};
 use crate::geometry::{WorldPoint, lon_lat_to_world};
 
 type ChunkBox = GeomWithData<Rectangle<[f64; 2]>, usize>;
@@ -143,48 +142,15 @@ impl FillMesh {
     }
 }
 
-/// A fill layer with one mesh per zoom band, each built the first time it is needed
-/// (or ahead of time by [`FillBands::build_all`] on a background thread).
-#[derive(Debug, Default)]
-pub struct FillBands {
-    features: Vec<(usize, Geometry<f64>)>,
-    bands: Vec<OnceLock<FillMesh>>,
-}
+/// A fill layer with one mesh per zoom band.
+pub type FillBands = Bands<FillMesh>;
 
-impl FillBands {
-    /// Keeps the features; no band is built yet.
-    pub fn new(features: Vec<(usize, Geometry<f64>)>) -> Self {
-        Self {
-            features,
-            bands: all_bands().map(|_| OnceLock::new()).collect(),
-        }
-    }
-
-    fn band(&self, index: usize) -> Option<&FillMesh> {
-        let cell = self.bands.get(index)?;
-        let tolerance = all_bands().nth(index).and_then(band_tolerance);
-        Some(
-            cell.get_or_init(|| {
-                FillMesh::build(self.features.iter().map(|(i, g)| (*i, g)), tolerance)
-            }),
-        )
-    }
-
-    /// The mesh to draw at `zoom`.
-    pub fn for_zoom(&self, zoom: f64) -> Option<&FillMesh> {
-        self.band(band_for_zoom(zoom).min(self.bands.len().saturating_sub(1)))
-    }
-
-    /// The features, in lon/lat, with their indices.
-    pub fn features(&self) -> &[(usize, Geometry<f64>)] {
-        &self.features
-    }
-
-    /// Builds every band now.
-    pub fn build_all(&self) {
-        for index in 0..self.bands.len() {
-            self.band(index);
-        }
+impl BandMesh for FillMesh {
+    fn build_band<'g>(
+        features: impl IntoIterator<Item = (usize, &'g Geometry<f64>)>,
+        tolerance: Option<f64>,
+    ) -> Self {
+        FillMesh::build(features, tolerance)
     }
 }
 

@@ -2,10 +2,12 @@
 //! simplified per zoom band, triangulated, and indexed for culling. Per frame only an
 //! affine transform to the screen remains.
 
+mod bands;
 mod fill;
 mod line;
 mod view;
 
+pub use bands::{BandMesh, Bands};
 pub use fill::{FillBands, FillMesh};
 pub use line::{LineBands, LineMesh, LineVertex};
 pub use view::{WorldRect, WorldView};

@@ -1,0 +1,48 @@
+//! Helpers shared by the integration tests.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The broken-data fixtures.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Every file below `dir`.
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.path().is_dir() {
+            out.extend(walk(&entry.path()));
+        } else {
+            out.push(entry.path());
+        }
+    }
+    out
+}
+
+/// Copies a folder, leaving out the fixtures' `expected.txt`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for file in walk(from) {
+        let relative = file.strip_prefix(from).unwrap_or(&file);
+        if relative.as_os_str() == "expected.txt" {
+            continue;
+        }
+        let target = to.join(relative);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)
+                .unwrap_or_else(|e| panic!("create {}: {e}", parent.display()));
+        }
+        fs::copy(&file, &target).unwrap_or_else(|e| panic!("copy {}: {e}", file.display()));
+    }
+}
+
+/// The base fixture with a variant's files laid over it, in a temporary folder.
+pub fn scenario_folder(variant: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    copy_dir(&fixtures().join("base"), dir.path());
+    if variant != "base" {
+        copy_dir(&fixtures().join(variant), dir.path());
+    }
+    dir
+}
