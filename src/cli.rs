@@ -96,3 +96,143 @@ fn write_json(report: &LoadReport, label: &str, out: &mut dyn Write) -> std::io:
     serde_json::to_writer_pretty(&mut *out, &value).map_err(std::io::Error::other)?;
     writeln!(out)
 }
+
+/// Parses "1280x720" into a width and height (200 to 16384 each).
+pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (width, height) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT, found \"{text}\""))?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (200..=16384).contains(n))
+            .ok_or_else(|| format!("\"{s}\" is not a whole number from 200 to 16384"))
+    };
+    Ok((number(width)?, number(height)?))
+}
+
+/// Parses "LON,LAT,ZOOM".
+pub fn parse_view(text: &str) -> Result<crate::export::ExportView, String> {
+    let parts: Vec<f64> = text
+        .split(',')
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("expected LON,LAT,ZOOM with numbers, found \"{text}\""))?;
+    match parts.as_slice() {
+        [lon, lat, zoom]
+            if (-180.0..=180.0).contains(lon)
+                && (-85.0..=85.0).contains(lat)
+                && (1.0..=18.0).contains(zoom) =>
+        {
+            Ok(crate::export::ExportView {
+                lon: *lon,
+                lat: *lat,
+                zoom: *zoom,
+            })
+        }
+        _ => Err(format!(
+            "expected LON,LAT,ZOOM within -180..180, -85..85, 1..18, found \"{text}\""
+        )),
+    }
+}
+
+/// What `export` writes, chosen by the output's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ExportFormat {
+    Png,
+    GeoJson,
+    Kml,
+    Csv,
+}
+
+/// `backstop export`: writes the map as PNG, or the data as GeoJSON, KML or CSV.
+/// Returns the exit code.
+pub fn export(
+    folder: Option<&Path>,
+    out: &Path,
+    size: (u32, u32),
+    view: Option<crate::export::ExportView>,
+    err: &mut dyn Write,
+) -> i32 {
+    let extension = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let format = match extension.as_str() {
+        "png" => ExportFormat::Png,
+        "geojson" | "json" => ExportFormat::GeoJson,
+        "kml" => ExportFormat::Kml,
+        "csv" => ExportFormat::Csv,
+        other => {
+            let _ = writeln!(
+                err,
+                "backstop export: cannot write \".{other}\" files (use .png, .geojson, .kml or .csv)"
+            );
+            return EXIT_USAGE;
+        }
+    };
+    let source = match folder {
+        None => ScenarioSource::Builtin,
+        Some(path) if path.is_dir() => ScenarioSource::Folder(path.to_path_buf()),
+        Some(path) => {
+            let _ = writeln!(
+                err,
+                "backstop export: {}: not a readable folder",
+                path.display()
+            );
+            return EXIT_USAGE;
+        }
+    };
+    let app = crate::BackstopApp::new(&ScenarioFiles::new(source));
+    let errors = ProblemCounts::of(&app.report.diagnostics).errors;
+    if errors > 0 {
+        let _ = writeln!(
+            err,
+            "backstop export: warning: the scenario has {errors} errors (run `backstop check`); exporting what loaded"
+        );
+    }
+    let scenario = &app.report.scenario;
+    let bytes = match format {
+        ExportFormat::GeoJson => crate::export::to_geojson(scenario).into_bytes(),
+        ExportFormat::Kml => crate::export::to_kml(scenario).into_bytes(),
+        ExportFormat::Csv => crate::export::hubs_to_csv(scenario).into_bytes(),
+        ExportFormat::Png => match render_png(&app, size, view) {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                let _ = writeln!(err, "backstop export: {message}");
+                return EXIT_ERRORS;
+            }
+        },
+    };
+    match crate::io::write_atomic(out, &bytes) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(err, "backstop export: cannot write {}: {e}", out.display());
+            EXIT_ERRORS
+        }
+    }
+}
+
+fn render_png(
+    app: &crate::BackstopApp,
+    size: (u32, u32),
+    view: Option<crate::export::ExportView>,
+) -> Result<Vec<u8>, String> {
+    use crate::export::{ExportOptions, OffscreenRenderer, fit_ukraine_view, render_picture};
+    let options = ExportOptions::default();
+    let size = [size.0, size.1];
+    let view = view
+        .unwrap_or_else(|| fit_ukraine_view(size, options, !app.report.scenario.caveat.is_empty()));
+    let mut renderer = OffscreenRenderer::new().map_err(|e| e.to_string())?;
+    let image =
+        render_picture(&mut renderer, app, view, size, options).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .map_err(|e| format!("cannot encode the PNG: {e}"))?;
+    Ok(bytes)
+}

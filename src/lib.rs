@@ -6,6 +6,7 @@
 pub mod app;
 pub mod basemap;
 pub mod cli;
+pub mod export;
 pub mod geometry;
 pub mod io;
 pub mod map;

@@ -23,8 +23,8 @@ struct Cli {
     #[arg(long, value_name = "PATH")]
     screenshot: Option<PathBuf>,
     /// Window size in points, e.g. 1280x720 (a projector) or 1920x1080.
-    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size, default_value = "1600x1000")]
-    size: (f32, f32),
+    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = cli::parse_size, default_value = "1600x1000")]
+    size: (u32, u32),
     /// Graphics back end.
     #[arg(long, value_enum, default_value_t = Renderer::Wgpu)]
     renderer: Renderer,
@@ -40,6 +40,20 @@ enum Commands {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Write the map as PNG (headless), or the data as GeoJSON, KML or CSV, by the output's extension.
+    Export {
+        /// The scenario folder (the built-in scenario when omitted).
+        dir: Option<PathBuf>,
+        /// The file to write: .png, .geojson, .kml or .csv.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Picture size in pixels (PNG only).
+        #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = cli::parse_size, default_value = "1920x1080")]
+        size: (u32, u32),
+        /// Map centre and zoom for a picture 1080 points tall (PNG only); Ukraine is framed by default.
+        #[arg(long, value_name = "LON,LAT,ZOOM", value_parser = cli::parse_view)]
+        view: Option<backstop::export::ExportView>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -54,14 +68,29 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
-    if let Some(Commands::Check { dir, format }) = cli.command {
-        let code = cli::check(
-            dir.as_deref(),
-            format,
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        );
-        return ExitCode::from(code as u8);
+    match cli.command {
+        Some(Commands::Check { dir, format }) => {
+            let code = cli::check(
+                dir.as_deref(),
+                format,
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            );
+            return ExitCode::from(code as u8);
+        }
+        Some(Commands::Export {
+            dir,
+            out,
+            size,
+            view,
+        }) => {
+            let code = cli::export(dir.as_deref(), &out, size, view, &mut std::io::stderr());
+            if code == cli::EXIT_OK {
+                println!("wrote {}", out.display());
+            }
+            return ExitCode::from(code as u8);
+        }
+        None => {}
     }
     match run_app(cli, started) {
         Ok(()) => ExitCode::SUCCESS,
@@ -70,21 +99,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Parses "1280x720".
-fn parse_size(text: &str) -> Result<(f32, f32), String> {
-    let (width, height) = text
-        .split_once(['x', 'X'])
-        .ok_or_else(|| format!("expected WIDTHxHEIGHT, found \"{text}\""))?;
-    let number = |s: &str| {
-        s.trim()
-            .parse::<f32>()
-            .ok()
-            .filter(|n| (200.0..=16384.0).contains(n))
-            .ok_or_else(|| format!("\"{s}\" is not a size from 200 to 16384"))
-    };
-    Ok((number(width)?, number(height)?))
 }
 
 fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
@@ -107,7 +121,7 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title(title.clone())
             .with_app_id("backstop")
-            .with_inner_size([cli.size.0, cli.size.1])
+            .with_inner_size([cli.size.0 as f32, cli.size.1 as f32])
             .with_min_inner_size([800.0, 500.0]),
         // A screenshot uses the size asked for, not the last session's window.
         persist_window: cli.screenshot.is_none(),

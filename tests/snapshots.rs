@@ -49,6 +49,7 @@ fn the_europe_wide_map_matches_its_snapshot() {
                 selection: None,
                 hovered: None,
                 style: &MapStyle::LIGHT,
+                scale_bar: true,
             };
             paint_map(ui.painter(), &view, &frame);
         });

@@ -1,5 +1,6 @@
 //! Files in, plain data and diagnostics out.
 
+mod atomic;
 mod diagnostic;
 mod events;
 mod features;
@@ -11,6 +12,7 @@ mod parse;
 mod record;
 mod scenario_toml;
 
+pub use atomic::write_atomic;
 pub use diagnostic::{Diagnostic, Location, ProblemCounts, Severity, line_column};
 pub use files::{MAX_FILE_BYTES, ScenarioFiles, ScenarioSource};
 pub(crate) use geojson_read::{feature_collection, parse_geometry};

@@ -55,6 +55,8 @@ pub struct MapFrame<'a> {
     pub hovered: Option<&'a Selection>,
     /// Palette.
     pub style: &'a MapStyle,
+    /// Draw the scale bar.
+    pub scale_bar: bool,
 }
 
 impl MapFrame<'_> {
@@ -106,6 +108,8 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
         );
     }
     paint_hubs(painter, &hubs, frame);
-    paint_scale_bar(painter, view, frame.style);
+    if frame.scale_bar {
+        paint_scale_bar(painter, view, frame.style);
+    }
     paint_attribution(painter, view, frame.style, ATTRIBUTION);
 }

@@ -49,6 +49,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 selection: state.selection.as_ref(),
                 hovered: state.hovered.as_ref(),
                 style: &style,
+                scale_bar: true,
             };
             let painter = ui.painter().with_clip_rect(screen);
             paint_map(&painter, &world_view, &frame);

@@ -1,0 +1,12 @@
+//! Pictures and files that leave the app: off-screen map images and data formats.
+
+mod formats;
+mod picture;
+mod render;
+
+pub use formats::{hubs_to_csv, to_geojson, to_kml};
+pub use picture::{
+    EXPORT_POINTS_HIGH, ExportOptions, ExportView, draw_picture, fit_ukraine_view,
+    pixels_per_point_for, render_picture,
+};
+pub use render::{OffscreenRenderer, RenderError};

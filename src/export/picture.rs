@@ -1,0 +1,283 @@
+//! The exported picture: the map with its briefing furniture (title, caveat banners,
+//! legend of what is visible, scale bar, north arrow, sources), laid out in points and
+//! rendered at any pixel size.
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Stroke, pos2, vec2};
+
+use super::render::{OffscreenRenderer, RenderError};
+use crate::app::BackstopApp;
+use crate::basemap::ATTRIBUTION;
+use crate::map::{MapFrame, MapStyle, paint_map};
+use crate::mesh::WorldView;
+
+/// Which parts of the picture to draw around the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ExportOptions {
+    /// Title, subtitle and as-of date.
+    pub title: bool,
+    /// The caveat banner, top and bottom.
+    pub caveat: bool,
+    /// The legend of what is visible.
+    pub legend: bool,
+    /// The scale bar.
+    pub scale_bar: bool,
+    /// The north arrow.
+    pub north_arrow: bool,
+    /// Sources and attribution.
+    pub footer: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            title: true,
+            caveat: true,
+            legend: true,
+            scale_bar: true,
+            north_arrow: true,
+            footer: true,
+        }
+    }
+}
+
+/// The camera of an export: centre and zoom for a picture 1080 points tall.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ExportView {
+    /// Centre longitude.
+    pub lon: f64,
+    /// Centre latitude.
+    pub lat: f64,
+    /// Zoom for the picture's point size.
+    pub zoom: f64,
+}
+
+/// Height of every export in points: text and symbols keep their proportions at any size.
+pub const EXPORT_POINTS_HIGH: f32 = 1080.0;
+
+/// Pixels per point for a picture `height` pixels tall.
+pub fn pixels_per_point_for(height: u32) -> f32 {
+    (height as f32 / EXPORT_POINTS_HIGH).max(0.25)
+}
+
+/// Renders the app's map as a picture of `size` pixels.
+pub fn render_picture(
+    renderer: &mut OffscreenRenderer,
+    app: &BackstopApp,
+    view: ExportView,
+    size: [u32; 2],
+    options: ExportOptions,
+) -> Result<image::RgbaImage, RenderError> {
+    let pixels_per_point = pixels_per_point_for(size[1]);
+    renderer.render(size, pixels_per_point, |ui| {
+        draw_picture(ui, app, view, options)
+    })
+}
+
+const BANNER: f32 = 26.0;
+const TITLE: f32 = 64.0;
+const FOOTER: f32 = 44.0;
+
+/// Where the map goes inside a picture of `full` points.
+fn map_rect(full: Rect, options: ExportOptions, has_caveat: bool) -> Rect {
+    let mut rect = full;
+    if options.caveat && has_caveat {
+        rect.min.y += BANNER;
+        rect.max.y -= BANNER;
+    }
+    if options.title {
+        rect.min.y += TITLE;
+    }
+    if options.footer {
+        rect.max.y -= FOOTER;
+    }
+    rect
+}
+
+/// The view that frames Ukraine in a picture of `size` pixels, beside the legend.
+pub fn fit_ukraine_view(size: [u32; 2], options: ExportOptions, has_caveat: bool) -> ExportView {
+    let points = vec2(size[0] as f32, size[1] as f32) / pixels_per_point_for(size[1]);
+    let mut rect = map_rect(Rect::from_min_size(Pos2::ZERO, points), options, has_caveat);
+    if options.legend {
+        rect.max.x -= LEGEND_WIDTH;
+    }
+    let [west, south, east, north] = crate::app::UKRAINE_BOUNDS;
+    let zoom = WorldView::zoom_to_fit(west, south, east, north, rect, 16.0);
+    let (nw, se) = (
+        crate::geometry::lon_lat_to_world(west, north),
+        crate::geometry::lon_lat_to_world(east, south),
+    );
+    // Centre Ukraine in the part of the map the legend leaves free.
+    let centre_world = crate::geometry::WorldPoint {
+        x: (nw.x + se.x) / 2.0
+            + f64::from(if options.legend {
+                LEGEND_WIDTH / 2.0
+            } else {
+                0.0
+            }) / (256.0 * 2f64.powf(zoom)),
+        y: (nw.y + se.y) / 2.0,
+    };
+    let (lon, lat) = crate::geometry::world_to_lon_lat(centre_world);
+    ExportView { lon, lat, zoom }
+}
+
+const LEGEND_WIDTH: f32 = 320.0;
+
+/// Draws the picture into `ui`, filling it.
+pub fn draw_picture(
+    ui: &mut egui::Ui,
+    app: &BackstopApp,
+    view: ExportView,
+    options: ExportOptions,
+) {
+    let full = ui.max_rect();
+    let painter = ui.painter().clone();
+    let scenario = &app.report.scenario;
+    let style = MapStyle::LIGHT;
+    painter.rect_filled(full, 0.0, Color32::WHITE);
+    let banner = options.caveat && !scenario.caveat.is_empty();
+    let map_rect = map_rect(full, options, !scenario.caveat.is_empty());
+    if banner {
+        for rect in [
+            Rect::from_min_size(full.min, vec2(full.width(), BANNER)),
+            Rect::from_min_size(
+                pos2(full.left(), full.bottom() - BANNER),
+                vec2(full.width(), BANNER),
+            ),
+        ] {
+            painter.rect_filled(rect, 0.0, Color32::from_rgb(150, 30, 30));
+            painter.text(
+                rect.center(),
+                Align2::CENTER_CENTER,
+                &scenario.caveat,
+                FontId::proportional(15.0),
+                Color32::WHITE,
+            );
+        }
+    }
+    if options.title {
+        let bar = Rect::from_min_size(
+            map_rect.min - vec2(0.0, TITLE),
+            vec2(map_rect.width(), TITLE),
+        );
+        painter.text(
+            bar.left_top() + vec2(16.0, 8.0),
+            Align2::LEFT_TOP,
+            &scenario.title,
+            FontId::proportional(28.0),
+            Color32::from_gray(20),
+        );
+        painter.text(
+            bar.left_top() + vec2(16.0, 42.0),
+            Align2::LEFT_TOP,
+            &scenario.subtitle,
+            FontId::proportional(14.0),
+            Color32::from_gray(70),
+        );
+        if let Some(as_of) = scenario.as_of {
+            painter.text(
+                bar.right_top() + vec2(-16.0, 12.0),
+                Align2::RIGHT_TOP,
+                format!("as of {as_of}"),
+                FontId::proportional(20.0),
+                Color32::from_gray(20),
+            );
+        }
+    }
+    if options.footer {
+        let bar = Rect::from_min_size(map_rect.left_bottom(), vec2(map_rect.width(), FOOTER));
+        let sources: Vec<String> = scenario
+            .sources
+            .iter()
+            .map(|s| match s.date {
+                Some(date) => format!("{} ({date})", s.title),
+                None => s.title.clone(),
+            })
+            .collect();
+        let text = format!("Sources: {}", sources.join("; "));
+        let galley = painter.layout(
+            text,
+            FontId::proportional(11.0),
+            Color32::from_gray(50),
+            bar.width() - 32.0,
+        );
+        painter.galley(
+            bar.left_top() + vec2(16.0, 4.0),
+            galley,
+            Color32::from_gray(50),
+        );
+        painter.text(
+            bar.right_bottom() - vec2(16.0, 4.0),
+            Align2::RIGHT_BOTTOM,
+            format!("{ATTRIBUTION} · Backstop"),
+            FontId::proportional(11.0),
+            Color32::from_gray(50),
+        );
+    }
+
+    let world_view = WorldView::new(view.lon, view.lat, view.zoom, map_rect);
+    let frame = MapFrame {
+        basemap: &app.basemap,
+        scenario,
+        scene: &app.scene,
+        visible: &app.state.visible,
+        opacity: &app.state.opacity,
+        basemap_layers: app.state.basemap_layers,
+        coalition_layer: app.state.coalition_layer,
+        selection: None,
+        hovered: None,
+        style: &style,
+        scale_bar: options.scale_bar,
+    };
+    paint_map(&painter.with_clip_rect(map_rect), &world_view, &frame);
+    if options.north_arrow {
+        north_arrow(&painter, map_rect.left_top() + vec2(34.0, 44.0), &style);
+    }
+    if options.legend {
+        let legend_rect = Rect::from_min_size(
+            map_rect.right_top() + vec2(-LEGEND_WIDTH, 12.0),
+            vec2(LEGEND_WIDTH - 12.0, map_rect.height() - 24.0),
+        );
+        // Reserve the background's place before the legend is painted over it.
+        let background = painter.add(egui::Shape::Noop);
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(legend_rect.shrink(10.0)));
+        let inner = egui::Frame::NONE.show(&mut child, |ui| {
+            ui.label(RichText::new("Legend").strong().size(15.0));
+            crate::ui::legend(ui, app);
+        });
+        let used = inner.response.rect.expand(10.0);
+        painter.set(
+            background,
+            egui::Shape::rect_filled(
+                used,
+                6.0,
+                Color32::from_rgba_unmultiplied(255, 255, 255, 225),
+            ),
+        );
+    }
+}
+
+/// A north arrow: Web Mercator keeps north up everywhere.
+fn north_arrow(painter: &egui::Painter, centre: Pos2, style: &MapStyle) {
+    let tip = centre - vec2(0.0, 22.0);
+    let left = centre + vec2(-10.0, 12.0);
+    let right = centre + vec2(10.0, 12.0);
+    painter.circle_filled(centre, 26.0, style.label_halo);
+    painter.add(egui::Shape::convex_polygon(
+        vec![tip, centre + vec2(0.0, 6.0), left],
+        style.ink,
+        Stroke::NONE,
+    ));
+    painter.add(egui::Shape::convex_polygon(
+        vec![tip, right, centre + vec2(0.0, 6.0)],
+        Color32::WHITE,
+        Stroke::new(1.2, style.ink),
+    ));
+    painter.text(
+        tip - vec2(0.0, 2.0),
+        Align2::CENTER_BOTTOM,
+        "N",
+        FontId::proportional(13.0),
+        style.ink,
+    );
+}
