@@ -10,15 +10,22 @@ use crate::mesh::WorldView;
 /// Earth's equatorial circumference in metres (WGS84), the length of Web Mercator's x axis.
 const EQUATOR_M: f64 = 40_075_016.686;
 
-/// Metres on the ground per screen point at the view's centre.
-pub fn metres_per_point(view: &WorldView) -> f64 {
-    let (_, lat) = world_to_lon_lat(view.center);
+/// Metres on the ground per screen point, east–west, at the latitude of screen row `y`.
+/// Web Mercator's scale changes with latitude, so a scale bar is true only on its own row.
+pub fn metres_per_point(view: &WorldView, y: f32) -> f64 {
+    let (_, lat) = world_to_lon_lat(view.to_world(pos2(view.screen.center().x, y)));
     EQUATOR_M * lat.to_radians().cos() / view.scale()
 }
 
-/// The longest round distance (1, 2 or 5 × 10ⁿ metres) that fits in `max_points`, and its length in points.
+/// Where the scale bar's left end sits.
+pub fn scale_bar_origin(view: &WorldView) -> egui::Pos2 {
+    pos2(view.screen.left() + 16.0, view.screen.bottom() - 18.0)
+}
+
+/// The longest round distance (1, 2 or 5 × 10ⁿ metres) that fits in `max_points` on the
+/// scale bar's row, and its length in points.
 pub fn scale_bar_length(view: &WorldView, max_points: f32) -> (f64, f32) {
-    let per_point = metres_per_point(view);
+    let per_point = metres_per_point(view, scale_bar_origin(view).y);
     let max_metres = per_point * f64::from(max_points);
     let magnitude = 10f64.powf(max_metres.log10().floor());
     let metres = [5.0, 2.0, 1.0]
@@ -41,7 +48,7 @@ pub fn format_distance(metres: f64) -> String {
 /// Paints a scale bar with its label at the bottom left of the view.
 pub fn paint_scale_bar(painter: &Painter, view: &WorldView, style: &MapStyle) {
     let (metres, length) = scale_bar_length(view, 140.0);
-    let left = pos2(view.screen.left() + 16.0, view.screen.bottom() - 18.0);
+    let left = scale_bar_origin(view);
     let right = left + vec2(length, 0.0);
     let halo = Stroke::new(5.0, style.label_halo);
     let ink = Stroke::new(2.0, style.ink);
@@ -93,7 +100,8 @@ mod tests {
         let leading = metres / 10f64.powf(metres.log10().floor());
         assert!([1.0, 2.0, 5.0].iter().any(|l| (leading - l).abs() < 1e-9));
         // The bar's label agrees with the projection: Web Mercator scale at 49°N, zoom 6.
-        let expected_per_point = 40_075_016.686 * 49f64.to_radians().cos() / (256.0 * 64.0);
+        let (_, bar_lat) = view.screen_to_lon_lat(scale_bar_origin(&view));
+        let expected_per_point = 40_075_016.686 * bar_lat.to_radians().cos() / (256.0 * 64.0);
         assert!(
             (metres / f64::from(points) - expected_per_point).abs() / expected_per_point < 1e-4
         );

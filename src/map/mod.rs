@@ -15,6 +15,7 @@ pub use basemap_paint::{BasemapLayers, paint_basemap};
 pub use coalition::{RoleCategory, flag_colours};
 pub use decorations::{
     format_distance, metres_per_point, paint_attribution, paint_scale_bar, scale_bar_length,
+    scale_bar_origin,
 };
 pub use hit::{country_at, feature_at};
 pub use labels::{Occupied, halo_text, paint_place_labels};
