@@ -321,3 +321,48 @@ fn panel_state_survives_a_restart() {
         serde_json::from_str(r#"{"theme": "Dark"}"#).unwrap_or_else(|e| panic!("{e}"));
     assert!(partial.show_layers_panel);
 }
+
+#[test]
+fn the_export_dialog_saves_a_picture_of_the_chosen_size_and_says_where() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("briefing.png");
+    let mut harness = builtin();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(4);
+    assert!(harness.state().export_dialog.open);
+    harness.state_mut().export_dialog.path = path.display().to_string();
+    harness.get_by_label("Save PNG").click();
+    // One frame shows the progress, the next renders.
+    harness.run_steps(4);
+    let image = image::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((image.width(), image.height()), (1920, 1080));
+    harness.get_by_label_contains("Saved");
+}
+
+#[test]
+fn save_view_writes_the_map_area_at_screen_density() {
+    let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut BackstopApp| app.show(ui), app);
+    harness.run_steps(4);
+    // The view goes to the Pictures folder: point it at a temporary one.
+    harness.state_mut().exports.pictures = home.path().to_path_buf();
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    harness.run_steps(6);
+    let saved: Vec<_> = std::fs::read_dir(home.path())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .collect();
+    assert_eq!(saved.len(), 1, "one picture in the Pictures folder");
+    let image = image::open(saved[0].path()).unwrap_or_else(|e| panic!("{e}"));
+    let map = harness.state().map_rect.unwrap_or(egui::Rect::NOTHING);
+    assert_eq!(image.width(), map.width().round() as u32);
+    assert_eq!(image.height(), map.height().round() as u32);
+}

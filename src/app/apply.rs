@@ -11,13 +11,13 @@ use crate::mesh::WorldView;
 use crate::scene::Scene;
 
 impl BackstopApp {
-    pub(super) fn apply_commands(&mut self) {
+    pub(super) fn apply_commands(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.commands) {
-            self.apply(command);
+            self.apply(command, ctx);
         }
     }
 
-    fn apply(&mut self, command: Command) {
+    fn apply(&mut self, command: Command, ctx: &egui::Context) {
         let state = &mut self.state;
         match command {
             Command::FitUkraine => {
@@ -64,6 +64,9 @@ impl BackstopApp {
             }
             Command::OpenScenario(source) => self.load(ScenarioFiles::new(source)),
             Command::ReloadScenario => self.load(self.files.clone()),
+            Command::SaveViewAsPng => self.request_view_screenshot(ctx),
+            Command::ShowExportDialog => self.export_dialog.open = true,
+            Command::CopyExportToClipboard => self.copy_export(ctx),
         }
     }
 

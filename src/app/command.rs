@@ -52,6 +52,12 @@ pub enum Command {
     OpenScenario(ScenarioSource),
     /// Read the current scenario's files again.
     ReloadScenario,
+    /// Save exactly what the map shows as a PNG in the Pictures folder.
+    SaveViewAsPng,
+    /// Show the Export image dialog.
+    ShowExportDialog,
+    /// Render the Export dialog's picture onto the clipboard.
+    CopyExportToClipboard,
 }
 
 /// How far one arrow key press moves the map, as a fraction of its size.
@@ -76,6 +82,8 @@ impl Command {
         Command::ToggleProblems,
         Command::ShowOpenDialog,
         Command::ReloadScenario,
+        Command::SaveViewAsPng,
+        Command::ShowExportDialog,
         Command::ToggleHelp,
     ];
 
@@ -107,6 +115,9 @@ impl Command {
             Command::ShowOpenDialog => "Open scenario folder…".into(),
             Command::OpenScenario(source) => format!("Open {}", source.describe()),
             Command::ReloadScenario => "Reload scenario".into(),
+            Command::SaveViewAsPng => "Save view as PNG".into(),
+            Command::ShowExportDialog => "Export image…".into(),
+            Command::CopyExportToClipboard => "Copy image to clipboard".into(),
         }
     }
 
@@ -134,6 +145,11 @@ impl Command {
             Command::ShowOpenDialog => command(Key::O),
             Command::ReloadScenario => command(Key::R),
             Command::ToggleHelp => key(Key::F1),
+            Command::SaveViewAsPng => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::S,
+            )),
+            Command::ShowExportDialog => command(Key::E),
             _ => None,
         }
     }

@@ -2,10 +2,12 @@
 
 mod apply;
 mod command;
+mod exports;
 mod screenshot;
 mod settings;
 
 pub use command::Command;
+pub use exports::{ExportState, Toast};
 pub use screenshot::{ScreenshotOutcome, ScreenshotTask, save_png};
 pub use settings::{Camera, LayerChoice, Settings, Theme};
 
@@ -112,6 +114,10 @@ pub struct BackstopApp {
     pub open_dialog: crate::ui::OpenDialog,
     /// The coalition table's sort order.
     pub coalition_sort: crate::ui::CoalitionSort,
+    /// The Export image dialog.
+    pub export_dialog: crate::ui::ExportDialog,
+    /// Renderer, pending screenshot and toasts.
+    pub exports: ExportState,
     commands: Vec<Command>,
     screenshot: Option<ScreenshotTask>,
     /// Frame Ukraine as soon as the map's size is known.
@@ -147,6 +153,8 @@ impl BackstopApp {
             files: files.clone(),
             open_dialog: crate::ui::OpenDialog::default(),
             coalition_sort: crate::ui::CoalitionSort::default(),
+            export_dialog: crate::ui::ExportDialog::default(),
+            exports: ExportState::default(),
             commands: Vec::new(),
             screenshot: None,
             fit_pending,
@@ -281,12 +289,17 @@ impl BackstopApp {
         crate::ui::map_view(ui, self);
         crate::ui::open_dialog(ui.ctx(), self);
         crate::ui::help_overlay(ui.ctx(), self);
+        crate::ui::export_dialog(ui.ctx(), self);
+        crate::ui::toasts(ui.ctx(), self);
         if self.fit_pending && self.map_rect.is_some() {
             self.fit_pending = false;
             self.commands.push(Command::FitUkraine);
             ui.ctx().request_repaint();
         }
-        self.apply_commands();
+        self.apply_commands(ui.ctx());
+        self.finish_view_screenshot(ui.ctx());
+        self.run_requested_export(ui.ctx());
+        self.expire_toasts(ui.ctx());
         if !self.fit_pending
             && self.map_rect.is_some()
             && let Some(started) = self.started.take()

@@ -32,9 +32,12 @@ pub enum RenderError {
     Gpu(String),
 }
 
-/// A headless egui renderer.
+/// A headless egui renderer. Keep one for many pictures: its egui context caches fonts
+/// and text layout between them.
 pub struct OffscreenRenderer {
     render_state: RenderState,
+    ctx: egui::Context,
+    warmed_up: bool,
 }
 
 impl OffscreenRenderer {
@@ -53,7 +56,13 @@ impl OffscreenRenderer {
             egui_wgpu::RendererOptions::default(),
         ))
         .map_err(|e| RenderError::NoAdapter(e.to_string()))?;
-        Ok(Self { render_state })
+        let ctx = egui::Context::default();
+        ctx.set_visuals(egui::Visuals::light());
+        Ok(Self {
+            render_state,
+            ctx,
+            warmed_up: false,
+        })
     }
 
     /// The largest picture side this adapter can render.
@@ -73,8 +82,7 @@ impl OffscreenRenderer {
         if width == 0 || height == 0 || width > max || height > max {
             return Err(RenderError::TooLarge { width, height, max });
         }
-        let ctx = egui::Context::default();
-        ctx.set_visuals(egui::Visuals::light());
+        let ctx = self.ctx.clone();
         let points = egui::vec2(width as f32, height as f32) / pixels_per_point;
         let input = || egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, points)),
@@ -88,11 +96,12 @@ impl OffscreenRenderer {
             .collect(),
             ..Default::default()
         };
-        // The first passes lay out fonts and sizes; the last one is drawn.
+        // A fresh context needs a pass to load its fonts; after that one pass is enough.
         let mut output = ctx.run_ui(input(), &mut draw);
-        for _ in 0..2 {
+        if !self.warmed_up {
             self.upload_textures(&mut output.textures_delta);
             output = ctx.run_ui(input(), &mut draw);
+            self.warmed_up = true;
         }
         self.upload_textures(&mut output.textures_delta);
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);

@@ -3,7 +3,7 @@
 mod date;
 mod keywords;
 
-pub use date::{Date, Validity};
+pub use date::{Date, Validity, timestamp_now};
 pub use keywords::{HubKind, LayerKind, OverlayKind, Role, Status};
 
 use geo::Geometry;

@@ -2,22 +2,28 @@
 
 mod coalition;
 mod details;
+mod export_dialog;
 mod help;
 mod layers;
 mod legend;
 mod map_view;
 mod open_dialog;
 mod problems;
+mod toasts;
 mod top_bar;
 
 pub use coalition::{CoalitionColumn, CoalitionSort, coalition_panel};
 pub use details::details_panel;
+pub use export_dialog::{
+    ExportDialog, ExportPreset, default_picture_path, export_dialog, pictures_folder,
+};
 pub use help::help_overlay;
 pub use layers::layers_panel;
 pub use legend::legend;
 pub use map_view::map_view;
 pub use open_dialog::{OpenDialog, open_dialog};
 pub use problems::problems_panel;
+pub use toasts::toasts;
 pub use top_bar::top_bar;
 
 use egui::{Color32, RichText};

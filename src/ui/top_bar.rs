@@ -5,6 +5,29 @@ use egui::{Color32, RichText};
 use crate::app::{BackstopApp, Command, Theme};
 use crate::io::ProblemCounts;
 
+/// The Export menu.
+fn export_menu(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.menu_button("Export", |ui| {
+        for command in [
+            Command::SaveViewAsPng,
+            Command::ShowExportDialog,
+            Command::CopyExportToClipboard,
+        ] {
+            let shortcut = command
+                .shortcut()
+                .map(|s| ui.ctx().format_shortcut(&s))
+                .unwrap_or_default();
+            if ui
+                .add(egui::Button::new(command.label()).shortcut_text(shortcut))
+                .clicked()
+            {
+                commands.push(command);
+                ui.close();
+            }
+        }
+    });
+}
+
 /// The View menu: theme, panels, shortcuts.
 fn view_menu(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     ui.menu_button("View", |ui| {
@@ -93,6 +116,7 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     commands.push(Command::ToggleProblems);
                 }
                 view_menu(ui, app, &mut commands);
+                export_menu(ui, &mut commands);
                 if ui
                     .selectable_label(app.state.show_coalition_panel, "Coalition")
                     .on_hover_text("Coalition table and personnel chart (Ctrl+K)")

@@ -1,0 +1,207 @@
+//! Exporting from the app: the screen view, off-screen pictures, the clipboard, and the
+//! toasts that say where things went.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use egui::{ColorImage, ViewportCommand};
+
+use super::BackstopApp;
+use crate::export::{ExportView, OffscreenRenderer, pixels_per_point_for, render_picture};
+use crate::io::write_atomic;
+use crate::ui::default_picture_path;
+
+/// How long a toast stays.
+const TOAST_LIFETIME: Duration = Duration::from_secs(6);
+
+/// A short message in the corner of the map.
+#[derive(Debug, Clone)]
+pub struct Toast {
+    /// What happened.
+    pub text: String,
+    /// True for failures.
+    pub is_error: bool,
+    shown_at: Instant,
+}
+
+/// Export state that lives between frames.
+pub struct ExportState {
+    /// Where "Save view as PNG" writes.
+    pub pictures: std::path::PathBuf,
+    /// The headless renderer, made on first use.
+    renderer: Option<OffscreenRenderer>,
+    /// A screenshot of the window on its way.
+    screenshot: Option<Receiver<Arc<ColorImage>>>,
+    /// Frames waited since a render was asked for, so its progress shows first.
+    frames_waited: u32,
+    /// Messages to show.
+    pub toasts: Vec<Toast>,
+}
+
+impl Default for ExportState {
+    fn default() -> Self {
+        Self {
+            pictures: crate::ui::pictures_folder(),
+            renderer: None,
+            screenshot: None,
+            frames_waited: 0,
+            toasts: Vec::new(),
+        }
+    }
+}
+
+impl BackstopApp {
+    /// Says something in the corner of the map.
+    pub fn toast(&mut self, text: impl Into<String>, is_error: bool) {
+        let text = text.into();
+        if is_error {
+            log::error!("{text}");
+        } else {
+            log::info!("{text}");
+        }
+        self.exports.toasts.push(Toast {
+            text,
+            is_error,
+            shown_at: Instant::now(),
+        });
+    }
+
+    /// Drops toasts that have been shown long enough.
+    pub(super) fn expire_toasts(&mut self, ctx: &egui::Context) {
+        self.exports
+            .toasts
+            .retain(|t| t.shown_at.elapsed() < TOAST_LIFETIME);
+        if !self.exports.toasts.is_empty() {
+            ctx.request_repaint_after(Duration::from_millis(500));
+        }
+    }
+
+    /// Asks the window for a screenshot; `finish_view_screenshot` saves the map part.
+    pub(super) fn request_view_screenshot(&mut self, ctx: &egui::Context) {
+        let (sender, receiver) = channel();
+        let repaint = ctx.clone();
+        ctx.send_viewport_cmd(ViewportCommand::Screenshot(egui::ScreenshotCallback::new(
+            move |image| {
+                let _ = sender.send(image);
+                repaint.request_repaint();
+            },
+        )));
+        self.exports.screenshot = Some(receiver);
+    }
+
+    /// Saves the map area of a finished window screenshot, at the screen's pixel density.
+    pub(super) fn finish_view_screenshot(&mut self, ctx: &egui::Context) {
+        let Some(receiver) = &self.exports.screenshot else {
+            return;
+        };
+        let Ok(image) = receiver.try_recv() else {
+            return;
+        };
+        self.exports.screenshot = None;
+        let Some(map) = self.map_rect else {
+            self.toast("Nothing to save: the map is not on screen", true);
+            return;
+        };
+        let ppp = ctx.pixels_per_point();
+        let [width, height] = image.size;
+        // region_by_pixels panics outside the image: clamp to it.
+        let x = ((map.left() * ppp).round().max(0.0) as usize).min(width);
+        let y = ((map.top() * ppp).round().max(0.0) as usize).min(height);
+        let w = ((map.width() * ppp).round() as usize).min(width - x);
+        let h = ((map.height() * ppp).round() as usize).min(height - y);
+        if w == 0 || h == 0 {
+            self.toast("Nothing to save: the map has no size", true);
+            return;
+        }
+        let cropped = image.region_by_pixels([x, y], [w, h]);
+        let path = self.exports.pictures.join(format!(
+            "backstop-view-{}.png",
+            crate::model::timestamp_now()
+        ));
+        match crate::app::save_png(&cropped, &path) {
+            Ok(()) => self.toast(format!("Saved {}", path.display()), false),
+            Err(e) => self.toast(format!("Could not save the view: {e}"), true),
+        }
+    }
+
+    /// The camera for an export of `size` pixels that shows what the screen shows.
+    pub fn export_view(&self, size: [u32; 2]) -> ExportView {
+        let Some(view) = self.world_view() else {
+            return crate::export::fit_ukraine_view(size, self.export_dialog.options, true);
+        };
+        let (lon, lat) = crate::geometry::world_to_lon_lat(view.center);
+        let export_width = size[0] as f32 / pixels_per_point_for(size[1]);
+        let zoom = view.zoom + f64::from(export_width / view.screen.width().max(1.0)).log2();
+        ExportView {
+            lon,
+            lat,
+            zoom: zoom.clamp(1.0, 18.0),
+        }
+    }
+
+    /// Renders the Export dialog's picture off screen.
+    pub fn render_export(&mut self) -> Result<image::RgbaImage, String> {
+        let dialog = &self.export_dialog;
+        let size = dialog.preset.size(dialog.custom);
+        let options = dialog.options;
+        let view = self.export_view(size);
+        let mut renderer = match self.exports.renderer.take() {
+            Some(renderer) => renderer,
+            None => OffscreenRenderer::new().map_err(|e| e.to_string())?,
+        };
+        let result =
+            render_picture(&mut renderer, self, view, size, options).map_err(|e| e.to_string());
+        self.exports.renderer = Some(renderer);
+        result
+    }
+
+    /// Runs a render the dialog asked for, once its progress has been on screen a frame.
+    pub(super) fn run_requested_export(&mut self, ctx: &egui::Context) {
+        if !self.export_dialog.render_requested {
+            return;
+        }
+        if self.exports.frames_waited < 1 {
+            self.exports.frames_waited += 1;
+            ctx.request_repaint();
+            return;
+        }
+        self.exports.frames_waited = 0;
+        self.export_dialog.render_requested = false;
+        let path = std::path::PathBuf::from(self.export_dialog.path.trim());
+        match self
+            .render_export()
+            .and_then(|image| write_png(&image, &path))
+        {
+            Ok(()) => {
+                self.toast(format!("Saved {}", path.display()), false);
+                self.export_dialog.path = default_picture_path("export").display().to_string();
+            }
+            Err(e) => self.toast(format!("Could not export: {e}"), true),
+        }
+    }
+
+    /// Renders the Export dialog's picture and puts it on the clipboard.
+    pub(super) fn copy_export(&mut self, ctx: &egui::Context) {
+        match self.render_export() {
+            Ok(image) => {
+                let size = [image.width() as usize, image.height() as usize];
+                ctx.copy_image(ColorImage::from_rgba_unmultiplied(size, image.as_raw()));
+                self.toast("Copied the picture to the clipboard", false);
+            }
+            Err(e) => self.toast(format!("Could not copy: {e}"), true),
+        }
+    }
+}
+
+fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), String> {
+    let mut bytes = Vec::new();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .map_err(|e| format!("cannot encode PNG: {e}"))?;
+    write_atomic(path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
