@@ -157,17 +157,20 @@ pub fn export_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
             }
             if dialog.preset == ExportPreset::Custom {
                 ui.horizontal(|ui| {
+                    let width = ui.label("Width");
                     ui.add(
                         egui::DragValue::new(&mut dialog.custom[0])
                             .range(200..=8192)
                             .suffix(" px"),
-                    );
-                    ui.label("×");
+                    )
+                    .labelled_by(width.id);
+                    let height = ui.label("height");
                     ui.add(
                         egui::DragValue::new(&mut dialog.custom[1])
                             .range(200..=8192)
                             .suffix(" px"),
-                    );
+                    )
+                    .labelled_by(height.id);
                 });
             }
             ui.separator();
@@ -181,7 +184,9 @@ pub fn export_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
             ui.checkbox(&mut options.footer, "Sources and attribution");
             ui.separator();
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(320.0));
+                let label = ui.label("Save to");
+                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(300.0))
+                    .labelled_by(label.id);
                 if ui
                     .add_enabled(dialog.picker.is_none(), egui::Button::new("Browse…"))
                     .clicked()

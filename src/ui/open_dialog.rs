@@ -93,7 +93,9 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
         .show(ctx, |ui| {
             ui.label("A folder with scenario.toml, hubs.geojson, nations.toml, events.toml and overlays/.");
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(320.0).hint_text("/path/to/scenario"));
+                let label = ui.label("Folder");
+                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(300.0).hint_text("/path/to/scenario"))
+                    .labelled_by(label.id);
                 let browsing = dialog.picker.is_some();
                 if ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
                     dialog.start_picker(ui.ctx());
