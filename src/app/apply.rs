@@ -46,7 +46,11 @@ impl BackstopApp {
             Command::ZoomToLayer(index) => self.zoom_to_layer(index),
             Command::ToggleCoalitionLayer => state.coalition_layer = !state.coalition_layer,
             Command::Select(selection) => state.selection = Some(selection),
-            Command::ClearSelection => state.selection = None,
+            Command::ClearSelection => {
+                state.selection = None;
+                self.annotations.selected.clear();
+                self.annotations.draft = None;
+            }
             Command::ToggleProblems => state.show_problems = !state.show_problems,
             Command::ToggleCoalitionPanel => {
                 state.show_coalition_panel = !state.show_coalition_panel
@@ -67,6 +71,25 @@ impl BackstopApp {
             Command::SaveViewAsPng => self.request_view_screenshot(ctx),
             Command::ShowExportDialog => self.export_dialog.open = true,
             Command::CopyExportToClipboard => self.copy_export(ctx),
+            Command::SetTool(tool) => {
+                self.annotations.tool = tool;
+                self.annotations.draft = None;
+            }
+            Command::Undo => {
+                if self.annotations.undo() {
+                    self.save_annotations();
+                }
+            }
+            Command::Redo => {
+                if self.annotations.redo() {
+                    self.save_annotations();
+                }
+            }
+            Command::DeleteAnnotations => {
+                self.annotations.delete_selected();
+                self.save_annotations();
+            }
+            Command::SaveAnnotations => self.save_annotations(),
         }
     }
 
@@ -93,6 +116,13 @@ impl BackstopApp {
         self.report = report;
         self.files = files;
         self.apply_settings(&settings);
+    }
+
+    /// Writes the annotations; a failure is said in a toast, and the work stays in memory.
+    pub fn save_annotations(&mut self) {
+        if let Err(e) = self.annotations.save() {
+            self.toast(e, true);
+        }
     }
 
     /// The map's rectangle, or a typical one before the first frame.

@@ -58,6 +58,16 @@ pub enum Command {
     ShowExportDialog,
     /// Render the Export dialog's picture onto the clipboard.
     CopyExportToClipboard,
+    /// Pick an annotation tool.
+    SetTool(super::Tool),
+    /// Undo the last annotation change.
+    Undo,
+    /// Redo what was undone.
+    Redo,
+    /// Delete the selected annotations.
+    DeleteAnnotations,
+    /// Write the annotations to their file.
+    SaveAnnotations,
 }
 
 /// How far one arrow key press moves the map, as a fraction of its size.
@@ -84,6 +94,10 @@ impl Command {
         Command::ReloadScenario,
         Command::SaveViewAsPng,
         Command::ShowExportDialog,
+        // Redo (Ctrl+Shift+Z) before Undo (Ctrl+Z), which may also match with Shift.
+        Command::Redo,
+        Command::Undo,
+        Command::DeleteAnnotations,
         Command::ToggleHelp,
     ];
 
@@ -118,6 +132,11 @@ impl Command {
             Command::SaveViewAsPng => "Save view as PNG".into(),
             Command::ShowExportDialog => "Export image…".into(),
             Command::CopyExportToClipboard => "Copy image to clipboard".into(),
+            Command::SetTool(tool) => tool.label().into(),
+            Command::Undo => "Undo".into(),
+            Command::Redo => "Redo".into(),
+            Command::DeleteAnnotations => "Delete selected annotations".into(),
+            Command::SaveAnnotations => "Save annotations".into(),
         }
     }
 
@@ -150,6 +169,12 @@ impl Command {
                 Key::S,
             )),
             Command::ShowExportDialog => command(Key::E),
+            Command::Undo => command(Key::Z),
+            Command::Redo => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )),
+            Command::DeleteAnnotations => key(Key::Delete),
             _ => None,
         }
     }

@@ -52,6 +52,17 @@ impl Default for ExportState {
     }
 }
 
+impl Toast {
+    /// A new toast, shown from now.
+    pub fn new(text: impl Into<String>, is_error: bool) -> Self {
+        Self {
+            text: text.into(),
+            is_error,
+            shown_at: Instant::now(),
+        }
+    }
+}
+
 impl BackstopApp {
     /// Says something in the corner of the map.
     pub fn toast(&mut self, text: impl Into<String>, is_error: bool) {
@@ -61,11 +72,7 @@ impl BackstopApp {
         } else {
             log::info!("{text}");
         }
-        self.exports.toasts.push(Toast {
-            text,
-            is_error,
-            shown_at: Instant::now(),
-        });
+        self.exports.toasts.push(Toast::new(text, is_error));
     }
 
     /// Drops toasts that have been shown long enough.

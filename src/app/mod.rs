@@ -1,11 +1,13 @@
 //! The application: state, the command queue, and the frame.
 
+mod annotate;
 mod apply;
 mod command;
 mod exports;
 mod screenshot;
 mod settings;
 
+pub use annotate::{Annotations, Tool, extend_stroke};
 pub use command::Command;
 pub use exports::{ExportState, Toast};
 pub use screenshot::{ScreenshotOutcome, ScreenshotTask, save_png};
@@ -21,6 +23,15 @@ use crate::io::{LoadReport, ScenarioFiles, load_scenario};
 use crate::map::{BasemapLayers, MapStyle, Selection};
 use crate::mesh::WorldView;
 use crate::scene::Scene;
+
+/// Where a scenario's annotations are kept: in its folder, or for the built-in scenario
+/// in the user's data folder.
+pub fn annotations_path(files: &ScenarioFiles) -> std::path::PathBuf {
+    match files.source() {
+        crate::io::ScenarioSource::Folder(folder) => folder.join(crate::io::ANNOTATIONS_FILE),
+        crate::io::ScenarioSource::Builtin => crate::io::user_annotations_path(),
+    }
+}
 
 /// Ukraine's bounding box: west, south, east, north.
 pub const UKRAINE_BOUNDS: [f64; 4] = [22.1, 44.3, 40.3, 52.4];
@@ -118,6 +129,8 @@ pub struct BackstopApp {
     pub export_dialog: crate::ui::ExportDialog,
     /// Renderer, pending screenshot and toasts.
     pub exports: ExportState,
+    /// The user's annotations.
+    pub annotations: Annotations,
     commands: Vec<Command>,
     screenshot: Option<ScreenshotTask>,
     /// Frame Ukraine as soon as the map's size is known.
@@ -143,7 +156,21 @@ impl BackstopApp {
             log::warn!("initial zoom {} refused by the map widget", view.zoom);
         }
         let fit_pending = report.scenario.view.is_none();
+        let (annotations, problems) = Annotations::load(annotations_path(files));
+        let mut report = report;
+        report.diagnostics.extend(problems.iter().map(|p| {
+            crate::io::Diagnostic::file(
+                crate::io::ANNOTATIONS_FILE,
+                crate::io::Severity::Warning,
+                p.clone(),
+            )
+        }));
+        let mut exports = ExportState::default();
+        for problem in problems {
+            exports.toasts.push(Toast::new(problem, true));
+        }
         Self {
+            annotations,
             state: ViewState::for_scenario(&report),
             report,
             scene,
@@ -154,13 +181,23 @@ impl BackstopApp {
             open_dialog: crate::ui::OpenDialog::default(),
             coalition_sort: crate::ui::CoalitionSort::default(),
             export_dialog: crate::ui::ExportDialog::default(),
-            exports: ExportState::default(),
+            exports,
             commands: Vec::new(),
             screenshot: None,
             fit_pending,
             started: None,
             applied_theme: None,
         }
+    }
+
+    /// Keeps annotations at `path` instead (tests, and scenarios that want them elsewhere).
+    pub fn with_annotations_at(mut self, path: std::path::PathBuf) -> Self {
+        let (annotations, problems) = Annotations::load(path);
+        self.annotations = annotations;
+        for problem in problems {
+            self.toast(problem, true);
+        }
+        self
     }
 
     /// Saves a screenshot of the window once the map is drawn, then closes it.
@@ -274,6 +311,7 @@ impl BackstopApp {
         }
         self.read_shortcuts(ui.ctx());
         crate::ui::top_bar(ui, self);
+        crate::ui::annotation_bar(ui, self);
         if self.state.show_layers_panel {
             crate::ui::layers_panel(ui, self);
         }
@@ -333,6 +371,9 @@ impl BackstopApp {
                 }
                 self.commands.push(command.clone());
             }
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)) {
+            self.commands.push(Command::Redo);
         }
         // "+" arrives as Equals on many layouts.
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Equals)) {

@@ -228,6 +228,9 @@ pub fn draw_picture(
         hovered: None,
         style: &style,
         scale_bar: options.scale_bar,
+        annotations: &app.annotations.items,
+        annotation_selection: None,
+        draft: None,
     };
     paint_map(&painter.with_clip_rect(map_rect), &world_view, &frame);
     if options.north_arrow {

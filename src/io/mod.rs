@@ -1,5 +1,6 @@
 //! Files in, plain data and diagnostics out.
 
+mod annotations;
 mod atomic;
 mod diagnostic;
 mod events;
@@ -12,9 +13,15 @@ mod parse;
 mod record;
 mod scenario_toml;
 
+pub use annotations::{
+    ANNOTATIONS_FILE, AnnotationLoad, circle_ring, from_geojson as annotations_from_geojson,
+    load_annotations, save_annotations, to_geojson as annotations_to_geojson,
+    user_annotations_path,
+};
 pub use atomic::write_atomic;
 pub use diagnostic::{Diagnostic, Location, ProblemCounts, Severity, line_column};
 pub use files::{MAX_FILE_BYTES, ScenarioFiles, ScenarioSource};
 pub(crate) use geojson_read::{feature_collection, parse_geometry};
 pub use load::{LoadReport, load_scenario};
 pub(crate) use parse::parse_json;
+pub(crate) use scenario_toml::parse_hex_colour;

@@ -1,6 +1,7 @@
 //! Painting the map with egui: the basemap, the scenario, labels and decorations.
 //! The same functions draw on screen (inside a walkers plugin) and off screen.
 
+mod annotation_paint;
 mod basemap_paint;
 mod coalition;
 mod decorations;
@@ -11,6 +12,7 @@ mod scene_paint;
 mod style;
 mod symbols;
 
+pub use annotation_paint::{annotation_at, paint_annotations};
 pub use basemap_paint::{BasemapLayers, paint_basemap};
 pub use coalition::{RoleCategory, flag_colours};
 pub use decorations::{
@@ -58,6 +60,15 @@ pub struct MapFrame<'a> {
     pub style: &'a MapStyle,
     /// Draw the scale bar.
     pub scale_bar: bool,
+    /// The user's annotations, drawn on top.
+    pub annotations: &'a [crate::model::Annotation],
+    /// Selected annotations (handles are drawn on them).
+    pub annotation_selection: Option<&'a std::collections::BTreeSet<u64>>,
+    /// A shape being drawn, with its style.
+    pub draft: Option<(
+        &'a crate::model::AnnotationShape,
+        &'a crate::model::AnnotationStyle,
+    )>,
 }
 
 impl MapFrame<'_> {
@@ -109,6 +120,15 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
         );
     }
     paint_hubs(painter, &hubs, frame);
+    let none = std::collections::BTreeSet::new();
+    paint_annotations(
+        painter,
+        view,
+        frame.annotations,
+        frame.annotation_selection.unwrap_or(&none),
+        frame.draft,
+        frame.style,
+    );
     if frame.scale_bar {
         paint_scale_bar(painter, view, frame.style);
     }

@@ -1,8 +1,10 @@
 //! The scenario as plain data: no egui, no files.
 
+mod annotation;
 mod date;
 mod keywords;
 
+pub use annotation::{Annotation, AnnotationShape, AnnotationStyle, LonLat, translate};
 pub use date::{Date, Validity, timestamp_now};
 pub use keywords::{HubKind, LayerKind, OverlayKind, Role, Status};
 

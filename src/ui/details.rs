@@ -16,6 +16,10 @@ pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
         .default_size(290.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
+                if !app.annotations.selected.is_empty() {
+                    super::annotation_editor(ui, app);
+                    return;
+                }
                 let scenario = &app.report.scenario;
                 match &app.state.selection {
                     Some(Selection::Hub(id)) => match scenario.hub(id) {

@@ -1,5 +1,6 @@
 //! Panels and the map view. Each reads the app and queues Commands.
 
+mod annotation_bar;
 mod coalition;
 mod details;
 mod export_dialog;
@@ -12,6 +13,7 @@ mod problems;
 mod toasts;
 mod top_bar;
 
+pub use annotation_bar::{annotation_bar, annotation_editor};
 pub use coalition::{CoalitionColumn, CoalitionSort, coalition_panel};
 pub use details::details_panel;
 pub use export_dialog::{

@@ -1,0 +1,139 @@
+//! The annotation toolbar, and the editor for selected annotations.
+
+use egui::{Color32, RichText};
+
+use crate::app::{BackstopApp, Command, Tool};
+use crate::model::{AnnotationShape, AnnotationStyle};
+
+/// The palette offered for annotations: strong colours that read on both themes.
+const PALETTE: [([u8; 3], &str); 6] = [
+    ([200, 30, 30], "Red"),
+    ([230, 120, 0], "Orange"),
+    ([0, 90, 200], "Blue"),
+    ([0, 140, 70], "Green"),
+    ([120, 40, 160], "Purple"),
+    ([20, 20, 20], "Black"),
+];
+
+/// The row of tools under the top bar.
+pub fn annotation_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
+    let mut commands = Vec::new();
+    egui::Panel::top("annotation_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Annotate").strong());
+            for tool in Tool::ALL {
+                if ui
+                    .selectable_label(app.annotations.tool == tool, tool.label())
+                    .clicked()
+                {
+                    commands.push(Command::SetTool(tool));
+                }
+            }
+            ui.separator();
+            style_controls(ui, &mut app.annotations.style, "New");
+            ui.separator();
+            if ui
+                .add_enabled(app.annotations.undo_depth() > 0, egui::Button::new("Undo"))
+                .on_hover_text("Ctrl+Z")
+                .clicked()
+            {
+                commands.push(Command::Undo);
+            }
+            if ui
+                .button("Redo")
+                .on_hover_text("Ctrl+Shift+Z or Ctrl+Y")
+                .clicked()
+            {
+                commands.push(Command::Redo);
+            }
+            if app.annotations.tool == Tool::Line {
+                ui.label(RichText::new("click points; double-click or Enter ends the line").weak());
+            }
+        });
+    });
+    for command in commands {
+        app.queue(command);
+    }
+}
+
+/// Colour swatches and width; returns true when something changed.
+fn style_controls(ui: &mut egui::Ui, style: &mut AnnotationStyle, prefix: &str) -> bool {
+    let mut changed = false;
+    for (colour, name) in PALETTE {
+        let selected = style.colour == colour;
+        let fill = Color32::from_rgb(colour[0], colour[1], colour[2]);
+        let button = egui::Button::new(
+            RichText::new(if selected { "✔" } else { "  " }).color(Color32::WHITE),
+        )
+        .fill(fill)
+        .min_size(egui::vec2(20.0, 20.0));
+        let label = format!("{prefix}: {name}");
+        let response = ui.add(button).on_hover_text(&label);
+        response
+            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+        if response.clicked() {
+            style.colour = colour;
+            changed = true;
+        }
+    }
+    changed |= ui
+        .add(egui::Slider::new(&mut style.width, 1.0..=12.0).text("width"))
+        .changed();
+    changed
+}
+
+/// The editor for the selected annotations, in the details panel.
+pub fn annotation_editor(ui: &mut egui::Ui, app: &mut BackstopApp) {
+    let count = app.annotations.selected.len();
+    ui.heading(if count == 1 {
+        "Annotation".to_owned()
+    } else {
+        format!("{count} annotations")
+    });
+    let Some(first) = app.annotations.selected_mut().next().map(|a| a.clone()) else {
+        return;
+    };
+    ui.label(RichText::new(first.shape.kind()).small().weak());
+    if let AnnotationShape::Circle { radius_km, .. } = first.shape {
+        ui.label(format!("Radius {radius_km:.1} km (on the ground)"));
+    }
+    let mut text = first.text.clone();
+    let mut style = first.style;
+    let label = ui.label("Text");
+    let text_response = ui
+        .add(egui::TextEdit::multiline(&mut text).desired_rows(2))
+        .labelled_by(label.id);
+    let mut changed_style = false;
+    ui.horizontal_wrapped(|ui| changed_style |= style_controls(ui, &mut style, "Colour"));
+    let size = ui.add(egui::Slider::new(&mut style.font_size, 8.0..=48.0).text("text size"));
+    changed_style |= size.changed();
+    changed_style |= ui.checkbox(&mut style.fill, "Fill").changed();
+    let annotations = &mut app.annotations;
+    // One undo step per edit: when typing starts, or a control is first touched.
+    if text_response.gained_focus() || size.drag_started() || (changed_style && !size.dragged()) {
+        annotations.checkpoint();
+    }
+    let mut save = false;
+    if text_response.changed() {
+        for annotation in annotations.selected_mut() {
+            annotation.text = text.clone();
+        }
+        save = true;
+    }
+    if changed_style {
+        for annotation in annotations.selected_mut() {
+            annotation.style = style;
+        }
+        save = true;
+    }
+    if ui
+        .button("Delete")
+        .on_hover_text("Delete the selected annotations (Delete)")
+        .clicked()
+    {
+        app.queue(Command::DeleteAnnotations);
+    }
+    if save {
+        app.queue(Command::SaveAnnotations);
+    }
+}

@@ -1,0 +1,210 @@
+//! Annotations through the real UI: every tool, moving, undo and redo, and saving.
+
+mod common;
+
+use backstop::BackstopApp;
+use backstop::app::Tool;
+use backstop::io::{ScenarioFiles, ScenarioSource};
+use backstop::model::AnnotationShape;
+use egui::{Event, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn open(folder: &std::path::Path) -> Harness<'static, BackstopApp> {
+    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Folder(
+        folder.to_path_buf(),
+    )));
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut BackstopApp| app.show(ui), app);
+    harness.run_steps(4);
+    harness
+}
+
+fn button(harness: &Harness<'_, BackstopApp>, pos: Pos2, pressed: bool) {
+    harness.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+}
+
+fn click(harness: &mut Harness<'_, BackstopApp>, pos: Pos2) {
+    harness.event(Event::PointerMoved(pos));
+    harness.step();
+    button(harness, pos, true);
+    harness.step();
+    button(harness, pos, false);
+    harness.run_steps(2);
+}
+
+fn drag(harness: &mut Harness<'_, BackstopApp>, from: Pos2, to: Pos2) {
+    harness.event(Event::PointerMoved(from));
+    harness.step();
+    button(harness, from, true);
+    harness.step();
+    for i in 1..=6 {
+        harness.event(Event::PointerMoved(from + (to - from) * (i as f32 / 6.0)));
+        harness.step();
+    }
+    button(harness, to, false);
+    harness.run_steps(2);
+}
+
+fn tool(harness: &mut Harness<'_, BackstopApp>, tool: Tool) {
+    harness.get_by_label(tool.label()).click();
+    // Long enough that the next click on the map is not taken for a double-click.
+    harness.run_steps(30);
+    assert_eq!(harness.state().annotations.tool, tool);
+}
+
+fn centre(harness: &Harness<'_, BackstopApp>) -> Pos2 {
+    harness.state().map_rect.map_or(Pos2::ZERO, |r| r.center())
+}
+
+#[test]
+fn every_tool_draws_and_the_drawings_survive_a_restart() {
+    let folder = common::scenario_folder("base");
+    let mut harness = open(folder.path());
+    let c = centre(&harness);
+    tool(&mut harness, Tool::Text);
+    click(&mut harness, c + vec2(-300.0, -150.0));
+    tool(&mut harness, Tool::Callout);
+    click(&mut harness, c + vec2(-300.0, 150.0));
+    tool(&mut harness, Tool::Arrow);
+    drag(
+        &mut harness,
+        c + vec2(-200.0, -100.0),
+        c + vec2(-100.0, -50.0),
+    );
+    tool(&mut harness, Tool::Rectangle);
+    drag(
+        &mut harness,
+        c + vec2(-200.0, 50.0),
+        c + vec2(-120.0, 120.0),
+    );
+    tool(&mut harness, Tool::Circle);
+    drag(
+        &mut harness,
+        c + vec2(100.0, -150.0),
+        c + vec2(160.0, -150.0),
+    );
+    tool(&mut harness, Tool::Freehand);
+    drag(&mut harness, c + vec2(100.0, 100.0), c + vec2(200.0, 160.0));
+    tool(&mut harness, Tool::Highlight);
+    drag(&mut harness, c + vec2(-50.0, 200.0), c + vec2(50.0, 220.0));
+    tool(&mut harness, Tool::Line);
+    click(&mut harness, c + vec2(200.0, -50.0));
+    click(&mut harness, c + vec2(260.0, 0.0));
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+
+    let kinds: Vec<&str> = harness
+        .state()
+        .annotations
+        .items
+        .iter()
+        .map(|a| a.shape.kind())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "text",
+            "callout",
+            "arrow",
+            "rectangle",
+            "circle",
+            "freehand",
+            "highlight",
+            "line"
+        ]
+    );
+    let circle = harness
+        .state()
+        .annotations
+        .items
+        .iter()
+        .find_map(|a| match a.shape {
+            AnnotationShape::Circle { radius_km, .. } => Some(radius_km),
+            _ => None,
+        });
+    assert!(
+        circle.is_some_and(|r| r > 10.0),
+        "the circle has a radius on the ground: {circle:?}"
+    );
+    let drawn = harness.state().annotations.items.clone();
+
+    // A new app on the same folder finds them again.
+    let again = open(folder.path());
+    assert_eq!(again.state().annotations.items, drawn);
+    assert!(folder.path().join("annotations.geojson").exists());
+}
+
+#[test]
+fn a_selected_annotation_moves_and_the_move_undoes_and_redoes() {
+    let folder = common::scenario_folder("base");
+    let mut harness = open(folder.path());
+    let c = centre(&harness);
+    let at = c + vec2(-300.0, 150.0);
+    tool(&mut harness, Tool::Callout);
+    click(&mut harness, at);
+    tool(&mut harness, Tool::Select);
+    // Panels may have changed width: find the callout on screen again.
+    let on_screen = |h: &Harness<'_, BackstopApp>| {
+        let view = h.state().world_view();
+        match (&h.state().annotations.items[0].shape, view) {
+            (AnnotationShape::Callout { at, .. }, Some(view)) => {
+                view.lon_lat_to_screen(at[0], at[1])
+            }
+            _ => Pos2::ZERO,
+        }
+    };
+    let at = on_screen(&harness);
+    click(&mut harness, at);
+    assert_eq!(harness.state().annotations.selected.len(), 1);
+    let position = |h: &Harness<'_, BackstopApp>| match h.state().annotations.items[0].shape {
+        AnnotationShape::Callout { at, .. } => at,
+        _ => [0.0, 0.0],
+    };
+    let before = position(&harness);
+    drag(&mut harness, at, at + vec2(120.0, 0.0));
+    let moved = position(&harness);
+    assert!(
+        moved[0] > before[0] + 0.5,
+        "moved east: {before:?} -> {moved:?}"
+    );
+    assert!((moved[1] - before[1]).abs() < 0.05);
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(position(&harness), before, "one drag is one undo step");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(position(&harness), moved);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(2);
+    assert!(harness.state().annotations.items.is_empty());
+}
+
+#[test]
+fn a_corrupt_annotations_file_is_backed_up_and_reported() {
+    let folder = common::scenario_folder("base");
+    let path = folder.path().join("annotations.geojson");
+    std::fs::write(&path, "{\"type\": \"FeatureCollection\", \"features\": [{")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let harness = open(folder.path());
+    assert!(harness.state().annotations.items.is_empty());
+    let backups: Vec<_> = std::fs::read_dir(folder.path())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("annotations.geojson.bak-")
+        })
+        .collect();
+    assert_eq!(backups.len(), 1, "the broken file is kept");
+    harness.get_by_label("⚠ 0 errors, 1 warnings");
+    harness.get_by_label_contains("the file was kept as");
+}
