@@ -194,7 +194,9 @@ pub fn export(
     }
     let scenario = &app.report.scenario;
     let bytes = match format {
-        ExportFormat::GeoJson => crate::export::to_geojson(scenario).into_bytes(),
+        ExportFormat::GeoJson => {
+            crate::export::to_geojson(scenario, &app.annotations.items).into_bytes()
+        }
         ExportFormat::Kml => crate::export::to_kml(scenario).into_bytes(),
         ExportFormat::Csv => crate::export::hubs_to_csv(scenario).into_bytes(),
         ExportFormat::Png => match render_png(&app, size, view) {

@@ -208,3 +208,58 @@ fn a_corrupt_annotations_file_is_backed_up_and_reported() {
     harness.get_by_label("⚠ 0 errors, 1 warnings");
     harness.get_by_label_contains("the file was kept as");
 }
+
+/// In the child process: save ever larger annotation sets until killed.
+fn save_until_killed(path: &std::path::Path) -> ! {
+    let mut annotations = Vec::new();
+    for i in 0u64.. {
+        let points: Vec<[f64; 2]> = (0..2000)
+            .map(|k| [30.0 + k as f64 * 1e-4, 48.0 + i as f64 * 1e-3])
+            .collect();
+        annotations.push(backstop::model::Annotation {
+            id: i + 1,
+            shape: AnnotationShape::Freehand { points },
+            style: backstop::model::AnnotationStyle::default(),
+            text: format!("stroke {i}"),
+        });
+        let _ = backstop::io::save_annotations(path, &annotations);
+    }
+    unreachable!()
+}
+
+#[test]
+fn a_process_killed_while_saving_leaves_a_whole_file_every_time() {
+    const CHILD: &str = "BACKSTOP_TEST_SAVE_LOOP";
+    if let Some(path) = std::env::var_os(CHILD) {
+        save_until_killed(std::path::Path::new(&path));
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("annotations.geojson");
+    let mut last_count = 0;
+    for round in 0..8u64 {
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap_or_default())
+            .args([
+                "--exact",
+                "a_process_killed_while_saving_leaves_a_whole_file_every_time",
+                "--nocapture",
+            ])
+            .env(CHILD, &path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::thread::sleep(std::time::Duration::from_millis(150 + round * 37));
+        let _ = child.kill();
+        let _ = child.wait();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let value: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("round {round}: a torn file: {e}"));
+        let (annotations, skipped) =
+            backstop::io::annotations_from_geojson(&value).unwrap_or_else(|e| panic!("{e}"));
+        assert!(skipped.is_empty());
+        last_count = annotations.len();
+    }
+    assert!(last_count > 0, "the child never got to save");
+}

@@ -72,16 +72,27 @@ fn overlay_properties(layer: &str, feature: &OverlayFeature) -> Value {
     })
 }
 
-/// Hubs and overlay features (the computed buffer included) as one FeatureCollection.
-pub fn to_geojson(scenario: &Scenario) -> String {
+/// Hubs, overlay features (the computed buffer included) and the user's annotations as
+/// one FeatureCollection; each feature's `layer` property says which.
+pub fn to_geojson(scenario: &Scenario, annotations: &[crate::model::Annotation]) -> String {
     let hubs = scenario.hubs.iter().map(|hub| {
         json!({"type": "Feature", "properties": hub_properties(hub), "geometry": {"type": "Point", "coordinates": [hub.lon, hub.lat]}})
     });
     let overlays = scenario.overlay_features().map(|(layer, feature)| {
         json!({"type": "Feature", "properties": overlay_properties(&layer.id, feature), "geometry": geometry_json(&feature.geometry)})
     });
-    let collection =
-        json!({"type": "FeatureCollection", "features": hubs.chain(overlays).collect::<Vec<_>>()});
+    let drawn = crate::io::annotations_to_geojson(annotations);
+    let drawn = drawn["features"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|mut feature| {
+            feature["properties"]["layer"] = json!("annotations");
+            feature
+        });
+    let features: Vec<Value> = hubs.chain(overlays).chain(drawn).collect();
+    let collection = json!({"type": "FeatureCollection", "features": features});
     serde_json::to_string_pretty(&collection).unwrap_or_default()
 }
 
@@ -287,7 +298,7 @@ mod tests {
     #[test]
     fn the_geojson_export_reads_back_with_every_hub_and_overlay() {
         let scenario = load_scenario(&ScenarioFiles::new(ScenarioSource::Builtin)).scenario;
-        let value: Value = serde_json::from_str(&to_geojson(&scenario)).unwrap_or_default();
+        let value: Value = serde_json::from_str(&to_geojson(&scenario, &[])).unwrap_or_default();
         let count = value["features"].as_array().map_or(0, Vec::len);
         assert_eq!(
             count,
