@@ -118,17 +118,20 @@ fn paint_shape(
             if style.fill {
                 painter.add(Shape::convex_polygon(ring.clone(), fill, Stroke::NONE));
             }
+            // The radius is named at the circle's northern point, clear of what is at its centre.
+            if let Some(north) = ring.first().copied() {
+                let label = format!("r = {}", super::format_distance(radius_km * 1000.0));
+                halo_text(
+                    painter,
+                    north - vec2(0.0, 4.0),
+                    Align2::CENTER_BOTTOM,
+                    &label,
+                    FontId::proportional(13.0),
+                    ink,
+                    map_style.label_halo,
+                );
+            }
             painter.add(Shape::closed_line(ring, stroke));
-            let label = super::format_distance(radius_km * 1000.0);
-            halo_text(
-                painter,
-                to_screen(view, *centre),
-                Align2::CENTER_CENTER,
-                &label,
-                FontId::proportional(12.0),
-                ink,
-                map_style.label_halo,
-            );
         }
         AnnotationShape::Callout { at, number } => {
             let centre = to_screen(view, *at);
