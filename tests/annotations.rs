@@ -147,6 +147,10 @@ fn a_selected_annotation_moves_and_the_move_undoes_and_redoes() {
     let mut harness = open(folder.path());
     let c = centre(&harness);
     let at = c + vec2(-300.0, 150.0);
+    // Every tool has a key too.
+    harness.key_press(egui::Key::O);
+    harness.run_steps(2);
+    assert_eq!(harness.state().annotations.tool, Tool::Circle);
     tool(&mut harness, Tool::Callout);
     click(&mut harness, at);
     tool(&mut harness, Tool::Select);

@@ -165,3 +165,19 @@ fn an_unknown_format_or_a_bad_size_is_a_usage_error() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn a_small_export_with_legend_and_scale_bar_matches_its_snapshot() {
+    // No annotations: the user's own file must not change the picture.
+    let empty = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let app = app().with_annotations_at(empty.path().join("annotations.geojson"));
+    let mut renderer = renderer();
+    let size = [960, 540];
+    let view = backstop::export::fit_ukraine_view(size, ExportOptions::default(), true);
+    let image = render_picture(&mut renderer, &app, view, size, ExportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let options = egui_kittest::SnapshotOptions::new()
+        .threshold(2.0)
+        .max_failed_pixels(400);
+    egui_kittest::image_snapshot_options(&image, "export_960x540", &options);
+}

@@ -3,6 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::Tool;
 use super::settings::Theme;
 use crate::io::ScenarioSource;
 use crate::map::Selection;
@@ -59,7 +60,7 @@ pub enum Command {
     /// Render the Export dialog's picture onto the clipboard.
     CopyExportToClipboard,
     /// Pick an annotation tool.
-    SetTool(super::Tool),
+    SetTool(Tool),
     /// Undo the last annotation change.
     Undo,
     /// Redo what was undone.
@@ -98,6 +99,15 @@ impl Command {
         Command::Redo,
         Command::Undo,
         Command::DeleteAnnotations,
+        Command::SetTool(Tool::Select),
+        Command::SetTool(Tool::Text),
+        Command::SetTool(Tool::Arrow),
+        Command::SetTool(Tool::Line),
+        Command::SetTool(Tool::Rectangle),
+        Command::SetTool(Tool::Circle),
+        Command::SetTool(Tool::Freehand),
+        Command::SetTool(Tool::Callout),
+        Command::SetTool(Tool::Highlight),
         Command::ToggleHelp,
     ];
 
@@ -175,6 +185,17 @@ impl Command {
                 Key::Z,
             )),
             Command::DeleteAnnotations => key(Key::Delete),
+            Command::SetTool(tool) => key(match tool {
+                Tool::Select => Key::V,
+                Tool::Text => Key::T,
+                Tool::Arrow => Key::A,
+                Tool::Line => Key::L,
+                Tool::Rectangle => Key::R,
+                Tool::Circle => Key::O,
+                Tool::Freehand => Key::F,
+                Tool::Callout => Key::N,
+                Tool::Highlight => Key::H,
+            }),
             _ => None,
         }
     }

@@ -96,6 +96,7 @@ impl OffscreenRenderer {
             .collect(),
             ..Default::default()
         };
+        let started = std::time::Instant::now();
         // A fresh context needs a pass to load its fonts; after that one pass is enough.
         let mut output = ctx.run_ui(input(), &mut draw);
         if !self.warmed_up {
@@ -104,8 +105,17 @@ impl OffscreenRenderer {
             self.warmed_up = true;
         }
         self.upload_textures(&mut output.textures_delta);
+        let laid_out = started.elapsed();
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-        self.draw(&primitives, size, output.pixels_per_point)
+        let tessellated = started.elapsed();
+        let image = self.draw(&primitives, size, output.pixels_per_point);
+        log::debug!(
+            "export {width}×{height}: ui {:?}, tessellation {:?}, GPU and read-back {:?}",
+            laid_out,
+            tessellated - laid_out,
+            started.elapsed() - tessellated
+        );
+        image
     }
 
     fn upload_textures(&mut self, delta: &mut egui::TexturesDelta) {
