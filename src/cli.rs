@@ -30,17 +30,8 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let source = match folder {
-        None => ScenarioSource::Builtin,
-        Some(path) if path.is_dir() => ScenarioSource::Folder(path.to_path_buf()),
-        Some(path) => {
-            let _ = writeln!(
-                err,
-                "backstop check: {}: not a readable folder",
-                path.display()
-            );
-            return EXIT_USAGE;
-        }
+    let Some(source) = scenario_source(folder, "check", err) else {
+        return EXIT_USAGE;
     };
     let label = source.describe();
     let report = load_scenario(&ScenarioFiles::new(source));
@@ -95,6 +86,26 @@ fn write_json(report: &LoadReport, label: &str, out: &mut dyn Write) -> std::io:
     });
     serde_json::to_writer_pretty(&mut *out, &value).map_err(std::io::Error::other)?;
     writeln!(out)
+}
+
+/// The scenario a command reads: the built-in one, or a folder that must exist.
+fn scenario_source(
+    folder: Option<&Path>,
+    command: &str,
+    err: &mut dyn Write,
+) -> Option<ScenarioSource> {
+    match folder {
+        None => Some(ScenarioSource::Builtin),
+        Some(path) if path.is_dir() => Some(ScenarioSource::Folder(path.to_path_buf())),
+        Some(path) => {
+            let _ = writeln!(
+                err,
+                "backstop {command}: {}: not a readable folder",
+                path.display()
+            );
+            None
+        }
+    }
 }
 
 /// Parses "1280x720" into a width and height (200 to 16384 each).
@@ -172,17 +183,8 @@ pub fn export(
             return EXIT_USAGE;
         }
     };
-    let source = match folder {
-        None => ScenarioSource::Builtin,
-        Some(path) if path.is_dir() => ScenarioSource::Folder(path.to_path_buf()),
-        Some(path) => {
-            let _ = writeln!(
-                err,
-                "backstop export: {}: not a readable folder",
-                path.display()
-            );
-            return EXIT_USAGE;
-        }
+    let Some(source) = scenario_source(folder, "export", err) else {
+        return EXIT_USAGE;
     };
     let app = crate::BackstopApp::new(&ScenarioFiles::new(source));
     let errors = ProblemCounts::of(&app.report.diagnostics).errors;

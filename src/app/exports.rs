@@ -3,10 +3,10 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use egui::{ColorImage, ViewportCommand};
+use egui::ColorImage;
 
 use super::BackstopApp;
 use crate::export::{ExportView, OffscreenRenderer, pixels_per_point_for, render_picture};
@@ -87,15 +87,7 @@ impl BackstopApp {
 
     /// Asks the window for a screenshot; `finish_view_screenshot` saves the map part.
     pub(super) fn request_view_screenshot(&mut self, ctx: &egui::Context) {
-        let (sender, receiver) = channel();
-        let repaint = ctx.clone();
-        ctx.send_viewport_cmd(ViewportCommand::Screenshot(egui::ScreenshotCallback::new(
-            move |image| {
-                let _ = sender.send(image);
-                repaint.request_repaint();
-            },
-        )));
-        self.exports.screenshot = Some(receiver);
+        self.exports.screenshot = Some(super::screenshot::request_screenshot(ctx));
     }
 
     /// Saves the map area of a finished window screenshot, at the screen's pixel density.

@@ -49,18 +49,23 @@ impl ScreenshotTask {
             self.frames += 1;
         }
         if self.frames >= SETTLE_FRAMES {
-            let (sender, receiver) = channel();
-            let repaint = ctx.clone();
-            ctx.send_viewport_cmd(ViewportCommand::Screenshot(egui::ScreenshotCallback::new(
-                move |image| {
-                    let _ = sender.send(image);
-                    repaint.request_repaint();
-                },
-            )));
-            self.receiver = Some(receiver);
+            self.receiver = Some(request_screenshot(ctx));
         }
         false
     }
+}
+
+/// Asks the window for a screenshot; the image arrives on the returned channel.
+pub fn request_screenshot(ctx: &egui::Context) -> Receiver<Arc<ColorImage>> {
+    let (sender, receiver) = channel();
+    let repaint = ctx.clone();
+    ctx.send_viewport_cmd(ViewportCommand::Screenshot(egui::ScreenshotCallback::new(
+        move |image| {
+            let _ = sender.send(image);
+            repaint.request_repaint();
+        },
+    )));
+    receiver
 }
 
 /// Writes an egui image as an 8-bit RGBA PNG.

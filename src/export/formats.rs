@@ -248,14 +248,7 @@ pub fn hubs_to_csv(scenario: &Scenario) -> String {
         "id,name,lon,lat,kind,lead,partners,personnel_min,personnel_max,status,valid_from,valid_to,description,sources\n",
     );
     for hub in &scenario.hubs {
-        let sources: Vec<String> = hub
-            .sources
-            .iter()
-            .map(|s| match s.date {
-                Some(date) => format!("{} ({date})", s.title),
-                None => s.title.clone(),
-            })
-            .collect();
+        let sources: Vec<String> = hub.sources.iter().map(Source::citation).collect();
         let fields = [
             hub.id.clone(),
             hub.name.clone(),

@@ -189,10 +189,7 @@ pub fn draw_picture(
         let sources: Vec<String> = scenario
             .sources
             .iter()
-            .map(|s| match s.date {
-                Some(date) => format!("{} ({date})", s.title),
-                None => s.title.clone(),
-            })
+            .map(crate::model::Source::citation)
             .collect();
         let text = format!("Sources: {}", sources.join("; "));
         let galley = painter.layout(

@@ -22,6 +22,16 @@ pub struct Source {
     pub date: Option<Date>,
 }
 
+impl Source {
+    /// "Title (YYYY-MM-DD)", or the title alone when undated.
+    pub fn citation(&self) -> String {
+        match self.date {
+            Some(date) => format!("{} ({date})", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
 /// A number of personnel, exact or a range.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Personnel {

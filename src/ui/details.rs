@@ -185,13 +185,12 @@ fn sources(ui: &mut egui::Ui, sources: &[Source]) {
         ui.label("none");
     }
     for source in sources {
-        let date = source.date.map(|d| format!(" ({d})")).unwrap_or_default();
         match &source.url {
             Some(url) => {
-                ui.hyperlink_to(format!("{}{date}", source.title), url);
+                ui.hyperlink_to(source.citation(), url);
             }
             None => {
-                ui.label(format!("{}{date}", source.title));
+                ui.label(source.citation());
             }
         }
     }
