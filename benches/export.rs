@@ -11,17 +11,18 @@ fn export(c: &mut Criterion) {
         eprintln!("no graphics adapter: export benchmark skipped");
         return;
     };
+    let snapshot = backstop::export::PictureSnapshot::of(&app);
     let size = [3840, 2160];
     let options = ExportOptions::default();
     let view = fit_ukraine_view(size, options, true);
     let mut group = c.benchmark_group("export");
     group.sample_size(10);
     group.bench_function("3840x2160 picture (render + read back)", |b| {
-        b.iter(|| render_picture(&mut renderer, &app, view, size, options))
+        b.iter(|| render_picture(&mut renderer, &snapshot, view, size, options))
     });
     group.bench_function("3840x2160 picture + PNG encoding", |b| {
         b.iter(|| {
-            let image = render_picture(&mut renderer, &app, view, size, options);
+            let image = render_picture(&mut renderer, &snapshot, view, size, options);
             let mut bytes = Vec::new();
             if let Ok(image) = image {
                 let _ = image.write_to(

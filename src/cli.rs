@@ -229,8 +229,9 @@ fn render_png(
     let view = view
         .unwrap_or_else(|| fit_ukraine_view(size, options, !app.report.scenario.caveat.is_empty()));
     let mut renderer = OffscreenRenderer::new().map_err(|e| e.to_string())?;
+    let snapshot = crate::export::PictureSnapshot::of(app);
     let image =
-        render_picture(&mut renderer, app, view, size, options).map_err(|e| e.to_string())?;
+        render_picture(&mut renderer, &snapshot, view, size, options).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     image
         .write_to(

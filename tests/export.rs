@@ -4,7 +4,8 @@ use std::process::Command;
 
 use backstop::BackstopApp;
 use backstop::export::{
-    ExportOptions, ExportView, OffscreenRenderer, pixels_per_point_for, render_picture,
+    ExportOptions, ExportView, OffscreenRenderer, PictureSnapshot, pixels_per_point_for,
+    render_picture,
 };
 use backstop::io::{ScenarioFiles, ScenarioSource};
 use backstop::map::scale_bar_length;
@@ -30,8 +31,14 @@ fn every_preset_yields_exactly_its_size() {
     };
     // 1920×1080, A4 landscape at 300 dpi, and a custom size; 3840×2160 is in the benchmark.
     for size in [[1920, 1080], [3508, 2480], [1000, 700]] {
-        let image = render_picture(&mut renderer, &app, view, size, ExportOptions::default())
-            .unwrap_or_else(|e| panic!("{size:?}: {e}"));
+        let image = render_picture(
+            &mut renderer,
+            &PictureSnapshot::of(&app),
+            view,
+            size,
+            ExportOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("{size:?}: {e}"));
         assert_eq!([image.width(), image.height()], size);
     }
 }
@@ -81,8 +88,14 @@ fn the_scale_bar_measures_true_at_two_sizes_and_two_latitudes() {
             lat,
             zoom: 6.0,
         };
-        let image = render_picture(&mut renderer, &app, view, size, options)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let image = render_picture(
+            &mut renderer,
+            &PictureSnapshot::of(&app),
+            view,
+            size,
+            options,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let ppp = pixels_per_point_for(size[1]);
         let points = egui::vec2(size[0] as f32, size[1] as f32) / ppp;
         let map = WorldView::new(
@@ -174,8 +187,14 @@ fn a_small_export_with_legend_and_scale_bar_matches_its_snapshot() {
     let mut renderer = renderer();
     let size = [960, 540];
     let view = backstop::export::fit_ukraine_view(size, ExportOptions::default(), true);
-    let image = render_picture(&mut renderer, &app, view, size, ExportOptions::default())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let image = render_picture(
+        &mut renderer,
+        &PictureSnapshot::of(&app),
+        view,
+        size,
+        ExportOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let options = egui_kittest::SnapshotOptions::new()
         .threshold(2.0)
         .max_failed_pixels(400);

@@ -332,8 +332,18 @@ fn the_export_dialog_saves_a_picture_of_the_chosen_size_and_says_where() {
     assert!(harness.state().export_dialog.open);
     harness.state_mut().export_dialog.path = path.display().to_string();
     harness.get_by_label("Save PNG").click();
-    // One frame shows the progress, the next renders.
-    harness.run_steps(4);
+    harness.run_steps(2);
+    // The picture renders on a worker thread while the window shows progress.
+    assert!(harness.state().exporting());
+    harness.get_by_label("Rendering…");
+    for _ in 0..600 {
+        if !harness.state().exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(2);
     let image = image::open(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((image.width(), image.height()), (1920, 1080));
     harness.get_by_label_contains("Saved");

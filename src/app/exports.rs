@@ -3,13 +3,15 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use egui::ColorImage;
 
 use super::BackstopApp;
-use crate::export::{ExportView, OffscreenRenderer, pixels_per_point_for, render_picture};
+use crate::export::{
+    ExportView, OffscreenRenderer, PictureSnapshot, pixels_per_point_for, render_picture,
+};
 use crate::io::write_atomic;
 use crate::ui::default_picture_path;
 
@@ -34,8 +36,8 @@ pub struct ExportState {
     renderer: Option<OffscreenRenderer>,
     /// A screenshot of the window on its way.
     screenshot: Option<Receiver<Arc<ColorImage>>>,
-    /// Frames waited since a render was asked for, so its progress shows first.
-    frames_waited: u32,
+    /// A render on its worker thread, and what it is for.
+    job: Option<(ExportPurpose, Receiver<ExportResult>)>,
     /// Messages to show.
     pub toasts: Vec<Toast>,
 }
@@ -46,7 +48,7 @@ impl Default for ExportState {
             pictures: crate::ui::pictures_folder(),
             renderer: None,
             screenshot: None,
-            frames_waited: 0,
+            job: None,
             toasts: Vec::new(),
         }
     }
@@ -140,59 +142,107 @@ impl BackstopApp {
         }
     }
 
-    /// Renders the Export dialog's picture off screen.
-    pub fn render_export(&mut self) -> Result<image::RgbaImage, String> {
+    /// Starts rendering the Export dialog's picture on a worker thread; the window stays
+    /// responsive and shows progress until `poll_export` sees it finish.
+    fn start_export(&mut self, purpose: ExportPurpose, ctx: &egui::Context) {
+        if self.exports.job.is_some() {
+            return;
+        }
         let dialog = &self.export_dialog;
         let size = dialog.preset.size(dialog.custom);
         let options = dialog.options;
         let view = self.export_view(size);
-        let mut renderer = match self.exports.renderer.take() {
-            Some(renderer) => renderer,
-            None => OffscreenRenderer::new().map_err(|e| e.to_string())?,
-        };
-        let result =
-            render_picture(&mut renderer, self, view, size, options).map_err(|e| e.to_string());
-        self.exports.renderer = Some(renderer);
-        result
+        let snapshot = PictureSnapshot::of(self);
+        let renderer = self.exports.renderer.take();
+        let (sender, receiver) = channel();
+        let repaint = ctx.clone();
+        let job_purpose = purpose.clone();
+        let spawned = std::thread::Builder::new()
+            .name("export".into())
+            .spawn(move || {
+                let mut renderer = match renderer.map_or_else(OffscreenRenderer::new, Ok) {
+                    Ok(renderer) => renderer,
+                    Err(e) => {
+                        let _ = sender.send((None, Err(e.to_string())));
+                        repaint.request_repaint();
+                        return;
+                    }
+                };
+                let rendered = render_picture(&mut renderer, &snapshot, view, size, options)
+                    .map_err(|e| e.to_string());
+                let outcome = rendered.and_then(|image| match &job_purpose {
+                    ExportPurpose::Save(path) => write_png(&image, path).map(|()| None),
+                    ExportPurpose::Clipboard => Ok(Some(image)),
+                });
+                let _ = sender.send((Some(renderer), outcome));
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.exports.job = Some((purpose, receiver));
+                self.export_dialog.render_requested = true;
+            }
+            Err(e) => self.toast(format!("Could not start the export: {e}"), true),
+        }
     }
 
-    /// Runs a render the dialog asked for, once its progress has been on screen a frame.
-    pub(super) fn run_requested_export(&mut self, ctx: &egui::Context) {
-        if !self.export_dialog.render_requested {
-            return;
+    /// Starts a render the dialog asked for, and reports one that finished.
+    pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
+        if self.export_dialog.render_requested && self.exports.job.is_none() {
+            let path = std::path::PathBuf::from(self.export_dialog.path.trim());
+            self.start_export(ExportPurpose::Save(path), ctx);
         }
-        if self.exports.frames_waited < 1 {
-            self.exports.frames_waited += 1;
-            ctx.request_repaint();
+        let Some((_, receiver)) = &self.exports.job else {
             return;
-        }
-        self.exports.frames_waited = 0;
+        };
+        let Ok((renderer, outcome)) = receiver.try_recv() else {
+            return;
+        };
+        let Some((purpose, _)) = self.exports.job.take() else {
+            return;
+        };
+        self.exports.renderer = renderer;
         self.export_dialog.render_requested = false;
-        let path = std::path::PathBuf::from(self.export_dialog.path.trim());
-        match self
-            .render_export()
-            .and_then(|image| write_png(&image, &path))
-        {
-            Ok(()) => {
+        match (purpose, outcome) {
+            (ExportPurpose::Save(path), Ok(_)) => {
                 self.toast(format!("Saved {}", path.display()), false);
                 self.export_dialog.path = default_picture_path("export").display().to_string();
             }
-            Err(e) => self.toast(format!("Could not export: {e}"), true),
+            (ExportPurpose::Clipboard, Ok(Some(image))) => {
+                let size = [image.width() as usize, image.height() as usize];
+                ctx.copy_image(ColorImage::from_rgba_unmultiplied(size, image.as_raw()));
+                self.toast("Copied the picture to the clipboard", false);
+            }
+            (ExportPurpose::Clipboard, Ok(None)) => {}
+            (_, Err(e)) => self.toast(format!("Could not export: {e}"), true),
         }
     }
 
     /// Renders the Export dialog's picture and puts it on the clipboard.
     pub(super) fn copy_export(&mut self, ctx: &egui::Context) {
-        match self.render_export() {
-            Ok(image) => {
-                let size = [image.width() as usize, image.height() as usize];
-                ctx.copy_image(ColorImage::from_rgba_unmultiplied(size, image.as_raw()));
-                self.toast("Copied the picture to the clipboard", false);
-            }
-            Err(e) => self.toast(format!("Could not copy: {e}"), true),
-        }
+        self.start_export(ExportPurpose::Clipboard, ctx);
+    }
+
+    /// True while an export renders.
+    pub fn exporting(&self) -> bool {
+        self.exports.job.is_some()
     }
 }
+
+/// What a finished render is for.
+#[derive(Debug, Clone)]
+enum ExportPurpose {
+    /// Write a PNG here.
+    Save(std::path::PathBuf),
+    /// Put the picture on the clipboard.
+    Clipboard,
+}
+
+/// A render's result: the renderer back for reuse, and nothing (saved) or the picture.
+type ExportResult = (
+    Option<OffscreenRenderer>,
+    Result<Option<image::RgbaImage>, String>,
+);
 
 fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), String> {
     let mut bytes = Vec::new();

@@ -336,7 +336,7 @@ impl BackstopApp {
         }
         self.apply_commands(ui.ctx());
         self.finish_view_screenshot(ui.ctx());
-        self.run_requested_export(ui.ctx());
+        self.poll_export(ui.ctx());
         self.expire_toasts(ui.ctx());
         if !self.fit_pending
             && self.map_rect.is_some()

@@ -6,7 +6,7 @@ mod render;
 
 pub use formats::{hubs_to_csv, to_geojson, to_kml};
 pub use picture::{
-    EXPORT_POINTS_HIGH, ExportOptions, ExportView, draw_picture, fit_ukraine_view,
+    EXPORT_POINTS_HIGH, ExportOptions, ExportView, PictureSnapshot, draw_picture, fit_ukraine_view,
     pixels_per_point_for, render_picture,
 };
 pub use render::{OffscreenRenderer, RenderError};

@@ -5,10 +5,15 @@
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Stroke, pos2, vec2};
 
 use super::render::{OffscreenRenderer, RenderError};
+use std::sync::Arc;
+
 use crate::app::BackstopApp;
 use crate::basemap::ATTRIBUTION;
+use crate::basemap::Basemap;
 use crate::map::{MapFrame, MapStyle, paint_map};
 use crate::mesh::WorldView;
+use crate::model::Scenario;
+use crate::scene::Scene;
 
 /// Which parts of the picture to draw around the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -60,17 +65,55 @@ pub fn pixels_per_point_for(height: u32) -> f32 {
     (height as f32 / EXPORT_POINTS_HIGH).max(0.25)
 }
 
-/// Renders the app's map as a picture of `size` pixels.
+/// Everything a picture shows, owned, so it can be rendered on another thread while the
+/// app goes on.
+pub struct PictureSnapshot {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The scenario prepared for drawing.
+    pub scene: Scene,
+    /// The basemap.
+    pub basemap: Arc<Basemap>,
+    /// Visibility per scenario layer.
+    pub visible: Vec<bool>,
+    /// Opacity per scenario layer.
+    pub opacity: Vec<f32>,
+    /// Basemap layer toggles.
+    pub basemap_layers: crate::map::BasemapLayers,
+    /// Countries coloured by coalition role.
+    pub coalition_layer: bool,
+    /// The user's annotations.
+    pub annotations: Vec<crate::model::Annotation>,
+}
+
+impl PictureSnapshot {
+    /// What the app shows now.
+    pub fn of(app: &BackstopApp) -> Self {
+        let scenario = app.report.scenario.clone();
+        Self {
+            scene: Scene::build(&scenario),
+            scenario,
+            basemap: app.basemap.clone(),
+            visible: app.state.visible.clone(),
+            opacity: app.state.opacity.clone(),
+            basemap_layers: app.state.basemap_layers,
+            coalition_layer: app.state.coalition_layer,
+            annotations: app.annotations.items.clone(),
+        }
+    }
+}
+
+/// Renders a picture of `size` pixels.
 pub fn render_picture(
     renderer: &mut OffscreenRenderer,
-    app: &BackstopApp,
+    snapshot: &PictureSnapshot,
     view: ExportView,
     size: [u32; 2],
     options: ExportOptions,
 ) -> Result<image::RgbaImage, RenderError> {
     let pixels_per_point = pixels_per_point_for(size[1]);
     renderer.render(size, pixels_per_point, |ui| {
-        draw_picture(ui, app, view, options)
+        draw_picture(ui, snapshot, view, options)
     })
 }
 
@@ -126,13 +169,13 @@ const LEGEND_WIDTH: f32 = 320.0;
 /// Draws the picture into `ui`, filling it.
 pub fn draw_picture(
     ui: &mut egui::Ui,
-    app: &BackstopApp,
+    snapshot: &PictureSnapshot,
     view: ExportView,
     options: ExportOptions,
 ) {
     let full = ui.max_rect();
     let painter = ui.painter().clone();
-    let scenario = &app.report.scenario;
+    let scenario = &snapshot.scenario;
     let style = MapStyle::LIGHT;
     painter.rect_filled(full, 0.0, Color32::WHITE);
     let banner = options.caveat && !scenario.caveat.is_empty();
@@ -214,18 +257,18 @@ pub fn draw_picture(
 
     let world_view = WorldView::new(view.lon, view.lat, view.zoom, map_rect);
     let frame = MapFrame {
-        basemap: &app.basemap,
+        basemap: &snapshot.basemap,
         scenario,
-        scene: &app.scene,
-        visible: &app.state.visible,
-        opacity: &app.state.opacity,
-        basemap_layers: app.state.basemap_layers,
-        coalition_layer: app.state.coalition_layer,
+        scene: &snapshot.scene,
+        visible: &snapshot.visible,
+        opacity: &snapshot.opacity,
+        basemap_layers: snapshot.basemap_layers,
+        coalition_layer: snapshot.coalition_layer,
         selection: None,
         hovered: None,
         style: &style,
         scale_bar: options.scale_bar,
-        annotations: &app.annotations.items,
+        annotations: &snapshot.annotations,
         annotation_selection: None,
         draft: None,
     };
@@ -243,7 +286,10 @@ pub fn draw_picture(
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(legend_rect.shrink(10.0)));
         let inner = egui::Frame::NONE.show(&mut child, |ui| {
             ui.label(RichText::new("Legend").strong().size(15.0));
-            crate::ui::legend(ui, app);
+            let coalition = snapshot
+                .coalition_layer
+                .then_some(&snapshot.scene.nation_categories);
+            crate::ui::legend_of(ui, scenario, &snapshot.visible, coalition);
         });
         let used = inner.response.rect.expand(10.0);
         painter.set(

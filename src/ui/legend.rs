@@ -7,7 +7,7 @@ use egui::{Rect, Sense, Stroke, vec2};
 
 use crate::app::BackstopApp;
 use crate::map::{RoleCategory, layer_colour, paint_hub_symbol, status_stroke};
-use crate::model::{HubKind, LayerKind, Status};
+use crate::model::{HubKind, LayerKind, Scenario, Status};
 
 const SWATCH: egui::Vec2 = egui::Vec2::new(30.0, 20.0);
 
@@ -24,12 +24,29 @@ fn swatch_row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Painter,
 
 /// Draws the legend.
 pub fn legend(ui: &mut egui::Ui, app: &BackstopApp) {
-    let scenario = &app.report.scenario;
+    legend_of(
+        ui,
+        &app.report.scenario,
+        &app.state.visible,
+        app.state
+            .coalition_layer
+            .then_some(&app.scene.nation_categories),
+    );
+}
+
+/// Draws the legend of `scenario` with these layers visible, and the coalition colours
+/// when `coalition` is given.
+pub fn legend_of(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    shown_layers: &[bool],
+    coalition: Option<&std::collections::HashMap<String, RoleCategory>>,
+) {
     let visible = |kind: LayerKind| {
         scenario
             .layers
             .iter()
-            .zip(&app.state.visible)
+            .zip(shown_layers)
             .any(|(l, v)| *v && l.kind == kind)
     };
     if visible(LayerKind::Hubs) && !scenario.hubs.is_empty() {
@@ -55,7 +72,7 @@ pub fn legend(ui: &mut egui::Ui, app: &BackstopApp) {
         }
     }
     let mut overlay_rows = Vec::new();
-    for (layer, shown) in scenario.layers.iter().zip(&app.state.visible) {
+    for (layer, shown) in scenario.layers.iter().zip(shown_layers) {
         if !*shown || layer.kind == LayerKind::Hubs {
             continue;
         }
@@ -98,13 +115,13 @@ pub fn legend(ui: &mut egui::Ui, app: &BackstopApp) {
             });
         }
     }
-    if app.state.coalition_layer && !app.scene.nation_categories.is_empty() {
+    if let Some(categories) = coalition.filter(|c| !c.is_empty()) {
         ui.label(
             egui::RichText::new("Coalition roles (countries)")
                 .small()
                 .strong(),
         );
-        let used: BTreeSet<RoleCategory> = app.scene.nation_categories.values().copied().collect();
+        let used: BTreeSet<RoleCategory> = categories.values().copied().collect();
         for category in RoleCategory::ALL.iter().filter(|c| used.contains(c)) {
             swatch_row(ui, category.label(), |painter, rect| {
                 painter.rect_filled(rect, 2.0, category.colour());

@@ -21,7 +21,7 @@ pub use export_dialog::{
 };
 pub use help::help_overlay;
 pub use layers::layers_panel;
-pub use legend::legend;
+pub use legend::{legend, legend_of};
 pub use map_view::map_view;
 pub use open_dialog::{OpenDialog, open_dialog};
 pub use problems::problems_panel;
