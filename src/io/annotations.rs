@@ -39,6 +39,7 @@ pub fn user_annotations_path() -> PathBuf {
 /// Loads annotations from `path`. A missing file is an empty set; a broken one is moved
 /// aside as `<name>.bak-<timestamp>` and reported.
 pub fn load_annotations(path: &Path) -> AnnotationLoad {
+    remove_stale_temporaries(path);
     let mut load = AnnotationLoad::default();
     let metadata = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -96,6 +97,20 @@ pub fn load_annotations(path: &Path) -> AnnotationLoad {
         }
     }
     load
+}
+
+/// Removes temporary files a killed save left beside `path` (the file itself is whole).
+fn remove_stale_temporaries(path: &Path) {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if file.starts_with(&prefix) && file.ends_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Writes annotations to `path` atomically.

@@ -18,7 +18,8 @@ fn swatch_row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Painter,
             ui.painter(),
             Rect::from_center_size(rect.center(), SWATCH * 0.8),
         );
-        ui.label(label);
+        // Long labels wrap, so the legend never sets the panel's width.
+        ui.add(egui::Label::new(label).wrap());
     });
 }
 
