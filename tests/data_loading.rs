@@ -8,7 +8,7 @@ use backstop::model::{LayerKind, OverlayKind, Status};
 
 mod common;
 
-use common::{copy_dir, fixtures, scenario_folder, walk};
+use common::{copy_dir, fixtures, load_folder, scenario_folder, walk};
 
 #[test]
 fn the_shipped_scenario_has_no_errors_or_warnings() {
@@ -94,9 +94,7 @@ fn the_buffer_zone_is_computed_from_the_line() {
 #[test]
 fn the_base_fixture_is_clean() {
     let dir = scenario_folder("base");
-    let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(
-        dir.path().into(),
-    )));
+    let report = load_folder(dir.path());
     let problems: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "{problems:#?}");
 }
@@ -117,9 +115,7 @@ fn each_broken_fixture_gives_its_expected_diagnostic() {
         let expected =
             fs::read_to_string(fixtures().join(&variant).join("expected.txt")).unwrap_or_default();
         let dir = scenario_folder(&variant);
-        let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(
-            dir.path().into(),
-        )));
+        let report = load_folder(dir.path());
         let got: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
         for line in expected.lines().filter(|l| !l.trim().is_empty()) {
             if !got.iter().any(|g| g == line) {
@@ -136,9 +132,7 @@ fn each_broken_fixture_gives_its_expected_diagnostic() {
 #[test]
 fn a_broken_layer_fails_alone_and_the_rest_loads() {
     let dir = scenario_folder("hubs_syntax_error");
-    let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(
-        dir.path().into(),
-    )));
+    let report = load_folder(dir.path());
     let hubs = report.scenario.layer("hubs").map(|l| l.failed);
     assert_eq!(hubs, Some(true));
     let zones = report
@@ -187,9 +181,7 @@ fn a_link_that_leads_outside_the_folder_is_refused() {
     fs::remove_file(&link).unwrap_or_else(|e| panic!("{e}"));
     std::os::unix::fs::symlink(outside.path().join("secret.geojson"), &link)
         .unwrap_or_else(|e| panic!("{e}"));
-    let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(
-        dir.path().into(),
-    )));
+    let report = load_folder(dir.path());
     assert!(
         report
             .diagnostics
@@ -220,9 +212,7 @@ fn truncated_and_mangled_files_never_panic_and_are_reported() {
             let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
             copy_dir(&data, dir.path());
             fs::write(dir.path().join(file), &content).unwrap_or_else(|e| panic!("{e}"));
-            let report = load_scenario(&ScenarioFiles::new(ScenarioSource::Folder(
-                dir.path().into(),
-            )));
+            let report = load_folder(dir.path());
             assert!(
                 report
                     .diagnostics

@@ -46,3 +46,11 @@ pub fn scenario_folder(variant: &str) -> tempfile::TempDir {
     }
     dir
 }
+
+/// Loads the scenario in a folder.
+#[allow(dead_code)] // Not every test binary that includes this module loads folders.
+pub fn load_folder(folder: &Path) -> backstop::io::LoadReport {
+    backstop::io::load_scenario(&backstop::io::ScenarioFiles::new(
+        backstop::io::ScenarioSource::Folder(folder.to_path_buf()),
+    ))
+}
