@@ -376,3 +376,17 @@ fn save_view_writes_the_map_area_at_screen_density() {
     assert_eq!(image.width(), map.width().round() as u32);
     assert_eq!(image.height(), map.height().round() as u32);
 }
+
+#[test]
+fn hubs_that_would_cover_each_other_share_a_symbol_that_zooms_in() {
+    let mut harness = builtin();
+    // Europe-wide: the Kyiv hubs fall on top of one another.
+    harness.state_mut().map_memory.center_at(walkers::lon_lat(16.0, 50.0));
+    harness.state_mut().map_memory.set_zoom(3.6).unwrap_or_default();
+    harness.run_steps(3);
+    assert!(harness.query_all_by_label_contains("Hubs: ").count() >= 2, "Paris and Kyiv clusters");
+    harness.get_by_label_contains("Hubs: MNF-U headquarters, Paris").click();
+    harness.run_steps(3);
+    let zoom = harness.state().map_memory.zoom();
+    assert!((zoom - 5.6).abs() < 0.01, "a cluster click zooms in two levels: {zoom}");
+}

@@ -31,6 +31,10 @@ impl BackstopApp {
                 let _ = self.map_memory.zoom_out();
             }
             Command::Pan(dx, dy) => self.pan(dx, dy),
+            Command::FocusOn { lon, lat, zoom } => {
+                self.map_memory.center_at(lon_lat(lon, lat));
+                let _ = self.map_memory.set_zoom(zoom.clamp(1.0, 18.0));
+            }
             Command::NextHub => self.cycle_hub(1),
             Command::PreviousHub => self.cycle_hub(-1),
             Command::ToggleLayer(index) => {

@@ -19,6 +19,15 @@ pub enum Command {
     ZoomOut,
     /// Move the map by a fraction of its size (x right, y down).
     Pan(f32, f32),
+    /// Centre on a place at a zoom.
+    FocusOn {
+        /// Longitude.
+        lon: f64,
+        /// Latitude.
+        lat: f64,
+        /// Zoom.
+        zoom: f64,
+    },
     /// Select the next hub and centre on it.
     NextHub,
     /// Select the previous hub and centre on it.
@@ -121,6 +130,7 @@ impl Command {
             Command::Pan(x, _) if *x > 0.0 => "Pan right".into(),
             Command::Pan(_, y) if *y < 0.0 => "Pan up".into(),
             Command::Pan(..) => "Pan down".into(),
+            Command::FocusOn { .. } => "Zoom to a place".into(),
             Command::NextHub => "Next hub".into(),
             Command::PreviousHub => "Previous hub".into(),
             Command::ToggleLayer(_) => "Show or hide layer".into(),

@@ -106,10 +106,12 @@ pub fn paint_overlays(painter: &Painter, view: &WorldView, frame: &super::MapFra
 }
 
 /// Where a hub's symbol and label go on screen.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HubPlacement {
     /// Index into `Scenario::hubs`.
     pub hub: usize,
+    /// Other hubs drawn under the same symbol because they would cover it (a cluster).
+    pub others: Vec<usize>,
     /// The symbol's rectangle.
     pub symbol: Rect,
     /// The label's rectangle, when there was room for it.
@@ -117,6 +119,24 @@ pub struct HubPlacement {
 }
 
 const HUB_LABEL_SIZE: f32 = 13.0;
+
+/// Hubs closer than this on screen, in points, share one symbol.
+const CLUSTER_DISTANCE: f32 = 14.0;
+
+impl HubPlacement {
+    /// Every hub under this symbol, the first one first.
+    pub fn members(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.hub).chain(self.others.iter().copied())
+    }
+
+    /// The symbol's label: the hub's name, or how many hubs a cluster holds.
+    pub fn label(&self, scenario: &Scenario) -> String {
+        match (self.others.len(), scenario.hubs.get(self.hub)) {
+            (0, Some(hub)) => hub.name.clone(),
+            (others, _) => format!("{} hubs", others + 1),
+        }
+    }
+}
 
 /// Places the visible hub symbols and claims their space; symbols are never hidden.
 pub fn place_hubs(
@@ -132,11 +152,19 @@ pub fn place_hubs(
         if !area.contains(centre) {
             continue;
         }
+        if let Some(cluster) = placements
+            .iter_mut()
+            .find(|p: &&mut HubPlacement| p.symbol.center().distance(centre) < CLUSTER_DISTANCE)
+        {
+            cluster.others.push(index);
+            continue;
+        }
         let symbol = Rect::from_center_size(centre, HUB_SYMBOL);
         // The lead strip sits above the frame and the question-mark badge at its corner.
         occupied.take(symbol.expand2(vec2(8.0, 8.0)));
         placements.push(HubPlacement {
             hub: index,
+            others: Vec::new(),
             symbol,
             label: None,
         });
@@ -154,12 +182,9 @@ pub fn place_hub_labels(
 ) {
     let screen = view.screen.shrink(2.0);
     for placement in placements.iter_mut() {
-        let Some(hub) = scenario.hubs.get(placement.hub) else {
-            continue;
-        };
         let size = painter
             .layout_no_wrap(
-                hub.name.clone(),
+                placement.label(scenario),
                 FontId::proportional(HUB_LABEL_SIZE),
                 Color32::BLACK,
             )
@@ -185,13 +210,26 @@ pub fn paint_hubs(painter: &Painter, placements: &[HubPlacement], frame: &super:
             continue;
         };
         let rect = placement.symbol;
-        let highlight = if frame.selection.is_some_and(|s| s.is_hub(&hub.id)) {
+        let members: Vec<&crate::model::Hub> = placement
+            .members()
+            .filter_map(|i| frame.scenario.hubs.get(i))
+            .collect();
+        let any = |selection: Option<&Selection>| {
+            selection.is_some_and(|s| members.iter().any(|m| s.is_hub(&m.id)))
+        };
+        let highlight = if any(frame.selection) {
             Some(SELECTION)
-        } else if frame.hovered.is_some_and(|s| s.is_hub(&hub.id)) {
+        } else if any(frame.hovered) {
             Some(HOVER)
         } else {
             None
         };
+        // A cluster is drawn as a stack, styled by its least certain member, with a count.
+        let status = members.iter().map(|m| m.status).max().unwrap_or(hub.status);
+        for depth in (1..=placement.others.len().min(2)).rev() {
+            let offset = vec2(3.0, -3.0) * depth as f32;
+            paint_hub_symbol(painter, rect.translate(offset), hub.kind, status, &[]);
+        }
         if let Some(colour) = highlight {
             painter.rect_stroke(
                 rect.expand(5.0),
@@ -200,8 +238,24 @@ pub fn paint_hubs(painter: &Painter, placements: &[HubPlacement], frame: &super:
                 egui::StrokeKind::Outside,
             );
         }
-        paint_hub_symbol(painter, rect, hub.kind, hub.status, &hub.lead);
-        let label_colour = if hub.status == Status::Illustrative {
+        paint_hub_symbol(painter, rect, hub.kind, status, &hub.lead);
+        if !placement.others.is_empty() {
+            let badge = rect.right_bottom();
+            painter.circle(
+                badge,
+                8.0,
+                frame.style.ink,
+                Stroke::new(1.5, Color32::WHITE),
+            );
+            painter.text(
+                badge,
+                Align2::CENTER_CENTER,
+                members.len().to_string(),
+                FontId::proportional(11.0),
+                Color32::WHITE,
+            );
+        }
+        let label_colour = if status == Status::Illustrative {
             frame.style.label.gamma_multiply(0.8)
         } else {
             frame.style.label
@@ -211,7 +265,7 @@ pub fn paint_hubs(painter: &Painter, placements: &[HubPlacement], frame: &super:
                 painter,
                 label.min,
                 Align2::LEFT_TOP,
-                &hub.name,
+                &placement.label(frame.scenario),
                 FontId::proportional(HUB_LABEL_SIZE),
                 label_colour,
                 frame.style.label_halo,

@@ -175,6 +175,31 @@ fn hub_handles(
         let Some(hub) = scenario.hubs.get(placement.hub) else {
             continue;
         };
+        if !placement.others.is_empty() {
+            // A cluster: clicking it zooms in until its hubs separate.
+            let names: Vec<&str> = placement
+                .members()
+                .filter_map(|i| scenario.hubs.get(i))
+                .map(|h| h.name.as_str())
+                .collect();
+            let label = format!("Hubs: {}", names.join(", "));
+            let response = handle(
+                ui,
+                placement.symbol.expand(3.0),
+                ("cluster", &hub.id),
+                label,
+            )
+            .on_hover_text(format!("{}\nClick to zoom in", names.join("\n")));
+            if response.clicked() {
+                clicked = true;
+                commands.push(Command::FocusOn {
+                    lon: hub.lon,
+                    lat: hub.lat,
+                    zoom: view.zoom + 2.0,
+                });
+            }
+            continue;
+        }
         let response = handle(
             ui,
             placement.symbol.expand(3.0),
