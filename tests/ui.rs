@@ -281,6 +281,12 @@ fn arrows_pan_and_f1_lists_the_shortcuts() {
     harness.key_press(egui::Key::F1);
     harness.run_steps(4);
     harness.get_by_label("Next hub");
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(2);
+    assert!(!harness.state().state.show_help);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Questionmark);
+    harness.run_steps(2);
+    assert!(harness.state().state.show_help, "? opens the list too");
     harness.get_by_label("Coalition roles on the map");
 }
 
@@ -381,12 +387,27 @@ fn save_view_writes_the_map_area_at_screen_density() {
 fn hubs_that_would_cover_each_other_share_a_symbol_that_zooms_in() {
     let mut harness = builtin();
     // Europe-wide: the Kyiv hubs fall on top of one another.
-    harness.state_mut().map_memory.center_at(walkers::lon_lat(16.0, 50.0));
-    harness.state_mut().map_memory.set_zoom(3.6).unwrap_or_default();
+    harness
+        .state_mut()
+        .map_memory
+        .center_at(walkers::lon_lat(16.0, 50.0));
+    harness
+        .state_mut()
+        .map_memory
+        .set_zoom(3.6)
+        .unwrap_or_default();
     harness.run_steps(3);
-    assert!(harness.query_all_by_label_contains("Hubs: ").count() >= 2, "Paris and Kyiv clusters");
-    harness.get_by_label_contains("Hubs: MNF-U headquarters, Paris").click();
+    assert!(
+        harness.query_all_by_label_contains("Hubs: ").count() >= 2,
+        "Paris and Kyiv clusters"
+    );
+    harness
+        .get_by_label_contains("Hubs: MNF-U headquarters, Paris")
+        .click();
     harness.run_steps(3);
     let zoom = harness.state().map_memory.zoom();
-    assert!((zoom - 5.6).abs() < 0.01, "a cluster click zooms in two levels: {zoom}");
+    assert!(
+        (zoom - 5.6).abs() < 0.01,
+        "a cluster click zooms in two levels: {zoom}"
+    );
 }

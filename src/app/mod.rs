@@ -375,6 +375,13 @@ impl BackstopApp {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)) {
             self.commands.push(Command::Redo);
         }
+        // "?" opens the shortcut list too; on most layouts it needs Shift.
+        if ctx.input_mut(|i| {
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Questionmark)
+                || i.consume_key(egui::Modifiers::SHIFT, egui::Key::Questionmark)
+        }) {
+            self.commands.push(Command::ToggleHelp);
+        }
         // "+" arrives as Equals on many layouts.
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Equals)) {
             self.commands.push(Command::ZoomIn);
