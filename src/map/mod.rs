@@ -27,7 +27,7 @@ pub use scene_paint::{
     visible_runs,
 };
 pub use style::{HOVER, MapStyle, SELECTION, hub_colours, layer_colour, status_stroke};
-pub use symbols::{paint_hub_symbol, paint_kind_swatch};
+pub use symbols::paint_hub_symbol;
 
 use egui::{Painter, Rect, vec2};
 

@@ -227,8 +227,3 @@ fn pictogram(painter: &Painter, rect: Rect, kind: HubKind, stroke: Stroke) {
         }
     }
 }
-
-/// Paints one legend swatch for a kind (reported status), for the legend panel.
-pub fn paint_kind_swatch(painter: &Painter, rect: Rect, kind: HubKind, status: Status) {
-    paint_hub_symbol(painter, rect, kind, status, &[]);
-}
