@@ -141,6 +141,11 @@ impl Annotations {
         self.undo.len()
     }
 
+    /// How many steps can be redone.
+    pub fn redo_depth(&self) -> usize {
+        self.redo.len()
+    }
+
     fn drop_missing_selection(&mut self) {
         let ids: BTreeSet<u64> = self.items.iter().map(|a| a.id).collect();
         self.selected.retain(|id| ids.contains(id));

@@ -40,7 +40,7 @@ pub fn annotation_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 commands.push(Command::Undo);
             }
             if ui
-                .button("Redo")
+                .add_enabled(app.annotations.redo_depth() > 0, egui::Button::new("Redo"))
                 .on_hover_text("Ctrl+Shift+Z or Ctrl+Y")
                 .clicked()
             {
