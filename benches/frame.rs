@@ -16,6 +16,33 @@ fn raw_input() -> egui::RawInput {
     }
 }
 
+/// A frame in which the pointer moves over the map, so hover hit-testing runs too.
+fn hovering_input(step: u32) -> egui::RawInput {
+    let mut input = raw_input();
+    let x = 700.0 + (step % 50) as f32 * 4.0;
+    input
+        .events
+        .push(egui::Event::PointerMoved(egui::pos2(x, 520.0)));
+    input
+}
+
+fn hovering(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let mut app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    for step in 0..5 {
+        let output = ctx.run_ui(hovering_input(step), |ui| app.show(ui));
+        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+    }
+    let mut step = 0;
+    c.bench_function("frame: Ukraine view, pointer moving over the map", |b| {
+        b.iter(|| {
+            step += 1;
+            let output = ctx.run_ui(hovering_input(step), |ui| app.show(ui));
+            std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+        })
+    });
+}
+
 fn frame_at(c: &mut Criterion, name: &str, lon: f64, lat: f64, zoom: f64) {
     let ctx = egui::Context::default();
     let mut app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
@@ -52,5 +79,5 @@ fn frames(c: &mut Criterion) {
     frame_at(c, "frame: Europe (zoom 3.6)", 16.0, 50.0, 3.6);
 }
 
-criterion_group!(benches, frames);
+criterion_group!(benches, frames, hovering);
 criterion_main!(benches);
