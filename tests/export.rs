@@ -16,6 +16,23 @@ fn app() -> BackstopApp {
     BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin))
 }
 
+/// The default briefing picture of `app`.
+fn picture(
+    renderer: &mut OffscreenRenderer,
+    app: &BackstopApp,
+    view: ExportView,
+    size: [u32; 2],
+) -> image::RgbaImage {
+    render_picture(
+        renderer,
+        &PictureSnapshot::of(app),
+        view,
+        size,
+        ExportOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{size:?}: {e}"))
+}
+
 fn renderer() -> OffscreenRenderer {
     OffscreenRenderer::new().unwrap_or_else(|e| panic!("{e}"))
 }
@@ -31,14 +48,7 @@ fn every_preset_yields_exactly_its_size() {
     };
     // 1920×1080, A4 landscape at 300 dpi, and a custom size; 3840×2160 is in the benchmark.
     for size in [[1920, 1080], [3508, 2480], [1000, 700]] {
-        let image = render_picture(
-            &mut renderer,
-            &PictureSnapshot::of(&app),
-            view,
-            size,
-            ExportOptions::default(),
-        )
-        .unwrap_or_else(|e| panic!("{size:?}: {e}"));
+        let image = picture(&mut renderer, &app, view, size);
         assert_eq!([image.width(), image.height()], size);
     }
 }
@@ -187,14 +197,7 @@ fn a_small_export_with_legend_and_scale_bar_matches_its_snapshot() {
     let mut renderer = renderer();
     let size = [960, 540];
     let view = backstop::export::fit_ukraine_view(size, ExportOptions::default(), true);
-    let image = render_picture(
-        &mut renderer,
-        &PictureSnapshot::of(&app),
-        view,
-        size,
-        ExportOptions::default(),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let image = picture(&mut renderer, &app, view, size);
     let options = egui_kittest::SnapshotOptions::new()
         .threshold(2.0)
         .max_failed_pixels(400);

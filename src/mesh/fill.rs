@@ -2,13 +2,11 @@
 //! (egui only fills convex paths itself).
 
 use geo::{Coord, Geometry, LineString, Polygon, Simplify, TriangulateEarcut};
-use rstar::{AABB, RTree, primitives::GeomWithData, primitives::Rectangle};
+use rstar::RTree;
 
-use super::WorldRect;
 use super::bands::{BandMesh, Bands};
+use super::{ChunkBox, WorldRect, chunk_box, chunks_in};
 use crate::geometry::{WorldPoint, lon_lat_to_world};
-
-type ChunkBox = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
 /// Triangles per culling chunk.
 const CHUNK_TRIANGLES: usize = 128;
@@ -122,23 +120,13 @@ impl FillMesh {
                 vertices: first_vertex..self.positions.len() as u32,
                 indices: first_index..self.indices.len() as u32,
             });
-            boxes.push(ChunkBox::new(
-                Rectangle::from_corners([bbox.min.x, bbox.min.y], [bbox.max.x, bbox.max.y]),
-                self.chunks.len() - 1,
-            ));
+            boxes.push(chunk_box(&bbox, self.chunks.len() - 1));
         }
     }
 
     /// The chunks whose bounds meet `rect`, in the order they were built.
     pub fn visible_chunks(&self, rect: &WorldRect) -> Vec<usize> {
-        let envelope = AABB::from_corners([rect.min.x, rect.min.y], [rect.max.x, rect.max.y]);
-        let mut found: Vec<usize> = self
-            .index
-            .locate_in_envelope_intersecting(&envelope)
-            .map(|b| b.data)
-            .collect();
-        found.sort_unstable();
-        found
+        chunks_in(&self.index, rect)
     }
 }
 

@@ -3,13 +3,11 @@
 //! vertices fade to transparent for anti-aliasing, as egui's feathering does.
 
 use geo::{Coord, Geometry, LineString, Simplify};
-use rstar::{AABB, RTree, primitives::GeomWithData, primitives::Rectangle};
+use rstar::RTree;
 
-use super::WorldRect;
 use super::bands::{BandMesh, Bands};
+use super::{ChunkBox, WorldRect, chunk_box, chunks_in};
 use crate::geometry::{WorldPoint, lon_lat_to_world};
-
-type ChunkBox = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
 /// Points per culling chunk of a line.
 const CHUNK_POINTS: usize = 64;
@@ -127,22 +125,12 @@ impl LineMesh {
             vertices: first_vertex..self.vertices.len() as u32,
             indices: first_index..self.indices.len() as u32,
         });
-        boxes.push(ChunkBox::new(
-            Rectangle::from_corners([bbox.min.x, bbox.min.y], [bbox.max.x, bbox.max.y]),
-            self.chunks.len() - 1,
-        ));
+        boxes.push(chunk_box(&bbox, self.chunks.len() - 1));
     }
 
     /// The chunks whose bounds meet `rect`.
     pub fn visible_chunks(&self, rect: &WorldRect) -> Vec<usize> {
-        let envelope = AABB::from_corners([rect.min.x, rect.min.y], [rect.max.x, rect.max.y]);
-        let mut found: Vec<usize> = self
-            .index
-            .locate_in_envelope_intersecting(&envelope)
-            .map(|b| b.data)
-            .collect();
-        found.sort_unstable();
-        found
+        chunks_in(&self.index, rect)
     }
 }
 

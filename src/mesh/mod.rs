@@ -12,6 +12,32 @@ pub use fill::{FillBands, FillMesh};
 pub use line::{LineBands, LineMesh, LineVertex};
 pub use view::{WorldRect, WorldView};
 
+/// A culling chunk's bounds in the R-tree, with the chunk's index.
+pub(crate) type ChunkBox =
+    rstar::primitives::GeomWithData<rstar::primitives::Rectangle<[f64; 2]>, usize>;
+
+/// The R-tree entry for chunk `index` with bounds `bbox`.
+pub(crate) fn chunk_box(bbox: &WorldRect, index: usize) -> ChunkBox {
+    ChunkBox::new(
+        rstar::primitives::Rectangle::from_corners(
+            [bbox.min.x, bbox.min.y],
+            [bbox.max.x, bbox.max.y],
+        ),
+        index,
+    )
+}
+
+/// The chunks whose bounds meet `rect`, in the order they were built.
+pub(crate) fn chunks_in(index: &rstar::RTree<ChunkBox>, rect: &WorldRect) -> Vec<usize> {
+    let envelope = rstar::AABB::from_corners([rect.min.x, rect.min.y], [rect.max.x, rect.max.y]);
+    let mut found: Vec<usize> = index
+        .locate_in_envelope_intersecting(&envelope)
+        .map(|b| b.data)
+        .collect();
+    found.sort_unstable();
+    found
+}
+
 /// Simplified copies are kept for these zoom levels; above the last, full detail.
 pub(crate) const BAND_ZOOMS: &[f64] = &[3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0];
 

@@ -260,19 +260,15 @@ mod tests {
             nation("NO", "Norway", None),
         ];
         let mut sort = CoalitionSort::default();
+        let order = |sort: &CoalitionSort| -> Vec<String> {
+            sort.sorted(&nations)
+                .iter()
+                .map(|n| n.iso.clone())
+                .collect()
+        };
         sort.click(CoalitionColumn::Personnel);
-        let order: Vec<&str> = sort
-            .sorted(&nations)
-            .iter()
-            .map(|n| n.iso.as_str())
-            .collect();
-        assert_eq!(order, ["FR", "LT", "NO"]);
+        assert_eq!(order(&sort), ["FR", "LT", "NO"]);
         sort.click(CoalitionColumn::Personnel);
-        let order: Vec<&str> = sort
-            .sorted(&nations)
-            .iter()
-            .map(|n| n.iso.as_str())
-            .collect();
-        assert_eq!(order, ["NO", "LT", "FR"]);
+        assert_eq!(order(&sort), ["NO", "LT", "FR"]);
     }
 }
