@@ -200,7 +200,7 @@ pub fn export(
             crate::export::to_geojson(scenario, &app.annotations.items).into_bytes()
         }
         ExportFormat::Kml => crate::export::to_kml(scenario).into_bytes(),
-        ExportFormat::Csv => crate::export::hubs_to_csv(scenario).into_bytes(),
+        ExportFormat::Csv => crate::export::hubs_to_csv(scenario, &app.exposures).into_bytes(),
         ExportFormat::Png => match render_png(&app, size, view) {
             Ok(bytes) => bytes,
             Err(message) => {

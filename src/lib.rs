@@ -3,6 +3,7 @@
 //! `model` → `scene` (prepared for drawing) → `map` (painted with egui) ← `ui` (panels,
 //! which queue `app::Command`s that the app applies once a frame).
 
+pub mod analysis;
 pub mod app;
 pub mod basemap;
 pub mod cli;

@@ -59,6 +59,9 @@ impl BackstopApp {
             Command::ToggleCoalitionPanel => {
                 state.show_coalition_panel = !state.show_coalition_panel
             }
+            Command::ToggleExposurePanel => {
+                state.show_exposure_panel = !state.show_exposure_panel
+            }
             Command::ToggleLayersPanel => state.show_layers_panel = !state.show_layers_panel,
             Command::ToggleDetailsPanel => state.show_details_panel = !state.show_details_panel,
             Command::SetTheme(theme) => state.theme = theme,
@@ -117,6 +120,7 @@ impl BackstopApp {
         self.state.visible = report.scenario.layers.iter().map(|l| l.visible).collect();
         self.state.opacity = vec![1.0; report.scenario.layers.len()];
         self.scene = Scene::build(&report.scenario);
+        self.exposures = super::exposures_of(&report.scenario, &self.basemap);
         self.report = report;
         self.files = files;
         self.apply_settings(&settings);

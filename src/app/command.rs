@@ -48,6 +48,8 @@ pub enum Command {
     ToggleProblems,
     /// Show or hide the Coalition panel.
     ToggleCoalitionPanel,
+    /// Show or hide the Exposure panel.
+    ToggleExposurePanel,
     /// Show or hide the Layers panel.
     ToggleLayersPanel,
     /// Show or hide the Details panel.
@@ -99,6 +101,7 @@ impl Command {
         Command::ClearSelection,
         Command::ToggleCoalitionLayer,
         Command::ToggleCoalitionPanel,
+        Command::ToggleExposurePanel,
         Command::ToggleProblems,
         Command::ShowOpenDialog,
         Command::ReloadScenario,
@@ -141,6 +144,7 @@ impl Command {
             Command::ClearSelection => "Clear selection".into(),
             Command::ToggleProblems => "Problems panel".into(),
             Command::ToggleCoalitionPanel => "Coalition panel".into(),
+            Command::ToggleExposurePanel => "Exposure panel".into(),
             Command::ToggleLayersPanel => "Layers panel".into(),
             Command::ToggleDetailsPanel => "Details panel".into(),
             Command::SetTheme(Theme::Light) => "Light theme".into(),
@@ -177,6 +181,7 @@ impl Command {
             Command::ClearSelection => key(Key::Escape),
             Command::ToggleCoalitionLayer => key(Key::C),
             Command::ToggleCoalitionPanel => command(Key::K),
+            Command::ToggleExposurePanel => command(Key::J),
             Command::ToggleProblems => Some(KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,
                 Key::P,

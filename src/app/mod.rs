@@ -56,6 +56,15 @@ pub fn shared_basemap() -> Arc<Basemap> {
         .clone()
 }
 
+/// Every hub's exposure, measured against the basemap's borders.
+pub fn exposures_of(
+    scenario: &crate::model::Scenario,
+    basemap: &Basemap,
+) -> Vec<crate::analysis::HubExposure> {
+    let borders = crate::analysis::Borders::from_basemap(basemap);
+    crate::analysis::hub_exposures(scenario, &borders)
+}
+
 /// What the user sees and has chosen, apart from the data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
@@ -79,6 +88,8 @@ pub struct ViewState {
     pub show_details_panel: bool,
     /// Coalition panel shown.
     pub show_coalition_panel: bool,
+    /// Exposure panel shown.
+    pub show_exposure_panel: bool,
     /// Problems panel shown.
     pub show_problems: bool,
     /// Shortcut list shown.
@@ -99,6 +110,7 @@ impl ViewState {
             show_layers_panel: defaults.show_layers_panel,
             show_details_panel: defaults.show_details_panel,
             show_coalition_panel: defaults.show_coalition_panel,
+            show_exposure_panel: false,
             show_problems: defaults.show_problems,
             show_help: false,
         }
@@ -125,12 +137,16 @@ pub struct BackstopApp {
     pub open_dialog: crate::ui::OpenDialog,
     /// The coalition table's sort order.
     pub coalition_sort: crate::ui::CoalitionSort,
+    /// The exposure table's sort order.
+    pub exposure_sort: crate::ui::ExposureSort,
     /// The Export image dialog.
     pub export_dialog: crate::ui::ExportDialog,
     /// Renderer, pending screenshot and toasts.
     pub exports: ExportState,
     /// The user's annotations.
     pub annotations: Annotations,
+    /// Each hub's distances to the line and the borders, and the ring sets reaching it.
+    pub exposures: Vec<crate::analysis::HubExposure>,
     commands: Vec<Command>,
     screenshot: Option<ScreenshotTask>,
     /// Frame Ukraine as soon as the map's size is known.
@@ -169,17 +185,21 @@ impl BackstopApp {
         for problem in problems {
             exports.toasts.push(Toast::new(problem, true));
         }
+        let basemap = shared_basemap();
+        let exposures = exposures_of(&report.scenario, &basemap);
         Self {
             annotations,
+            exposures,
             state: ViewState::for_scenario(&report),
             report,
             scene,
-            basemap: shared_basemap(),
+            basemap,
             map_memory,
             map_rect: None,
             files: files.clone(),
             open_dialog: crate::ui::OpenDialog::default(),
             coalition_sort: crate::ui::CoalitionSort::default(),
+            exposure_sort: crate::ui::ExposureSort::default(),
             export_dialog: crate::ui::ExportDialog::default(),
             exports,
             commands: Vec::new(),
@@ -323,6 +343,9 @@ impl BackstopApp {
         }
         if self.state.show_coalition_panel {
             crate::ui::coalition_panel(ui, self);
+        }
+        if self.state.show_exposure_panel {
+            crate::ui::exposure_panel(ui, self);
         }
         crate::ui::map_view(ui, self);
         crate::ui::open_dialog(ui.ctx(), self);

@@ -242,12 +242,16 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// One row per hub: id, name, lon, lat and every other property.
-pub fn hubs_to_csv(scenario: &Scenario) -> String {
+/// One row per hub: id, name, lon, lat, every other property, and its exposure
+/// (geodesic km to the monitored line and to the borders of Russia and Belarus, and the
+/// ring sets that reach it).
+pub fn hubs_to_csv(scenario: &Scenario, exposures: &[crate::analysis::HubExposure]) -> String {
     let mut out = String::from(
-        "id,name,lon,lat,kind,lead,partners,personnel_min,personnel_max,status,valid_from,valid_to,description,sources\n",
+        "id,name,lon,lat,kind,lead,partners,personnel_min,personnel_max,status,valid_from,valid_to,description,sources,dist_line_km,dist_russia_km,dist_belarus_km,reached_by\n",
     );
-    for hub in &scenario.hubs {
+    let km = |value: Option<f64>| value.map(|v| format!("{v:.1}")).unwrap_or_default();
+    for (index, hub) in scenario.hubs.iter().enumerate() {
+        let exposure = exposures.iter().find(|e| e.hub == index);
         let sources: Vec<String> = hub.sources.iter().map(Source::citation).collect();
         let fields = [
             hub.id.clone(),
@@ -270,6 +274,10 @@ pub fn hubs_to_csv(scenario: &Scenario) -> String {
                 .unwrap_or_default(),
             hub.description.clone(),
             sources.join("; "),
+            km(exposure.and_then(|e| e.line_km)),
+            km(exposure.and_then(|e| e.russia_km)),
+            km(exposure.and_then(|e| e.belarus_km)),
+            exposure.map(|e| e.reach_text()).unwrap_or_default(),
         ];
         out.push_str(
             &fields

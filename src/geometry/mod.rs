@@ -1,7 +1,11 @@
-//! Geometry helpers: Web Mercator, and buffers measured in kilometres on the ground.
+//! Geometry helpers: Web Mercator, buffers and measurements in kilometres on the ground.
 
 mod buffer;
+mod geodesy;
 mod mercator;
 
 pub use buffer::geodesic_buffer;
+pub use geodesy::{
+    Leg, area_km2, bearing_deg, degrees_to_mils, distance_km, distance_to_lines_km, legs,
+};
 pub use mercator::{WorldPoint, lon_lat_to_world, world_to_lon_lat};

@@ -11,6 +11,7 @@ mod load;
 mod nations;
 mod parse;
 mod record;
+mod ring_sets;
 mod scenario_toml;
 
 pub use annotations::{

@@ -9,7 +9,15 @@ use crate::model::{BufferSpec, Layer, LayerKind, LayerStyle, Scenario, View};
 pub(crate) const FILE: &str = "scenario.toml";
 
 const TOP_FIELDS: &[&str] = &[
-    "title", "subtitle", "as_of", "caveat", "view", "layers", "sources", "buffer",
+    "title",
+    "subtitle",
+    "as_of",
+    "caveat",
+    "view",
+    "layers",
+    "sources",
+    "buffer",
+    "ring_sets",
 ];
 const LAYER_FIELDS: &[&str] = &["id", "title", "file", "kind", "visible", "style"];
 const STYLE_FIELDS: &[&str] = &["stroke", "fill", "fill_opacity", "width", "dashed"];
@@ -30,6 +38,7 @@ pub(crate) fn read(table: &Map<String, Value>, scenario: &mut Scenario, out: &mu
     }
     scenario.layers = read_layers(table.get("layers"), out);
     scenario.buffer = table.get("buffer").and_then(|b| read_buffer(b, out));
+    scenario.ring_sets = super::ring_sets::read(table.get("ring_sets"), out);
 }
 
 fn read_view(value: &Value, out: &mut Vec<Diagnostic>) -> View {

@@ -216,6 +216,36 @@ pub struct Phase {
     pub description: String,
 }
 
+/// Where a named ring set is measured from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum RingOrigin {
+    /// A fixed place, lon/lat degrees.
+    Centre([f64; 2]),
+    /// The monitored ceasefire line: a hub is reached when it lies within a radius of it.
+    Line,
+    /// Nowhere yet: a preset the user places on a hub or a point.
+    Preset,
+}
+
+/// A named set of ranges (a drone or missile range, planning bands), in km.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RingSet {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Radii, km, ascending.
+    pub radii_km: Vec<f64>,
+    /// Where it is measured from.
+    pub origin: RingOrigin,
+    /// How much is known.
+    pub status: Status,
+    /// What the ranges rest on.
+    pub description: String,
+    /// Sources, when the ranges are published figures.
+    pub sources: Vec<Source>,
+}
+
 /// The initial map view.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct View {
@@ -264,6 +294,8 @@ pub struct Scenario {
     pub phases: Vec<Phase>,
     /// The computed buffer, when configured.
     pub buffer: Option<BufferSpec>,
+    /// Named range ring sets.
+    pub ring_sets: Vec<RingSet>,
 }
 
 impl Scenario {

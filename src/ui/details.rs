@@ -25,7 +25,9 @@ pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     Some(Selection::Hub(id)) => match scenario.hub(id) {
                         Some(hub) => {
                             clear = close_button(ui);
-                            hub_details(ui, scenario, hub);
+                            let index = scenario.hubs.iter().position(|h| h.id == hub.id);
+                            let exposure = app.exposures.iter().find(|e| Some(e.hub) == index);
+                            hub_details(ui, scenario, hub, exposure);
                         }
                         None => summary(ui, scenario),
                     },
@@ -87,7 +89,12 @@ fn nation_names(scenario: &Scenario, codes: &[String]) -> String {
         .join(", ")
 }
 
-fn hub_details(ui: &mut egui::Ui, scenario: &Scenario, hub: &Hub) {
+fn hub_details(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    hub: &Hub,
+    exposure: Option<&crate::analysis::HubExposure>,
+) {
     ui.label(RichText::new(&hub.name).heading().strong());
     ui.label(status_badge(hub.status));
     ui.add_space(6.0);
@@ -115,6 +122,23 @@ fn hub_details(ui: &mut egui::Ui, scenario: &Scenario, hub: &Hub) {
         "Location",
         format!("{:.4}°N, {:.4}°E", hub.lat, hub.lon),
     );
+    if let Some(exposure) = exposure {
+        let km = super::km_text;
+        field(
+            ui,
+            "Exposure (geodesic)",
+            format!(
+                "{} to the monitored line\n{} to Russia\n{} to Belarus",
+                km(exposure.line_km),
+                km(exposure.russia_km),
+                km(exposure.belarus_km)
+            ),
+        );
+        let reach = exposure.reach_text();
+        if !reach.is_empty() {
+            field(ui, "Within ring sets", reach);
+        }
+    }
     if !hub.description.is_empty() {
         field(ui, "Description", hub.description.as_str());
     }

@@ -4,6 +4,7 @@ mod annotation_bar;
 mod coalition;
 mod details;
 mod export_dialog;
+mod exposure;
 mod help;
 mod layers;
 mod legend;
@@ -19,6 +20,7 @@ pub use details::details_panel;
 pub use export_dialog::{
     ExportDialog, ExportPreset, default_picture_path, export_dialog, pictures_folder,
 };
+pub use exposure::{ExposureColumn, ExposureSort, exposure_panel, km_text};
 pub use help::help_overlay;
 pub use layers::layers_panel;
 pub use legend::{legend, legend_of};

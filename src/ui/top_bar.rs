@@ -118,6 +118,13 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 view_menu(ui, app, &mut commands);
                 export_menu(ui, &mut commands);
                 if ui
+                    .selectable_label(app.state.show_exposure_panel, "Exposure")
+                    .on_hover_text("Distances from each hub to the line and the borders (Ctrl+J)")
+                    .clicked()
+                {
+                    commands.push(Command::ToggleExposurePanel);
+                }
+                if ui
                     .selectable_label(app.state.show_coalition_panel, "Coalition")
                     .on_hover_text("Coalition table and personnel chart (Ctrl+K)")
                     .clicked()

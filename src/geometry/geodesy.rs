@@ -1,0 +1,237 @@
+//! Measurements on the WGS84 ellipsoid (Karney's geodesics through geo): distances,
+//! bearings in degrees and NATO mils, path lengths, areas, and the distance from a point
+//! to the nearest part of a line or a border.
+
+use geo::{Bearing, Distance, Geodesic, GeodesicArea, InterpolatePoint, LineString, Point, Polygon};
+
+/// A position as `[lon, lat]` in degrees.
+pub type LonLat = [f64; 2];
+
+/// NATO mils in a full turn.
+const MILS_PER_TURN: f64 = 6400.0;
+
+fn point(p: LonLat) -> Point<f64> {
+    Point::new(p[0], p[1])
+}
+
+/// Geodesic distance in km.
+pub fn distance_km(a: LonLat, b: LonLat) -> f64 {
+    Geodesic.distance(point(a), point(b)) / 1000.0
+}
+
+/// Initial bearing from `a` to `b` in degrees clockwise from true north, 0..360.
+pub fn bearing_deg(a: LonLat, b: LonLat) -> f64 {
+    Geodesic.bearing(point(a), point(b))
+}
+
+/// Degrees to NATO mils (6,400 to the turn).
+pub fn degrees_to_mils(degrees: f64) -> f64 {
+    degrees.rem_euclid(360.0) * MILS_PER_TURN / 360.0
+}
+
+/// One leg of a measured path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Leg {
+    /// Geodesic length, km.
+    pub km: f64,
+    /// Initial bearing, degrees from true north.
+    pub bearing_deg: f64,
+}
+
+impl Leg {
+    /// The bearing in NATO mils.
+    pub fn mils(&self) -> f64 {
+        degrees_to_mils(self.bearing_deg)
+    }
+}
+
+/// The legs between consecutive points.
+pub fn legs(points: &[LonLat]) -> Vec<Leg> {
+    points
+        .windows(2)
+        .map(|pair| Leg {
+            km: distance_km(pair[0], pair[1]),
+            bearing_deg: bearing_deg(pair[0], pair[1]),
+        })
+        .collect()
+}
+
+/// The area enclosed by a ring of points (closed or not), km², whatever its winding.
+pub fn area_km2(ring: &[LonLat]) -> f64 {
+    if ring.len() < 3 {
+        return 0.0;
+    }
+    let coords: Vec<geo::Coord<f64>> = ring.iter().map(|p| geo::coord! {x: p[0], y: p[1]}).collect();
+    Polygon::new(LineString::new(coords), Vec::new()).geodesic_area_unsigned() / 1e6
+}
+
+/// The shortest geodesic distance in km from `from` to any point of the polylines.
+/// `None` when there are no segments or points.
+///
+/// Candidate segments are chosen on a local flat approximation (generously, so none that
+/// could be nearest is missed), then each is searched along its geodesic.
+pub fn distance_to_lines_km<'a>(
+    from: LonLat,
+    lines: impl IntoIterator<Item = &'a LineString<f64>>,
+) -> Option<f64> {
+    let local = LocalPlane::centred_on(from);
+    let mut candidates: Vec<(f64, LonLat, LonLat)> = Vec::new();
+    for line in lines {
+        let coords = &line.0;
+        if coords.len() == 1 {
+            let p = [coords[0].x, coords[0].y];
+            candidates.push((local.distance_to_segment(p, p), p, p));
+        }
+        for pair in coords.windows(2) {
+            let (a, b) = ([pair[0].x, pair[0].y], [pair[1].x, pair[1].y]);
+            candidates.push((local.distance_to_segment(a, b), a, b));
+        }
+    }
+    let nearest_flat = candidates.iter().map(|c| c.0).fold(f64::INFINITY, f64::min);
+    if !nearest_flat.is_finite() {
+        return None;
+    }
+    // The flat plane is off by a few percent at most over a thousand km.
+    let reach = nearest_flat * 1.1 + 2.0;
+    candidates
+        .iter()
+        .filter(|c| c.0 <= reach)
+        .map(|&(_, a, b)| distance_to_segment_km(from, a, b))
+        .reduce(f64::min)
+}
+
+/// The shortest geodesic distance from `from` to the geodesic segment `a`–`b`, km.
+fn distance_to_segment_km(from: LonLat, a: LonLat, b: LonLat) -> f64 {
+    let at = |t: f64| {
+        let p = Geodesic.point_at_ratio_between(point(a), point(b), t);
+        Geodesic.distance(point(from), p) / 1000.0
+    };
+    // Golden-section search: the distance along a short geodesic has one minimum.
+    let ratio = (5f64.sqrt() - 1.0) / 2.0;
+    let (mut low, mut high) = (0.0, 1.0);
+    let mut x1 = high - ratio * (high - low);
+    let mut x2 = low + ratio * (high - low);
+    let (mut f1, mut f2) = (at(x1), at(x2));
+    for _ in 0..48 {
+        if f1 < f2 {
+            high = x2;
+            x2 = x1;
+            f2 = f1;
+            x1 = high - ratio * (high - low);
+            f1 = at(x1);
+        } else {
+            low = x1;
+            x1 = x2;
+            f1 = f2;
+            x2 = low + ratio * (high - low);
+            f2 = at(x2);
+        }
+        if high - low < 1e-9 {
+            break;
+        }
+    }
+    f1.min(f2).min(at(0.0)).min(at(1.0))
+}
+
+/// An equirectangular plane around a point, in km, good for choosing candidates.
+struct LocalPlane {
+    lon0: f64,
+    lat0: f64,
+    km_per_lon: f64,
+}
+
+/// km per degree of latitude (mean).
+const KM_PER_DEGREE: f64 = 111.2;
+
+impl LocalPlane {
+    fn centred_on(p: LonLat) -> Self {
+        Self {
+            lon0: p[0],
+            lat0: p[1],
+            km_per_lon: KM_PER_DEGREE * p[1].to_radians().cos(),
+        }
+    }
+
+    fn project(&self, p: LonLat) -> (f64, f64) {
+        (
+            (p[0] - self.lon0) * self.km_per_lon,
+            (p[1] - self.lat0) * KM_PER_DEGREE,
+        )
+    }
+
+    /// Distance from the plane's centre to a segment, km (approximate).
+    fn distance_to_segment(&self, a: LonLat, b: LonLat) -> f64 {
+        let (ax, ay) = self.project(a);
+        let (bx, by) = self.project(b);
+        let (dx, dy) = (bx - ax, by - ay);
+        let length2 = dx * dx + dy * dy;
+        let t = if length2 > 0.0 {
+            (-(ax * dx + ay * dy) / length2).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        (ax + t * dx).hypot(ay + t * dy)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Reference values computed once with GeographicLib 2.0 (Python, WGS84 Inverse),
+    // an implementation independent of geo's Rust port.
+    const KYIV: LonLat = [30.5234, 50.4501];
+    const LVIV: LonLat = [24.0297, 49.8397];
+    const PARIS: LonLat = [2.3522, 48.8566];
+    const ODESA: LonLat = [30.7233, 46.4825];
+
+    fn within(actual: f64, expected: f64, tolerance: f64) -> bool {
+        (actual - expected).abs() <= expected.abs() * tolerance
+    }
+
+    #[test]
+    fn distances_agree_with_geographiclib_within_a_tenth_of_a_percent() {
+        for (a, b, km) in [
+            (KYIV, LVIV, 468.953_f64),
+            (KYIV, PARIS, 2_029.652),
+            (KYIV, ODESA, 441.442),
+        ] {
+            let d = distance_km(a, b);
+            assert!(within(d, km, 0.001), "{d} km, expected {km}");
+        }
+    }
+
+    #[test]
+    fn bearings_agree_with_geographiclib_and_convert_to_mils() {
+        let west = bearing_deg(KYIV, LVIV);
+        assert!((west - 264.181).abs() < 0.05, "{west}");
+        let south = bearing_deg(KYIV, ODESA);
+        assert!((south - 178.006).abs() < 0.05, "{south}");
+        assert!((degrees_to_mils(90.0) - 1600.0).abs() < 1e-9);
+        assert!((degrees_to_mils(-90.0) - 4800.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_one_degree_square_at_the_equator_has_its_ellipsoidal_area() {
+        let square = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]];
+        // GeographicLib PolygonArea: 12,308.778 km².
+        assert!(within(area_km2(&square), 12_308.778, 0.001));
+    }
+
+    #[test]
+    fn distance_to_a_line_is_the_nearest_point_between_its_vertices() {
+        // A meridian segment from 45°N to 55°N at 30°E; a point 1° of longitude east of
+        // it at 50°N is nearest to the segment's middle, not to a vertex.
+        let line = LineString::from(vec![(30.0, 45.0), (30.0, 55.0)]);
+        let d = distance_to_lines_km([31.0, 50.0], [&line]).unwrap_or_default();
+        // GeographicLib: nearest point on the geodesic 71.694 km away (densified to 200,000 points).
+        assert!(within(d, 71.694, 0.001), "{d}");
+        let vertex = distance_km([31.0, 50.0], [30.0, 45.0]);
+        assert!(d < vertex / 5.0);
+    }
+
+    #[test]
+    fn distance_to_nothing_is_none() {
+        assert_eq!(distance_to_lines_km([30.0, 50.0], []), None);
+    }
+}

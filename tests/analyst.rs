@@ -1,0 +1,153 @@
+//! The analyst's tools: exposure, search, filters, time, measurement, range rings, own
+//! overlays and live reload — through the library and through the real app in kittest.
+
+#[allow(dead_code)]
+mod common;
+
+use backstop::BackstopApp;
+use backstop::io::{ScenarioFiles, ScenarioSource};
+use backstop::map::Selection;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn harness(files: &ScenarioFiles) -> Harness<'static, BackstopApp> {
+    let app = BackstopApp::new(files);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut BackstopApp| app.show(ui), app);
+    // The map may animate (inertia); a fixed number of frames never panics.
+    harness.run_steps(4);
+    harness
+}
+
+fn builtin() -> Harness<'static, BackstopApp> {
+    harness(&ScenarioFiles::new(ScenarioSource::Builtin))
+}
+
+/// Reference distances in km for the built-in hubs (to the line, Russia, Belarus),
+/// computed once with Python GeographicLib 2.0 by densifying the nearest segments of
+/// the line and the borders to 50 m steps.
+const REFERENCE_KM: &[(&str, f64, f64, f64)] = &[
+    ("mnfu-hq-paris", 2192.620, 1342.096, 1517.206),
+    ("mnfu-hq-london", 2288.542, 1360.720, 1598.782),
+    ("forward-cell-kyiv", 280.412, 200.590, 87.343),
+    ("hub-kyiv-area", 319.847, 236.847, 114.913),
+    ("hub-odesa-area", 84.505, 500.379, 515.510),
+    ("hub-west", 587.903, 545.104, 234.688),
+    ("protected-facility", 355.052, 405.861, 261.700),
+    ("hub-training-northwest", 533.782, 418.368, 135.674),
+    ("air-component-outside", 405.251, 775.637, 700.532),
+];
+
+#[test]
+fn hub_exposure_agrees_with_geographiclib_within_half_a_percent() {
+    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let hubs = &app.report.scenario.hubs;
+    for (id, line, russia, belarus) in REFERENCE_KM {
+        let index = hubs
+            .iter()
+            .position(|h| h.id == *id)
+            .unwrap_or_else(|| panic!("no hub {id}"));
+        let exposure = app
+            .exposures
+            .iter()
+            .find(|e| e.hub == index)
+            .unwrap_or_else(|| panic!("no exposure for {id}"));
+        for (what, actual, expected) in [
+            ("line", exposure.line_km, *line),
+            ("Russia", exposure.russia_km, *russia),
+            ("Belarus", exposure.belarus_km, *belarus),
+        ] {
+            let actual = actual.unwrap_or_else(|| panic!("{id}: no distance to {what}"));
+            let error = (actual - expected).abs() / expected;
+            assert!(
+                error < 0.005,
+                "{id} to {what}: {actual:.3} km, GeographicLib {expected:.3} km"
+            );
+        }
+    }
+}
+
+#[test]
+fn ring_sets_from_the_line_reach_the_hubs_near_it() {
+    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let odesa = app
+        .report
+        .scenario
+        .hubs
+        .iter()
+        .position(|h| h.id == "hub-odesa-area")
+        .unwrap_or_default();
+    let exposure = &app.exposures[odesa];
+    assert_eq!(exposure.reached_by.len(), 1, "{exposure:?}");
+    assert_eq!(exposure.reached_by[0].radius_km, 100.0);
+    assert!(exposure.reach_text().contains("Reach from the line (≤ 100 km)"));
+}
+
+#[test]
+fn the_csv_export_has_the_exposure_columns() {
+    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let csv = backstop::export::hubs_to_csv(&app.report.scenario, &app.exposures);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+    };
+    let (line, russia, belarus) = (
+        column("dist_line_km"),
+        column("dist_russia_km"),
+        column("dist_belarus_km"),
+    );
+    let kyiv = csv
+        .lines()
+        .find(|l| l.starts_with("forward-cell-kyiv,"))
+        .unwrap_or_else(|| panic!("no Kyiv row"));
+    // The exposure columns are the last four, and hold no commas; count from the end.
+    assert_eq!((line, russia, belarus), (14, 15, 16));
+    let fields: Vec<&str> = kyiv.rsplitn(5, ',').collect();
+    assert_eq!(fields[3], "280.4", "{kyiv}");
+    assert_eq!(fields[2], "200.6");
+    assert_eq!(fields[1], "87.3");
+    assert_eq!(fields[0], "Reach from the line (≤ 300 km)");
+}
+
+fn first_row(harness: &Harness<'_, BackstopApp>) -> String {
+    let app = harness.state();
+    let sorted = app
+        .exposure_sort
+        .sorted(&app.report.scenario.hubs, &app.exposures);
+    app.report.scenario.hubs[sorted[0].hub].id.clone()
+}
+
+#[test]
+fn the_exposure_table_sorts_by_distance_and_selects_a_row() {
+    let mut harness = builtin();
+    harness.get_by_label("Exposure").click();
+    harness.run_steps(4);
+    // Nearest to the line first, by default.
+    harness.get_by_label("Line ⏶");
+    assert_eq!(first_row(&harness), "hub-odesa-area");
+    harness.get_by_label("Belarus").click();
+    harness.run_steps(2);
+    harness.get_by_label("Belarus ⏶");
+    assert_eq!(first_row(&harness), "forward-cell-kyiv");
+    harness.get_by_label("Forward coordination cell, Kyiv").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.selection,
+        Some(Selection::Hub("forward-cell-kyiv".into()))
+    );
+    // The details panel shows the same distances.
+    assert!(
+        harness
+            .query_all_by_label_contains("87.3 km to Belarus")
+            .count()
+            + harness
+                .query_all_by_label_contains("87 km to Belarus")
+                .count()
+            >= 1
+    );
+}
