@@ -5,8 +5,11 @@
 mod common;
 
 use backstop::BackstopApp;
+use backstop::app::Tool;
 use backstop::io::{ScenarioFiles, ScenarioSource};
 use backstop::map::Selection;
+use common::click;
+use egui::{Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -81,7 +84,11 @@ fn ring_sets_from_the_line_reach_the_hubs_near_it() {
     let exposure = &app.exposures[odesa];
     assert_eq!(exposure.reached_by.len(), 1, "{exposure:?}");
     assert_eq!(exposure.reached_by[0].radius_km, 100.0);
-    assert!(exposure.reach_text().contains("Reach from the line (≤ 100 km)"));
+    assert!(
+        exposure
+            .reach_text()
+            .contains("Reach from the line (≤ 100 km)")
+    );
 }
 
 #[test]
@@ -134,7 +141,9 @@ fn the_exposure_table_sorts_by_distance_and_selects_a_row() {
     harness.run_steps(2);
     harness.get_by_label("Belarus ⏶");
     assert_eq!(first_row(&harness), "forward-cell-kyiv");
-    harness.get_by_label("Forward coordination cell, Kyiv").click();
+    harness
+        .get_by_label("Forward coordination cell, Kyiv")
+        .click();
     harness.run_steps(3);
     assert_eq!(
         harness.state().state.selection,
@@ -150,4 +159,90 @@ fn the_exposure_table_sorts_by_distance_and_selects_a_row() {
                 .count()
             >= 1
     );
+}
+
+fn choose_tool(harness: &mut Harness<'_, BackstopApp>, key: egui::Key, tool: Tool) {
+    harness.key_press(key);
+    // Long enough that the next click on the map is not taken for a double-click.
+    harness.run_steps(30);
+    assert_eq!(harness.state().annotations.tool, tool);
+}
+
+#[test]
+fn measuring_between_two_hubs_reads_the_geodesic_total_and_bearing() {
+    let mut harness = builtin();
+    choose_tool(&mut harness, egui::Key::M, Tool::Measure);
+    harness
+        .get_by_label("Hub: Forward coordination cell, Kyiv")
+        .click();
+    harness.run_steps(30);
+    harness
+        .get_by_label("Hub: Maritime hub, Odesa area (illustrative)")
+        .click();
+    harness.run_steps(3);
+    // GeographicLib: 428.167 km at 180.75° (3213 mil).
+    harness.get_by_label("Total 428.2 km");
+    harness.get_by_label_contains("at 180.8° (3213 mil)");
+    // A third point on the map, then close the path for an area.
+    let centre = harness.state().map_rect.map_or(Pos2::ZERO, |r| r.center());
+    harness.run_steps(30);
+    click(&mut harness, centre + vec2(-200.0, 60.0));
+    let m = harness.state().tools.measurement.clone();
+    assert_eq!(m.points.len(), 3, "{m:?}");
+    harness.get_by_label("Close path").click();
+    harness.run_steps(3);
+    let m = harness.state().tools.measurement.clone();
+    assert!(m.closed);
+    assert!(m.area_km2().unwrap_or_default() > 1000.0);
+    harness.get_by_label_contains("Area ");
+    // Right-click takes back the closing, then a point.
+    harness.event(egui::Event::PointerButton {
+        pos: centre,
+        button: egui::PointerButton::Secondary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: centre,
+        button: egui::PointerButton::Secondary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(3);
+    assert!(!harness.state().tools.measurement.closed);
+    // Esc ends the path: the next click starts a new one.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(30);
+    click(&mut harness, centre);
+    assert_eq!(harness.state().tools.measurement.points.len(), 1);
+}
+
+#[test]
+fn range_rings_go_around_a_hub_or_a_clicked_point_with_the_typed_radii() {
+    let mut harness = builtin();
+    choose_tool(&mut harness, egui::Key::G, Tool::Rings);
+    harness
+        .get_by_label("Hub: Maritime hub, Odesa area (illustrative)")
+        .click();
+    harness.run_steps(3);
+    let rings = harness.state().tools.rings.clone();
+    assert_eq!(rings.len(), 1);
+    assert_eq!(rings[0].centre, [30.45, 46.6]);
+    assert_eq!(rings[0].radii_km, vec![25.0, 50.0, 100.0]);
+    assert_eq!(rings[0].name, "Maritime hub, Odesa area (illustrative)");
+    // A preset from scenario.toml, then a click on the map.
+    harness.get_by_label("Presets").click();
+    harness.run_steps(4);
+    harness.get_by_label("Planning bands 10/25/50 km").click();
+    harness.run_steps(30);
+    assert_eq!(harness.state().tools.radii_text, "10, 25, 50");
+    let centre = harness.state().map_rect.map_or(Pos2::ZERO, |r| r.center());
+    click(&mut harness, centre + vec2(150.0, 120.0));
+    let rings = harness.state().tools.rings.clone();
+    assert_eq!(rings.len(), 2, "{rings:?}");
+    assert_eq!(rings[1].radii_km, vec![10.0, 25.0, 50.0]);
+    harness.get_by_label("Clear rings (2)").click();
+    harness.run_steps(3);
+    assert!(harness.state().tools.rings.is_empty());
 }

@@ -2,11 +2,13 @@
 
 mod common;
 
+use common::{button, click};
+
 use backstop::BackstopApp;
 use backstop::app::Tool;
 use backstop::io::{ScenarioFiles, ScenarioSource};
 use backstop::model::AnnotationShape;
-use egui::{Event, Modifiers, PointerButton, Pos2, vec2};
+use egui::{Event, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -19,24 +21,6 @@ fn open(folder: &std::path::Path) -> Harness<'static, BackstopApp> {
         .build_ui_state(|ui, app: &mut BackstopApp| app.show(ui), app);
     harness.run_steps(4);
     harness
-}
-
-fn button(harness: &Harness<'_, BackstopApp>, pos: Pos2, pressed: bool) {
-    harness.event(Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    });
-}
-
-fn click(harness: &mut Harness<'_, BackstopApp>, pos: Pos2) {
-    harness.event(Event::PointerMoved(pos));
-    harness.step();
-    button(harness, pos, true);
-    harness.step();
-    button(harness, pos, false);
-    harness.run_steps(2);
 }
 
 fn drag(harness: &mut Harness<'_, BackstopApp>, from: Pos2, to: Pos2) {

@@ -1,5 +1,7 @@
 //! What the analyst asks of the scenario: exposure of hubs, search, filters and time.
 
 mod exposure;
+mod measure;
 
 pub use exposure::{Borders, Country, HubExposure, Reach, hub_exposures};
+pub use measure::{MapTools, Measurement, PlacedRings, parse_radii};

@@ -31,11 +31,15 @@ pub enum Tool {
     Callout,
     /// Highlighter.
     Highlight,
+    /// Measure distances, bearings and areas (not an annotation).
+    Measure,
+    /// Place range rings on a hub or a point (not an annotation).
+    Rings,
 }
 
 impl Tool {
     /// Every tool, in toolbar order.
-    pub const ALL: [Tool; 9] = [
+    pub const ALL: [Tool; 11] = [
         Tool::Select,
         Tool::Text,
         Tool::Arrow,
@@ -45,6 +49,8 @@ impl Tool {
         Tool::Freehand,
         Tool::Callout,
         Tool::Highlight,
+        Tool::Measure,
+        Tool::Rings,
     ];
 
     /// Toolbar label.
@@ -59,7 +65,14 @@ impl Tool {
             Tool::Freehand => "Freehand",
             Tool::Callout => "Callout",
             Tool::Highlight => "Highlight",
+            Tool::Measure => "Measure",
+            Tool::Rings => "Range rings",
         }
+    }
+
+    /// True for the analyst's tools, which measure rather than annotate.
+    pub fn is_analysis(self) -> bool {
+        matches!(self, Tool::Measure | Tool::Rings)
     }
 
     /// True for tools that draw by dragging on the map.

@@ -51,6 +51,7 @@ impl BackstopApp {
             Command::ToggleCoalitionLayer => state.coalition_layer = !state.coalition_layer,
             Command::Select(selection) => state.selection = Some(selection),
             Command::ClearSelection => {
+                self.tools.measurement.finish();
                 state.selection = None;
                 self.annotations.selected.clear();
                 self.annotations.draft = None;
@@ -59,9 +60,7 @@ impl BackstopApp {
             Command::ToggleCoalitionPanel => {
                 state.show_coalition_panel = !state.show_coalition_panel
             }
-            Command::ToggleExposurePanel => {
-                state.show_exposure_panel = !state.show_exposure_panel
-            }
+            Command::ToggleExposurePanel => state.show_exposure_panel = !state.show_exposure_panel,
             Command::ToggleLayersPanel => state.show_layers_panel = !state.show_layers_panel,
             Command::ToggleDetailsPanel => state.show_details_panel = !state.show_details_panel,
             Command::SetTheme(theme) => state.theme = theme,
@@ -97,6 +96,14 @@ impl BackstopApp {
                 self.save_annotations();
             }
             Command::SaveAnnotations => self.save_annotations(),
+            Command::AddMeasurePoint(point) => self.tools.measurement.add(point),
+            Command::UndoMeasurePoint => self.tools.measurement.undo_last(),
+            Command::CloseMeasurement => {
+                self.tools.measurement.close();
+            }
+            Command::ClearMeasurement => self.tools.measurement = Default::default(),
+            Command::PlaceRings { centre, name } => self.place_rings(centre, name),
+            Command::ClearRings => self.tools.rings.clear(),
         }
     }
 
@@ -124,6 +131,24 @@ impl BackstopApp {
         self.report = report;
         self.files = files;
         self.apply_settings(&settings);
+    }
+
+    /// Puts rings with the toolbar's radii around `centre`; bad radii are said in a toast.
+    fn place_rings(&mut self, centre: [f64; 2], name: String) {
+        match crate::analysis::parse_radii(&self.tools.radii_text) {
+            Some(radii_km) => self.tools.rings.push(crate::analysis::PlacedRings {
+                centre,
+                radii_km,
+                name,
+            }),
+            None => self.toast(
+                format!(
+                    "Range rings: \"{}\" is not a list of radii in km (e.g. 25, 50, 100)",
+                    self.tools.radii_text
+                ),
+                true,
+            ),
+        }
     }
 
     /// Writes the annotations; a failure is said in a toast, and the work stays in memory.

@@ -80,6 +80,23 @@ pub enum Command {
     DeleteAnnotations,
     /// Write the annotations to their file.
     SaveAnnotations,
+    /// Add a point to the measured path (lon, lat).
+    AddMeasurePoint([f64; 2]),
+    /// Take back the last measured point.
+    UndoMeasurePoint,
+    /// Close the measured path into an area.
+    CloseMeasurement,
+    /// Clear the measured path.
+    ClearMeasurement,
+    /// Put range rings around a place, with the radii chosen in the toolbar.
+    PlaceRings {
+        /// Centre, lon/lat.
+        centre: [f64; 2],
+        /// What they are around.
+        name: String,
+    },
+    /// Remove every range ring.
+    ClearRings,
 }
 
 /// How far one arrow key press moves the map, as a fraction of its size.
@@ -120,6 +137,8 @@ impl Command {
         Command::SetTool(Tool::Freehand),
         Command::SetTool(Tool::Callout),
         Command::SetTool(Tool::Highlight),
+        Command::SetTool(Tool::Measure),
+        Command::SetTool(Tool::Rings),
         Command::ToggleHelp,
     ];
 
@@ -161,6 +180,12 @@ impl Command {
             Command::Redo => "Redo".into(),
             Command::DeleteAnnotations => "Delete selected annotations".into(),
             Command::SaveAnnotations => "Save annotations".into(),
+            Command::AddMeasurePoint(_) => "Measure to here".into(),
+            Command::UndoMeasurePoint => "Take back the last point".into(),
+            Command::CloseMeasurement => "Close the path (area)".into(),
+            Command::ClearMeasurement => "Clear the measurement".into(),
+            Command::PlaceRings { .. } => "Range rings here".into(),
+            Command::ClearRings => "Clear range rings".into(),
         }
     }
 
@@ -210,6 +235,8 @@ impl Command {
                 Tool::Freehand => Key::F,
                 Tool::Callout => Key::N,
                 Tool::Highlight => Key::H,
+                Tool::Measure => Key::M,
+                Tool::Rings => Key::G,
             }),
             _ => None,
         }

@@ -145,6 +145,8 @@ pub struct BackstopApp {
     pub exports: ExportState,
     /// The user's annotations.
     pub annotations: Annotations,
+    /// The measured path and range rings.
+    pub tools: crate::analysis::MapTools,
     /// Each hub's distances to the line and the borders, and the ring sets reaching it.
     pub exposures: Vec<crate::analysis::HubExposure>,
     commands: Vec<Command>,
@@ -190,6 +192,7 @@ impl BackstopApp {
         Self {
             annotations,
             exposures,
+            tools: crate::analysis::MapTools::default(),
             state: ViewState::for_scenario(&report),
             report,
             scene,

@@ -84,6 +84,8 @@ pub struct PictureSnapshot {
     pub coalition_layer: bool,
     /// The user's annotations.
     pub annotations: Vec<crate::model::Annotation>,
+    /// The measured path and range rings.
+    pub tools: crate::analysis::MapTools,
 }
 
 impl PictureSnapshot {
@@ -99,6 +101,7 @@ impl PictureSnapshot {
             basemap_layers: app.state.basemap_layers,
             coalition_layer: app.state.coalition_layer,
             annotations: app.annotations.items.clone(),
+            tools: app.tools.clone(),
         }
     }
 }
@@ -271,6 +274,7 @@ pub fn draw_picture(
         annotations: &snapshot.annotations,
         annotation_selection: None,
         draft: None,
+        tools: Some(&snapshot.tools),
     };
     paint_map(&painter.with_clip_rect(map_rect), &world_view, &frame);
     if options.north_arrow {

@@ -2,7 +2,10 @@
 //! bearings in degrees and NATO mils, path lengths, areas, and the distance from a point
 //! to the nearest part of a line or a border.
 
-use geo::{Bearing, Distance, Geodesic, GeodesicArea, InterpolatePoint, LineString, Point, Polygon};
+use geo::{
+    Bearing, Destination, Distance, Geodesic, GeodesicArea, InterpolatePoint, LineString, Point,
+    Polygon,
+};
 
 /// A position as `[lon, lat]` in degrees.
 pub type LonLat = [f64; 2];
@@ -27,6 +30,35 @@ pub fn bearing_deg(a: LonLat, b: LonLat) -> f64 {
 /// Degrees to NATO mils (6,400 to the turn).
 pub fn degrees_to_mils(degrees: f64) -> f64 {
     degrees.rem_euclid(360.0) * MILS_PER_TURN / 360.0
+}
+
+/// A geodesic circle (every point `radius_km` from `centre` on the ellipsoid) as a closed
+/// ring of `steps` + 1 points.
+pub fn geodesic_circle(centre: LonLat, radius_km: f64, steps: usize) -> Vec<LonLat> {
+    let steps = steps.max(8);
+    let mut ring: Vec<LonLat> = (0..steps)
+        .map(|i| {
+            let azimuth = i as f64 * 360.0 / steps as f64;
+            let p = Geodesic.destination(point(centre), azimuth, radius_km * 1000.0);
+            [p.x(), p.y()]
+        })
+        .collect();
+    if let Some(first) = ring.first().copied() {
+        ring.push(first);
+    }
+    ring
+}
+
+/// The points of the geodesic from `a` to `b`, `steps` + 1 of them, for drawing it as
+/// the curve it is on a Mercator map.
+pub fn geodesic_path(a: LonLat, b: LonLat, steps: usize) -> Vec<LonLat> {
+    let steps = steps.max(1);
+    (0..=steps)
+        .map(|i| {
+            let p = Geodesic.point_at_ratio_between(point(a), point(b), i as f64 / steps as f64);
+            [p.x(), p.y()]
+        })
+        .collect()
 }
 
 /// One leg of a measured path.
@@ -61,7 +93,10 @@ pub fn area_km2(ring: &[LonLat]) -> f64 {
     if ring.len() < 3 {
         return 0.0;
     }
-    let coords: Vec<geo::Coord<f64>> = ring.iter().map(|p| geo::coord! {x: p[0], y: p[1]}).collect();
+    let coords: Vec<geo::Coord<f64>> = ring
+        .iter()
+        .map(|p| geo::coord! {x: p[0], y: p[1]})
+        .collect();
     Polygon::new(LineString::new(coords), Vec::new()).geodesic_area_unsigned() / 1e6
 }
 
@@ -228,6 +263,13 @@ mod tests {
         assert!(within(d, 71.694, 0.001), "{d}");
         let vertex = distance_km([31.0, 50.0], [30.0, 45.0]);
         assert!(d < vertex / 5.0);
+    }
+
+    #[test]
+    fn every_point_of_a_geodesic_circle_is_at_its_radius() {
+        for p in geodesic_circle(KYIV, 300.0, 36) {
+            assert!((distance_km(KYIV, p) - 300.0).abs() < 1e-6);
+        }
     }
 
     #[test]

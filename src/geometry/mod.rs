@@ -6,6 +6,7 @@ mod mercator;
 
 pub use buffer::geodesic_buffer;
 pub use geodesy::{
-    Leg, area_km2, bearing_deg, degrees_to_mils, distance_km, distance_to_lines_km, legs,
+    Leg, area_km2, bearing_deg, degrees_to_mils, distance_km, distance_to_lines_km,
+    geodesic_circle, geodesic_path, legs,
 };
 pub use mercator::{WorldPoint, lon_lat_to_world, world_to_lon_lat};

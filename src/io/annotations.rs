@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use geo::{Destination, Haversine, Point};
 use serde_json::{Map, Value, json};
 
 use super::write_atomic;
@@ -130,17 +129,7 @@ fn hex(colour: [u8; 3]) -> String {
 
 /// A geodesic circle as a closed ring of 64 points.
 pub fn circle_ring(centre: LonLat, radius_km: f64) -> Vec<LonLat> {
-    let origin = Point::new(centre[0], centre[1]);
-    let mut ring: Vec<LonLat> = (0..64)
-        .map(|i| {
-            let p = Haversine.destination(origin, f64::from(i) * 360.0 / 64.0, radius_km * 1000.0);
-            [p.x(), p.y()]
-        })
-        .collect();
-    if let Some(first) = ring.first().copied() {
-        ring.push(first);
-    }
-    ring
+    crate::geometry::geodesic_circle(centre, radius_km, 64)
 }
 
 /// Annotations as an RFC 7946 FeatureCollection. Circles and rectangles are written as

@@ -11,6 +11,7 @@ mod mesh_paint;
 mod scene_paint;
 mod style;
 mod symbols;
+mod tools_paint;
 
 pub use annotation_paint::{annotation_at, paint_annotations};
 pub use basemap_paint::{BasemapLayers, paint_basemap};
@@ -28,6 +29,7 @@ pub use scene_paint::{
 };
 pub use style::{HOVER, MapStyle, SELECTION, hub_colours, layer_colour, status_stroke};
 pub use symbols::paint_hub_symbol;
+pub use tools_paint::paint_tools;
 
 use egui::{Painter, Rect, vec2};
 
@@ -69,6 +71,8 @@ pub struct MapFrame<'a> {
         &'a crate::model::AnnotationShape,
         &'a crate::model::AnnotationStyle,
     )>,
+    /// The measured path and range rings.
+    pub tools: Option<&'a crate::analysis::MapTools>,
 }
 
 impl MapFrame<'_> {
@@ -129,6 +133,9 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
         frame.draft,
         frame.style,
     );
+    if let Some(tools) = frame.tools {
+        paint_tools(painter, view, tools, frame.style);
+    }
     if frame.scale_bar {
         paint_scale_bar(painter, view, frame.style);
     }

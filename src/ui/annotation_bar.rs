@@ -30,6 +30,10 @@ pub fn annotation_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 }
             }
             ui.separator();
+            if app.annotations.tool.is_analysis() {
+                analysis_controls(ui, app, &mut commands);
+                return;
+            }
             style_controls(ui, &mut app.annotations.style, "New");
             ui.separator();
             if ui
@@ -53,6 +57,91 @@ pub fn annotation_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
     });
     for command in commands {
         app.queue(command);
+    }
+}
+
+/// The Measure tool's figures, or the Range rings tool's radii, in the toolbar.
+fn analysis_controls(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
+    let tools = &mut app.tools;
+    if app.annotations.tool == Tool::Measure {
+        let m = &tools.measurement;
+        if m.points.len() < 2 {
+            ui.label(
+                RichText::new(
+                    "click points (or hubs); double-click or Esc ends; click the first point to close; right-click takes back a point",
+                )
+                .weak(),
+            );
+        } else {
+            let legs = m.legs();
+            let last = legs.last().copied();
+            ui.label(RichText::new(format!("Total {:.1} km", m.total_km())).strong());
+            if let Some(area) = m.area_km2() {
+                ui.label(RichText::new(format!("Area {area:.0} km²")).strong());
+            }
+            if let Some(leg) = last {
+                ui.label(format!(
+                    "{} legs · last {:.1} km at {:.1}° ({:.0} mil)",
+                    legs.len(),
+                    leg.km,
+                    leg.bearing_deg,
+                    leg.mils()
+                ));
+            }
+            if ui
+                .add_enabled(
+                    m.points.len() >= 3 && !m.closed,
+                    egui::Button::new("Close path"),
+                )
+                .on_hover_text("Join the last point to the first and measure the area")
+                .clicked()
+            {
+                commands.push(Command::CloseMeasurement);
+            }
+            if ui.button("Clear").clicked() {
+                commands.push(Command::ClearMeasurement);
+            }
+        }
+        return;
+    }
+    let label = ui.label("Radii (km)");
+    let valid = crate::analysis::parse_radii(&tools.radii_text).is_some();
+    let mut edit = egui::TextEdit::singleline(&mut tools.radii_text).desired_width(110.0);
+    if !valid {
+        edit = edit.text_color(Color32::from_rgb(200, 40, 40));
+    }
+    ui.add(edit).labelled_by(label.id);
+    let presets: Vec<&crate::model::RingSet> = app
+        .report
+        .scenario
+        .ring_sets
+        .iter()
+        .filter(|s| s.origin == crate::model::RingOrigin::Preset)
+        .collect();
+    if !presets.is_empty() {
+        ui.menu_button("Presets", |ui| {
+            for set in presets {
+                if ui
+                    .button(&set.name)
+                    .on_hover_text(&set.description)
+                    .clicked()
+                {
+                    let radii: Vec<String> = set.radii_km.iter().map(ToString::to_string).collect();
+                    tools.radii_text = radii.join(", ");
+                    ui.close();
+                }
+            }
+        });
+    }
+    ui.label(RichText::new("click a hub or a point").weak());
+    if ui
+        .add_enabled(
+            !tools.rings.is_empty(),
+            egui::Button::new(format!("Clear rings ({})", tools.rings.len())),
+        )
+        .clicked()
+    {
+        commands.push(Command::ClearRings);
     }
 }
 

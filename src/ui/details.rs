@@ -11,6 +11,7 @@ use crate::model::{Hub, Nation, OverlayFeature, Scenario, Source, Validity};
 /// Details of the selected hub or feature; the scenario summary when nothing is selected.
 pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
     let mut clear = false;
+    let mut rings = None;
     egui::Panel::right("details_panel")
         .resizable(true)
         .default_size(290.0)
@@ -28,6 +29,16 @@ pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                             let index = scenario.hubs.iter().position(|h| h.id == hub.id);
                             let exposure = app.exposures.iter().find(|e| Some(e.hub) == index);
                             hub_details(ui, scenario, hub, exposure);
+                            if ui
+                                .button("Range rings here")
+                                .on_hover_text("Rings with the radii set in the Range rings tool")
+                                .clicked()
+                            {
+                                rings = Some(Command::PlaceRings {
+                                    centre: [hub.lon, hub.lat],
+                                    name: hub.name.clone(),
+                                });
+                            }
                         }
                         None => summary(ui, scenario),
                     },
@@ -56,6 +67,9 @@ pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
         });
     if clear {
         app.queue(Command::ClearSelection);
+    }
+    if let Some(command) = rings {
+        app.queue(command);
     }
 }
 

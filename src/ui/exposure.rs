@@ -187,7 +187,10 @@ fn exposure_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<C
                 }
                 row.col(|ui| {
                     let text = exposure.reach_text();
-                    ui.add(egui::Label::new(if text.is_empty() { "—".into() } else { text }).truncate());
+                    ui.add(
+                        egui::Label::new(if text.is_empty() { "—".into() } else { text })
+                            .truncate(),
+                    );
                 });
             });
         });

@@ -5,11 +5,10 @@
 use egui::{Rect, Response, Role, Sense, Ui, WidgetInfo, vec2};
 use walkers::{Map, lon_lat};
 
-use crate::app::{Annotations, BackstopApp, Command, Tool, ViewState, extend_stroke};
-use crate::map::annotation_at;
+use super::map_input::{annotate, grabs_annotation, measure_or_place_rings};
+use crate::app::{BackstopApp, Command, Tool, ViewState};
 use crate::map::{MapFrame, Occupied, Selection, feature_at, paint_map, place_hubs};
 use crate::mesh::WorldView;
-use crate::model::AnnotationShape;
 use crate::model::Scenario;
 use crate::scene::Scene;
 
@@ -40,6 +39,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             state,
             map_memory,
             annotations,
+            tools,
             ..
         } = app;
         let drawing = annotations.tool != Tool::Select;
@@ -66,6 +66,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 annotations: &annotations.items,
                 annotation_selection: Some(&annotations.selected),
                 draft: annotations.draft.as_ref().map(|d| (d, &annotations.style)),
+                tools: Some(tools),
             };
             let painter = ui.painter().with_clip_rect(screen);
             paint_map(&painter, &world_view, &frame);
@@ -78,6 +79,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                     &world_view,
                     &report.scenario,
                     scene,
+                    annotations.tool,
                     &mut commands,
                     &mut hovered,
                 );
@@ -98,7 +100,16 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 &mut commands,
             );
 
-            if drawing || grabbing || !annotations.selected.is_empty() || response.clicked() {
+            if annotations.tool.is_analysis() {
+                handled |= measure_or_place_rings(
+                    response,
+                    &world_view,
+                    annotations.tool,
+                    &tools.measurement,
+                    &mut commands,
+                );
+            } else if drawing || grabbing || !annotations.selected.is_empty() || response.clicked()
+            {
                 handled |= annotate(ui, response, &world_view, annotations, &mut commands);
             }
             let pointer_over_map = response.hover_pos();
@@ -167,6 +178,7 @@ fn hub_handles(
     view: &WorldView,
     scenario: &Scenario,
     scene: &Scene,
+    tool: Tool,
     commands: &mut Vec<Command>,
     hovered: &mut Option<Selection>,
 ) -> bool {
@@ -211,7 +223,15 @@ fn hub_handles(
         }
         if response.clicked() {
             clicked = true;
-            commands.push(Command::Select(Selection::Hub(hub.id.clone())));
+            // With Measure or Range rings, a hub is a precise place to measure from.
+            commands.push(match tool {
+                Tool::Measure => Command::AddMeasurePoint([hub.lon, hub.lat]),
+                Tool::Rings => Command::PlaceRings {
+                    centre: [hub.lon, hub.lat],
+                    name: hub.name.clone(),
+                },
+                _ => Command::Select(Selection::Hub(hub.id.clone())),
+            });
         }
     }
     clicked
@@ -313,190 +333,4 @@ fn tooltip(ui: &mut Ui, scenario: &Scenario, selection: &Selection) {
             }
         }
     }
-}
-
-/// True when the primary button went down, in Select mode, on a selected annotation.
-fn grabs_annotation(ctx: &egui::Context, app: &BackstopApp) -> bool {
-    if app.annotations.tool != Tool::Select || app.annotations.selected.is_empty() {
-        return false;
-    }
-    let (Some(pointer), Some(view)) = (ctx.pointer_interact_pos(), app.world_view()) else {
-        return false;
-    };
-    annotation_at(&view, &app.annotations.items, pointer)
-        .is_some_and(|id| app.annotations.selected.contains(&id))
-}
-
-/// Turns pointer input on the map into annotation edits. Returns true when it used a click.
-fn annotate(
-    ui: &Ui,
-    response: &Response,
-    view: &WorldView,
-    annotations: &mut Annotations,
-    commands: &mut Vec<Command>,
-) -> bool {
-    let to_lon_lat = |p: egui::Pos2| {
-        let (lon, lat) = view.screen_to_lon_lat(p);
-        [lon, lat]
-    };
-    let pointer = response.interact_pointer_pos().or(response.hover_pos());
-    // A step in degrees that is about two points on screen, so strokes stay light.
-    let min_step = 2.0 * 360.0 / view.scale();
-    let shift = ui.input(|i| i.modifiers.shift);
-    let mut used_click = false;
-    match annotations.tool {
-        Tool::Select => {
-            if response.clicked() {
-                let hit = pointer.and_then(|p| annotation_at(view, &annotations.items, p));
-                match hit {
-                    Some(id) if shift => {
-                        if !annotations.selected.remove(&id) {
-                            annotations.selected.insert(id);
-                        }
-                        used_click = true;
-                    }
-                    Some(id) => {
-                        annotations.selected = std::collections::BTreeSet::from([id]);
-                        used_click = true;
-                    }
-                    None if !shift => annotations.selected.clear(),
-                    None => {}
-                }
-            }
-            if response.drag_started_by(egui::PointerButton::Primary)
-                && pointer
-                    .and_then(|p| annotation_at(view, &annotations.items, p))
-                    .is_some_and(|id| annotations.selected.contains(&id))
-            {
-                // The whole drag is one undo step.
-                annotations.checkpoint();
-                annotations.draft = None;
-            }
-            if response.dragged_by(egui::PointerButton::Primary)
-                && grabbing_now(ui, view, annotations)
-            {
-                let delta = response.drag_delta();
-                if let Some(p) = pointer {
-                    let (a, b) = (to_lon_lat(p - delta), to_lon_lat(p));
-                    let (d_lon, d_lat) = (b[0] - a[0], b[1] - a[1]);
-                    for annotation in annotations.selected_mut() {
-                        crate::model::translate(&mut annotation.shape, d_lon, d_lat);
-                    }
-                }
-            }
-            if response.drag_stopped_by(egui::PointerButton::Primary)
-                && !annotations.selected.is_empty()
-            {
-                commands.push(Command::SaveAnnotations);
-            }
-        }
-        Tool::Text | Tool::Callout => {
-            if response.clicked()
-                && let Some(p) = pointer
-            {
-                let at = to_lon_lat(p);
-                let shape = if annotations.tool == Tool::Text {
-                    AnnotationShape::Text { at }
-                } else {
-                    AnnotationShape::Callout {
-                        at,
-                        number: annotations.next_callout_number(),
-                    }
-                };
-                annotations.add(shape);
-                commands.push(Command::SaveAnnotations);
-                used_click = true;
-            }
-        }
-        Tool::Line => {
-            if response.double_clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                if let Some(AnnotationShape::Line { points }) = annotations.draft.take()
-                    && points.len() >= 2
-                {
-                    annotations.add(AnnotationShape::Line { points });
-                    commands.push(Command::SaveAnnotations);
-                }
-                used_click = true;
-            } else if response.clicked()
-                && let Some(p) = pointer
-            {
-                match &mut annotations.draft {
-                    Some(AnnotationShape::Line { points }) => points.push(to_lon_lat(p)),
-                    draft => {
-                        *draft = Some(AnnotationShape::Line {
-                            points: vec![to_lon_lat(p)],
-                        })
-                    }
-                }
-                used_click = true;
-            }
-        }
-        Tool::Arrow | Tool::Rectangle | Tool::Circle | Tool::Freehand | Tool::Highlight => {
-            let Some(p) = pointer else { return false };
-            let here = to_lon_lat(p);
-            if response.drag_started_by(egui::PointerButton::Primary) {
-                let start = to_lon_lat(p - response.drag_delta());
-                annotations.draft = Some(match annotations.tool {
-                    Tool::Arrow => AnnotationShape::Arrow {
-                        from: start,
-                        to: here,
-                    },
-                    Tool::Rectangle => AnnotationShape::Rectangle { a: start, b: here },
-                    Tool::Circle => AnnotationShape::Circle {
-                        centre: start,
-                        radius_km: 0.0,
-                    },
-                    Tool::Freehand => AnnotationShape::Freehand {
-                        points: vec![start, here],
-                    },
-                    _ => AnnotationShape::Highlight {
-                        points: vec![start, here],
-                    },
-                });
-            } else if response.dragged_by(egui::PointerButton::Primary) {
-                match &mut annotations.draft {
-                    Some(AnnotationShape::Arrow { to, .. }) => *to = here,
-                    Some(AnnotationShape::Rectangle { b, .. }) => *b = here,
-                    Some(AnnotationShape::Circle { centre, radius_km }) => {
-                        use geo::Distance;
-                        *radius_km = geo::Geodesic.distance(
-                            geo::Point::new(centre[0], centre[1]),
-                            geo::Point::new(here[0], here[1]),
-                        ) / 1000.0;
-                    }
-                    Some(
-                        AnnotationShape::Freehand { points }
-                        | AnnotationShape::Highlight { points },
-                    ) => {
-                        extend_stroke(points, here, min_step);
-                    }
-                    _ => {}
-                }
-            }
-            if response.drag_stopped_by(egui::PointerButton::Primary)
-                && let Some(shape) = annotations.draft.take()
-            {
-                let big_enough = match &shape {
-                    AnnotationShape::Circle { radius_km, .. } => *radius_km > 0.0,
-                    AnnotationShape::Arrow { from, to }
-                    | AnnotationShape::Rectangle { a: from, b: to } => from != to,
-                    _ => true,
-                };
-                if big_enough {
-                    annotations.add(shape);
-                    commands.push(Command::SaveAnnotations);
-                }
-            }
-        }
-    }
-    used_click
-}
-
-/// True while a drag that started on a selected annotation goes on.
-fn grabbing_now(ui: &Ui, view: &WorldView, annotations: &Annotations) -> bool {
-    let Some(origin) = ui.input(|i| i.pointer.press_origin()) else {
-        return false;
-    };
-    annotation_at(view, &annotations.items, origin)
-        .is_some_and(|id| annotations.selected.contains(&id))
 }

@@ -8,6 +8,7 @@ mod exposure;
 mod help;
 mod layers;
 mod legend;
+mod map_input;
 mod map_view;
 mod open_dialog;
 mod problems;

@@ -54,3 +54,29 @@ pub fn load_folder(folder: &Path) -> backstop::io::LoadReport {
         backstop::io::ScenarioSource::Folder(folder.to_path_buf()),
     ))
 }
+
+/// Presses or releases the primary button at `pos`.
+#[allow(dead_code)]
+pub fn button(
+    harness: &egui_kittest::Harness<'_, backstop::BackstopApp>,
+    pos: egui::Pos2,
+    pressed: bool,
+) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
+/// A full click (move, press, release) at `pos`.
+#[allow(dead_code)]
+pub fn click(harness: &mut egui_kittest::Harness<'_, backstop::BackstopApp>, pos: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.step();
+    button(harness, pos, true);
+    harness.step();
+    button(harness, pos, false);
+    harness.run_steps(2);
+}
