@@ -56,6 +56,7 @@ fn the_europe_wide_map_matches_its_snapshot() {
                 annotations: &[],
                 annotation_selection: None,
                 draft: None,
+                tools: None,
             };
             paint_map(ui.painter(), &view, &frame);
         });
