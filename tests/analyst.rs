@@ -246,3 +246,57 @@ fn range_rings_go_around_a_hub_or_a_clicked_point_with_the_typed_radii() {
     harness.run_steps(3);
     assert!(harness.state().tools.rings.is_empty());
 }
+
+fn search_and_enter(harness: &mut Harness<'_, BackstopApp>, text: &str) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(2);
+    harness.get_by_label("Search").type_text(text);
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+}
+
+fn map_centre(harness: &Harness<'_, BackstopApp>) -> (f64, f64) {
+    let view = harness
+        .state()
+        .world_view()
+        .unwrap_or_else(|| panic!("no map"));
+    backstop::geometry::world_to_lon_lat(view.center)
+}
+
+#[test]
+fn search_finds_odesa_spelt_the_old_way_and_flies_there() {
+    let mut harness = builtin();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(2);
+    harness.get_by_label("Search").type_text("Odessa");
+    harness.run_steps(2);
+    // The list shows the city, the oblast and the hub named after it.
+    harness.get_by_label("Odesa — City");
+    harness.get_by_label("Odesa Oblast — Oblast");
+    harness.get_by_label("Maritime hub, Odesa area (illustrative) — Hub");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let (lon, lat) = map_centre(&harness);
+    assert!(
+        (lon - 30.72).abs() < 0.05 && (lat - 46.48).abs() < 0.05,
+        "{lon}, {lat}"
+    );
+    assert!(harness.state().map_memory.zoom() >= 8.0);
+}
+
+#[test]
+fn search_in_ukrainian_and_for_a_hub_selects_what_it_finds() {
+    let mut harness = builtin();
+    search_and_enter(&mut harness, "Харків");
+    let (lon, lat) = map_centre(&harness);
+    assert!(
+        (lon - 36.25).abs() < 0.1 && (lat - 50.0).abs() < 0.1,
+        "{lon}, {lat}"
+    );
+    search_and_enter(&mut harness, "maritime hub");
+    assert_eq!(
+        harness.state().state.selection,
+        Some(Selection::Hub("hub-odesa-area".into()))
+    );
+}

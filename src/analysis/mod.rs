@@ -2,6 +2,8 @@
 
 mod exposure;
 mod measure;
+mod search;
 
 pub use exposure::{Borders, Country, HubExposure, Reach, hub_exposures};
 pub use measure::{MapTools, Measurement, PlacedRings, parse_radii};
+pub use search::{Destination, ResultKind, SearchEntry, SearchIndex, fold};

@@ -35,6 +35,12 @@ impl BackstopApp {
                 self.map_memory.center_at(lon_lat(lon, lat));
                 let _ = self.map_memory.set_zoom(zoom.clamp(1.0, 18.0));
             }
+            Command::ZoomToBounds([west, south, east, north]) => {
+                // A point-like box gets a little room around it.
+                let pad = 0.05;
+                self.fit_bounds(west - pad, south - pad, east + pad, north + pad);
+            }
+            Command::FocusSearch => self.search.focus_requested = true,
             Command::NextHub => self.cycle_hub(1),
             Command::PreviousHub => self.cycle_hub(-1),
             Command::ToggleLayer(index) => {
@@ -128,6 +134,7 @@ impl BackstopApp {
         self.state.opacity = vec![1.0; report.scenario.layers.len()];
         self.scene = Scene::build(&report.scenario);
         self.exposures = super::exposures_of(&report.scenario, &self.basemap);
+        self.search_index = crate::analysis::SearchIndex::build(&report.scenario, &self.basemap);
         self.report = report;
         self.files = files;
         self.apply_settings(&settings);

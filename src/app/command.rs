@@ -28,6 +28,10 @@ pub enum Command {
         /// Zoom.
         zoom: f64,
     },
+    /// Frame a box: west, south, east, north.
+    ZoomToBounds([f64; 4]),
+    /// Put the keyboard in the search box.
+    FocusSearch,
     /// Select the next hub and centre on it.
     NextHub,
     /// Select the previous hub and centre on it.
@@ -121,6 +125,7 @@ impl Command {
         Command::ToggleExposurePanel,
         Command::ToggleProblems,
         Command::ShowOpenDialog,
+        Command::FocusSearch,
         Command::ReloadScenario,
         Command::SaveViewAsPng,
         Command::ShowExportDialog,
@@ -153,6 +158,8 @@ impl Command {
             Command::Pan(_, y) if *y < 0.0 => "Pan up".into(),
             Command::Pan(..) => "Pan down".into(),
             Command::FocusOn { .. } => "Zoom to a place".into(),
+            Command::ZoomToBounds(_) => "Zoom to an area".into(),
+            Command::FocusSearch => "Search".into(),
             Command::NextHub => "Next hub".into(),
             Command::PreviousHub => "Previous hub".into(),
             Command::ToggleLayer(_) => "Show or hide layer".into(),
@@ -212,6 +219,7 @@ impl Command {
                 Key::P,
             )),
             Command::ShowOpenDialog => command(Key::O),
+            Command::FocusSearch => command(Key::F),
             Command::ReloadScenario => command(Key::R),
             Command::ToggleHelp => key(Key::F1),
             Command::SaveViewAsPng => Some(KeyboardShortcut::new(

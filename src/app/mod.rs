@@ -147,6 +147,10 @@ pub struct BackstopApp {
     pub annotations: Annotations,
     /// The measured path and range rings.
     pub tools: crate::analysis::MapTools,
+    /// The search box.
+    pub search: crate::ui::SearchBox,
+    /// Everything the search box finds.
+    pub search_index: crate::analysis::SearchIndex,
     /// Each hub's distances to the line and the borders, and the ring sets reaching it.
     pub exposures: Vec<crate::analysis::HubExposure>,
     commands: Vec<Command>,
@@ -193,6 +197,8 @@ impl BackstopApp {
             annotations,
             exposures,
             tools: crate::analysis::MapTools::default(),
+            search: crate::ui::SearchBox::default(),
+            search_index: crate::analysis::SearchIndex::build(&report.scenario, &basemap),
             state: ViewState::for_scenario(&report),
             report,
             scene,

@@ -12,6 +12,7 @@ mod map_input;
 mod map_view;
 mod open_dialog;
 mod problems;
+mod search;
 mod toasts;
 mod top_bar;
 
@@ -28,6 +29,7 @@ pub use legend::{legend, legend_of};
 pub use map_view::map_view;
 pub use open_dialog::{OpenDialog, open_dialog};
 pub use problems::problems_panel;
+pub use search::{SearchBox, go_to, search_box};
 pub use toasts::toasts;
 pub use top_bar::top_bar;
 

@@ -86,12 +86,17 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
     }
     let counts = ProblemCounts::of(&app.report.diagnostics);
     let mut commands = Vec::new();
+    let title = scenario.title.clone();
+    let as_of = scenario.as_of;
+    let subtitle = scenario.subtitle.clone();
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.heading(RichText::new(&scenario.title).strong());
-            if let Some(as_of) = scenario.as_of {
+            ui.heading(RichText::new(title).strong());
+            if let Some(as_of) = as_of {
                 ui.label(RichText::new(format!("as of {as_of}")).strong());
             }
+            ui.separator();
+            crate::ui::search_box(ui, app, &mut commands);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let text = if counts.errors + counts.warnings == 0 {
                     RichText::new("✔ No problems")
@@ -145,7 +150,7 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 {
                     commands.push(Command::ShowOpenDialog);
                 }
-                ui.add(egui::Label::new(RichText::new(&scenario.subtitle).weak()).truncate());
+                ui.add(egui::Label::new(RichText::new(&subtitle).weak()).truncate());
             });
         });
     });
