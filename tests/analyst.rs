@@ -300,3 +300,67 @@ fn search_in_ukrainian_and_for_a_hub_selects_what_it_finds() {
         Some(Selection::Hub("hub-odesa-area".into()))
     );
 }
+
+#[test]
+fn a_status_filter_dims_or_hides_hubs_and_clears_in_one_click() {
+    let mut harness = builtin();
+    let west = "Hub: French contingent, western Ukraine (illustrative)";
+    assert!(harness.query_by_label(west).is_some());
+    harness.get_by_label("Filters").click();
+    harness.run_steps(3);
+    harness.get_by_label("Status").click();
+    harness.run_steps(3);
+    harness.get_by_label("Reported").click();
+    harness.run_steps(3);
+    // Dimmed: still on the map, and the chip says so.
+    assert!(harness.query_by_label(west).is_some());
+    harness.get_by_label("Status: Reported ✖");
+    harness.get_by_label("hide").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label(west).is_none());
+    assert!(
+        harness
+            .query_by_label("Hub: Forward coordination cell, Kyiv")
+            .is_some()
+    );
+    harness.get_by_label("Clear all filters").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label(west).is_some());
+    assert!(!harness.state().state.filters.is_active());
+}
+
+#[test]
+fn the_timeline_cursor_hides_what_is_not_yet_valid_and_shows_in_the_top_bar() {
+    let mut harness = builtin();
+    let kyiv = "Hub: Forward coordination cell, Kyiv";
+    assert!(harness.query_by_label(kyiv).is_some());
+    // Before the ceasefire: the forward cell (from "deployment") is not there yet.
+    harness.get_by_label("Time: 2026-01-06").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label(kyiv).is_none());
+    harness.get_by_label("as of 2026-01-06");
+    let drones = "Feature: Drone sector Dnipro (illustrative)";
+    assert!(harness.query_by_label(drones).is_none());
+    harness.get_by_label("All times").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label(drones).is_some());
+    harness.get_by_label("Time: 2026-01-06").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Feature: Drone sector Dnipro (illustrative)")
+            .is_none()
+    );
+    // After deployment it is.
+    harness.get_by_label("Time: deployment").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label(kyiv).is_some());
+    harness.get_by_label("as of After D: hubs established, monitoring active (date not known)");
+    // Play steps on by itself.
+    harness.get_by_label("All times").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.as_of, None);
+    harness.get_by_label("Play").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.as_of, Some(0));
+}

@@ -57,6 +57,7 @@ fn the_europe_wide_map_matches_its_snapshot() {
                 annotation_selection: None,
                 draft: None,
                 tools: None,
+                presence: None,
             };
             paint_map(ui.painter(), &view, &frame);
         });

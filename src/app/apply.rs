@@ -134,6 +134,14 @@ impl BackstopApp {
         self.state.opacity = vec![1.0; report.scenario.layers.len()];
         self.scene = Scene::build(&report.scenario);
         self.exposures = super::exposures_of(&report.scenario, &self.basemap);
+        self.timeline = crate::analysis::Timeline::of(&report.scenario);
+        if self
+            .state
+            .as_of
+            .is_some_and(|s| s >= self.timeline.stops.len())
+        {
+            self.state.as_of = None;
+        }
         self.search_index = crate::analysis::SearchIndex::build(&report.scenario, &self.basemap);
         self.report = report;
         self.files = files;

@@ -94,6 +94,14 @@ pub struct ViewState {
     pub show_problems: bool,
     /// Shortcut list shown.
     pub show_help: bool,
+    /// Filters by nation, kind, status and phase.
+    pub filters: crate::analysis::Filters,
+    /// The timeline's "as of" cursor, a stop index; `None` shows every time at once.
+    pub as_of: Option<usize>,
+    /// The timeline steps through its stops on its own.
+    pub playing: bool,
+    /// Timeline panel shown.
+    pub show_timeline: bool,
 }
 
 impl ViewState {
@@ -113,6 +121,10 @@ impl ViewState {
             show_exposure_panel: false,
             show_problems: defaults.show_problems,
             show_help: false,
+            filters: crate::analysis::Filters::default(),
+            as_of: None,
+            playing: false,
+            show_timeline: true,
         }
     }
 }
@@ -149,6 +161,12 @@ pub struct BackstopApp {
     pub tools: crate::analysis::MapTools,
     /// The search box.
     pub search: crate::ui::SearchBox,
+    /// The scenario's events and phases on one axis.
+    pub timeline: crate::analysis::Timeline,
+    /// When Play last moved the timeline's cursor.
+    pub last_play_step: Option<std::time::Instant>,
+    /// Shown, dimmed or hidden for each hub and feature, from the filters and "as of".
+    pub presence: crate::analysis::PresenceMap,
     /// Everything the search box finds.
     pub search_index: crate::analysis::SearchIndex,
     /// Each hub's distances to the line and the borders, and the ring sets reaching it.
@@ -198,6 +216,9 @@ impl BackstopApp {
             exposures,
             tools: crate::analysis::MapTools::default(),
             search: crate::ui::SearchBox::default(),
+            timeline: crate::analysis::Timeline::of(&report.scenario),
+            presence: crate::analysis::PresenceMap::default(),
+            last_play_step: None,
             search_index: crate::analysis::SearchIndex::build(&report.scenario, &basemap),
             state: ViewState::for_scenario(&report),
             report,
@@ -239,6 +260,26 @@ impl BackstopApp {
     pub fn with_start_time(mut self, started: std::time::Instant) -> Self {
         self.started = Some(started);
         self
+    }
+
+    /// Recomputes what the filters and the "as of" cursor show.
+    pub fn update_presence(&mut self) {
+        let as_of = self.state.as_of.and_then(|s| self.timeline.key_at(s));
+        self.presence = crate::analysis::PresenceMap::compute(
+            &self.report.scenario,
+            &self.state.filters,
+            &self.timeline,
+            as_of,
+        );
+    }
+
+    /// The "as of" shown in the top bar and on exports: the timeline cursor's date or
+    /// phase, or the scenario's date when the cursor is off.
+    pub fn as_of_text(&self) -> Option<String> {
+        match self.state.as_of {
+            Some(stop) => Some(self.timeline.describe(stop)),
+            None => self.report.scenario.as_of.map(|d| d.to_string()),
+        }
     }
 
     /// The map palette for the current theme.
@@ -339,8 +380,13 @@ impl BackstopApp {
             self.applied_theme = Some(self.state.theme);
         }
         self.read_shortcuts(ui.ctx());
+        self.update_presence();
         crate::ui::top_bar(ui, self);
         crate::ui::annotation_bar(ui, self);
+        crate::ui::filter_chips(ui, self);
+        if self.state.show_timeline {
+            crate::ui::timeline_panel(ui, self);
+        }
         if self.state.show_layers_panel {
             crate::ui::layers_panel(ui, self);
         }
@@ -400,6 +446,7 @@ impl BackstopApp {
                     if let Some(focused) = ctx.memory(|m| m.focused()) {
                         ctx.memory_mut(|m| m.surrender_focus(focused));
                     }
+                    ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
                 }
                 self.commands.push(command.clone());
             }

@@ -86,6 +86,10 @@ pub struct PictureSnapshot {
     pub annotations: Vec<crate::model::Annotation>,
     /// The measured path and range rings.
     pub tools: crate::analysis::MapTools,
+    /// What the filters and the timeline show.
+    pub presence: crate::analysis::PresenceMap,
+    /// The "as of" line.
+    pub as_of: Option<String>,
 }
 
 impl PictureSnapshot {
@@ -102,6 +106,8 @@ impl PictureSnapshot {
             coalition_layer: app.state.coalition_layer,
             annotations: app.annotations.items.clone(),
             tools: app.tools.clone(),
+            presence: app.presence.clone(),
+            as_of: app.as_of_text(),
         }
     }
 }
@@ -220,7 +226,7 @@ pub fn draw_picture(
             FontId::proportional(14.0),
             Color32::from_gray(70),
         );
-        if let Some(as_of) = scenario.as_of {
+        if let Some(as_of) = &snapshot.as_of {
             painter.text(
                 bar.right_top() + vec2(-16.0, 12.0),
                 Align2::RIGHT_TOP,
@@ -275,6 +281,7 @@ pub fn draw_picture(
         annotation_selection: None,
         draft: None,
         tools: Some(&snapshot.tools),
+        presence: Some(&snapshot.presence),
     };
     paint_map(&painter.with_clip_rect(map_rect), &world_view, &frame);
     if options.north_arrow {

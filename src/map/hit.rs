@@ -20,9 +20,13 @@ pub fn feature_at(
     scenario: &Scenario,
     scene: &Scene,
     visible: &[bool],
+    presence: Option<&crate::analysis::PresenceMap>,
     basemap: &Basemap,
     pointer: Pos2,
 ) -> Option<Selection> {
+    let shown = |layer: usize, feature: usize| {
+        presence.is_none_or(|p| p.feature(layer, feature) != crate::analysis::Presence::Hidden)
+    };
     let (lon, lat) = view.screen_to_lon_lat(pointer);
     let point = Point::new(lon, lat);
     for (index, layer) in scenario.layers.iter().enumerate().rev() {
@@ -36,6 +40,9 @@ pub fn feature_at(
             .features
             .iter()
             .zip(&layer_scene.lines)
+            .enumerate()
+            .filter(|(i, _)| shown(index, *i))
+            .map(|(_, pair)| pair)
             .find(|(feature, lines)| {
                 !matches!(
                     feature.geometry,
@@ -54,6 +61,9 @@ pub fn feature_at(
             layer
                 .features
                 .iter()
+                .enumerate()
+                .filter(|(i, _)| shown(index, *i))
+                .map(|(_, feature)| feature)
                 .find(|feature| match &feature.geometry {
                     geo::Geometry::Polygon(p) => p.contains(&point),
                     geo::Geometry::MultiPolygon(mp) => mp.contains(&point),

@@ -73,9 +73,23 @@ pub struct MapFrame<'a> {
     )>,
     /// The measured path and range rings.
     pub tools: Option<&'a crate::analysis::MapTools>,
+    /// Shown, dimmed or hidden per hub and feature (all shown when `None`).
+    pub presence: Option<&'a crate::analysis::PresenceMap>,
 }
 
 impl MapFrame<'_> {
+    /// A hub's presence under the filters and the timeline.
+    pub fn hub_presence(&self, index: usize) -> crate::analysis::Presence {
+        self.presence.map(|p| p.hub(index)).unwrap_or_default()
+    }
+
+    /// A feature's presence under the filters and the timeline.
+    pub fn feature_presence(&self, layer: usize, feature: usize) -> crate::analysis::Presence {
+        self.presence
+            .map(|p| p.feature(layer, feature))
+            .unwrap_or_default()
+    }
+
     /// True when the hubs layer is visible.
     pub fn hubs_visible(&self) -> bool {
         self.scenario
@@ -103,7 +117,13 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
     let hubs_visible = frame.hubs_visible();
     // Priority for space: hub symbols, Kyiv and capitals, hub labels, then other places.
     let mut hubs = if hubs_visible {
-        place_hubs(view, frame.scenario, frame.scene, &mut occupied)
+        place_hubs(
+            view,
+            frame.scenario,
+            frame.scene,
+            frame.presence,
+            &mut occupied,
+        )
     } else {
         Vec::new()
     };

@@ -6,6 +6,7 @@ use super::labels::{Occupied, halo_text};
 use super::mesh_paint::append_fill;
 use super::style::{HOVER, SELECTION, layer_colour, status_stroke};
 use super::symbols::paint_hub_symbol;
+use crate::analysis::{Presence, PresenceMap};
 use crate::mesh::WorldView;
 use crate::model::{LayerKind, Scenario, Status};
 use crate::scene::Scene;
@@ -38,6 +39,9 @@ impl Selection {
     }
 }
 
+/// How much of its colour a filtered-out feature keeps when dimmed.
+pub const DIMMED: f32 = 0.22;
+
 /// Hub symbol size in points (an APP-6 friendly frame is a 3:2 rectangle).
 pub const HUB_SYMBOL: egui::Vec2 = egui::Vec2::new(27.0, 18.0);
 
@@ -57,12 +61,27 @@ pub fn paint_overlays(painter: &Painter, view: &WorldView, frame: &super::MapFra
         let mut mesh = Mesh::default();
         if let Some(fill) = layer_scene.fill.for_zoom(view.zoom) {
             let colour = layer_colour(layer.style.fill, layer.style.fill_opacity * opacity);
-            append_fill(&mut mesh, view, fill, |_| colour);
+            append_fill(&mut mesh, view, fill, |feature| {
+                match frame.feature_presence(index, feature) {
+                    Presence::Shown => colour,
+                    Presence::Dimmed => colour.gamma_multiply(DIMMED),
+                    Presence::Hidden => Color32::TRANSPARENT,
+                }
+            });
         }
         painter.add(Shape::mesh(mesh));
-        for (feature, lines) in layer.features.iter().zip(&layer_scene.lines) {
+        for (feature_index, (feature, lines)) in
+            layer.features.iter().zip(&layer_scene.lines).enumerate()
+        {
+            let presence = frame.feature_presence(index, feature_index);
+            if presence == Presence::Hidden {
+                continue;
+            }
             let (colour, width, dashed) = status_stroke(&layer.style, feature.status);
-            let colour = colour.gamma_multiply(opacity);
+            let colour = match presence {
+                Presence::Dimmed => colour.gamma_multiply(opacity * DIMMED),
+                _ => colour.gamma_multiply(opacity),
+            };
             let highlight = if frame
                 .selection
                 .is_some_and(|s| s.is_feature(&layer.id, &feature.id))
@@ -138,16 +157,21 @@ impl HubPlacement {
     }
 }
 
-/// Places the visible hub symbols and claims their space; symbols are never hidden.
+/// Places the hub symbols on screen and claims their space; symbols are never hidden
+/// by labels, only by the filters and the timeline.
 pub fn place_hubs(
     view: &WorldView,
     scenario: &Scenario,
     scene: &Scene,
+    presence: Option<&PresenceMap>,
     occupied: &mut Occupied,
 ) -> Vec<HubPlacement> {
     let area = view.screen.expand(40.0);
     let mut placements = Vec::new();
     for (index, position) in scene.hubs.iter().enumerate().take(scenario.hubs.len()) {
+        if presence.is_some_and(|p| p.hub(index) == Presence::Hidden) {
+            continue;
+        }
         let centre = view.to_screen(*position);
         if !area.contains(centre) {
             continue;
@@ -210,6 +234,18 @@ pub fn paint_hubs(painter: &Painter, placements: &[HubPlacement], frame: &super:
             continue;
         };
         let rect = placement.symbol;
+        // A symbol is dimmed only when every hub under it is filtered out.
+        let dimmed = placement
+            .members()
+            .all(|i| frame.hub_presence(i) == Presence::Dimmed);
+        let mut faded;
+        let painter = if dimmed {
+            faded = painter.clone();
+            faded.multiply_opacity(DIMMED + 0.1);
+            &faded
+        } else {
+            painter
+        };
         let members: Vec<&crate::model::Hub> = placement
             .members()
             .filter_map(|i| frame.scenario.hubs.get(i))

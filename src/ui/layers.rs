@@ -18,6 +18,9 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 egui::CollapsingHeader::new(RichText::new("Layers").heading())
                     .default_open(true)
                     .show(ui, |ui| scenario_layers(ui, app, &mut commands));
+                egui::CollapsingHeader::new(RichText::new("Filters").strong())
+                    .default_open(false)
+                    .show(ui, |ui| super::filters::filters_section(ui, app));
                 egui::CollapsingHeader::new(RichText::new("Basemap").strong())
                     .default_open(true)
                     .show(ui, |ui| {

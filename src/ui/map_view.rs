@@ -6,6 +6,7 @@ use egui::{Rect, Response, Role, Sense, Ui, WidgetInfo, vec2};
 use walkers::{Map, lon_lat};
 
 use super::map_input::{annotate, grabs_annotation, measure_or_place_rings};
+use crate::analysis::{Presence, PresenceMap};
 use crate::app::{BackstopApp, Command, Tool, ViewState};
 use crate::map::{MapFrame, Occupied, Selection, feature_at, paint_map, place_hubs};
 use crate::mesh::WorldView;
@@ -40,6 +41,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             map_memory,
             annotations,
             tools,
+            presence,
             ..
         } = app;
         let drawing = annotations.tool != Tool::Select;
@@ -67,6 +69,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 annotation_selection: Some(&annotations.selected),
                 draft: annotations.draft.as_ref().map(|d| (d, &annotations.style)),
                 tools: Some(tools),
+                presence: Some(presence),
             };
             let painter = ui.painter().with_clip_rect(screen);
             paint_map(&painter, &world_view, &frame);
@@ -79,6 +82,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                     &world_view,
                     &report.scenario,
                     scene,
+                    presence,
                     annotations.tool,
                     &mut commands,
                     &mut hovered,
@@ -90,6 +94,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 &report.scenario,
                 scene,
                 state,
+                presence,
                 &mut commands,
             );
             handled |= country_handles(
@@ -121,6 +126,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                     &report.scenario,
                     scene,
                     &state.visible,
+                    Some(presence),
                     basemap,
                     pointer,
                 );
@@ -132,6 +138,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                         &report.scenario,
                         scene,
                         &state.visible,
+                        Some(presence),
                         basemap,
                         p,
                     )
@@ -178,12 +185,19 @@ fn hub_handles(
     view: &WorldView,
     scenario: &Scenario,
     scene: &Scene,
+    presence: &PresenceMap,
     tool: Tool,
     commands: &mut Vec<Command>,
     hovered: &mut Option<Selection>,
 ) -> bool {
     let mut clicked = false;
-    for placement in place_hubs(view, scenario, scene, &mut Occupied::default()) {
+    for placement in place_hubs(
+        view,
+        scenario,
+        scene,
+        Some(presence),
+        &mut Occupied::default(),
+    ) {
         let Some(hub) = scenario.hubs.get(placement.hub) else {
             continue;
         };
@@ -244,6 +258,7 @@ fn feature_handles(
     scenario: &Scenario,
     scene: &Scene,
     state: &ViewState,
+    presence: &PresenceMap,
     commands: &mut Vec<Command>,
 ) -> bool {
     let mut clicked = false;
@@ -254,7 +269,12 @@ fn feature_handles(
         let Some(layer_scene) = scene.layers.get(index) else {
             continue;
         };
-        for (feature, anchor) in layer.features.iter().zip(&layer_scene.anchors) {
+        for (feature_index, (feature, anchor)) in
+            layer.features.iter().zip(&layer_scene.anchors).enumerate()
+        {
+            if presence.feature(index, feature_index) == Presence::Hidden {
+                continue;
+            }
             let centre = view.to_screen(*anchor);
             if !view.screen.contains(centre) {
                 continue;

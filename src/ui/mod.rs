@@ -5,6 +5,7 @@ mod coalition;
 mod details;
 mod export_dialog;
 mod exposure;
+mod filters;
 mod help;
 mod layers;
 mod legend;
@@ -13,6 +14,7 @@ mod map_view;
 mod open_dialog;
 mod problems;
 mod search;
+mod timeline;
 mod toasts;
 mod top_bar;
 
@@ -23,6 +25,7 @@ pub use export_dialog::{
     ExportDialog, ExportPreset, default_picture_path, export_dialog, pictures_folder,
 };
 pub use exposure::{ExposureColumn, ExposureSort, exposure_panel, km_text};
+pub use filters::{filter_chips, filters_section};
 pub use help::help_overlay;
 pub use layers::layers_panel;
 pub use legend::{legend, legend_of};
@@ -30,6 +33,7 @@ pub use map_view::map_view;
 pub use open_dialog::{OpenDialog, open_dialog};
 pub use problems::problems_panel;
 pub use search::{SearchBox, go_to, search_box};
+pub use timeline::timeline_panel;
 pub use toasts::toasts;
 pub use top_bar::top_bar;
 

@@ -41,7 +41,7 @@ pub fn search_box(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<C
     let search = &mut app.search;
     let field = egui::TextEdit::singleline(&mut search.query)
         .hint_text("Search places, hubs, countries… (Ctrl+F)")
-        .desired_width(260.0);
+        .desired_width((ui.available_width() - 12.0).clamp(60.0, 280.0));
     let response = ui.add(field);
     response.widget_info(|| {
         let mut info = egui::WidgetInfo::text_edit(true, "", &search.query, "");

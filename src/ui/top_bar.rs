@@ -87,7 +87,7 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
     let counts = ProblemCounts::of(&app.report.diagnostics);
     let mut commands = Vec::new();
     let title = scenario.title.clone();
-    let as_of = scenario.as_of;
+    let as_of = app.as_of_text();
     let subtitle = scenario.subtitle.clone();
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -95,8 +95,6 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
             if let Some(as_of) = as_of {
                 ui.label(RichText::new(format!("as of {as_of}")).strong());
             }
-            ui.separator();
-            crate::ui::search_box(ui, app, &mut commands);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let text = if counts.errors + counts.warnings == 0 {
                     RichText::new("✔ No problems")
@@ -150,6 +148,8 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 {
                     commands.push(Command::ShowOpenDialog);
                 }
+                // Last in a right-to-left row: it takes what room the title leaves.
+                crate::ui::search_box(ui, app, &mut commands);
                 ui.add(egui::Label::new(RichText::new(&subtitle).weak()).truncate());
             });
         });
