@@ -100,7 +100,7 @@ impl Timeline {
                 });
             }
         }
-        stops.sort_by(|a, b| a.key.cmp(&b.key));
+        stops.sort_by_key(|s| s.key);
         let mut bands = Vec::new();
         for (index, phase) in scenario.phases.iter().enumerate() {
             let Some(start) = keys.iter().find(|(id, _)| *id == phase.id).map(|k| k.1) else {

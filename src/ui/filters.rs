@@ -88,8 +88,11 @@ pub fn filters_section(ui: &mut egui::Ui, app: &mut BackstopApp) {
 }
 
 /// One line per active filter, for the chips.
-fn chips(filters: &Filters, scenario: &Scenario) -> Vec<(String, Box<dyn Fn(&mut Filters)>)> {
-    let mut out: Vec<(String, Box<dyn Fn(&mut Filters)>)> = Vec::new();
+/// An active filter's text, and how to remove it.
+type Chip = (String, Box<dyn Fn(&mut Filters)>);
+
+fn chips(filters: &Filters, scenario: &Scenario) -> Vec<Chip> {
+    let mut out: Vec<Chip> = Vec::new();
     for status in &filters.statuses {
         let s = *status;
         out.push((

@@ -80,9 +80,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 handled |= hub_handles(
                     ui,
                     &world_view,
-                    &report.scenario,
-                    scene,
-                    presence,
+                    &frame,
                     annotations.tool,
                     &mut commands,
                     &mut hovered,
@@ -183,19 +181,18 @@ fn handle(
 fn hub_handles(
     ui: &mut Ui,
     view: &WorldView,
-    scenario: &Scenario,
-    scene: &Scene,
-    presence: &PresenceMap,
+    frame: &MapFrame<'_>,
     tool: Tool,
     commands: &mut Vec<Command>,
     hovered: &mut Option<Selection>,
 ) -> bool {
     let mut clicked = false;
+    let scenario = frame.scenario;
     for placement in place_hubs(
         view,
         scenario,
-        scene,
-        Some(presence),
+        frame.scene,
+        frame.presence,
         &mut Occupied::default(),
     ) {
         let Some(hub) = scenario.hubs.get(placement.hub) else {
