@@ -13,6 +13,7 @@ pub mod io;
 pub mod map;
 pub mod mesh;
 pub mod model;
+pub mod overlay;
 pub mod scene;
 pub mod ui;
 

@@ -364,3 +364,113 @@ fn the_timeline_cursor_hides_what_is_not_yet_valid_and_shows_in_the_top_bar() {
     harness.run_steps(2);
     assert_eq!(harness.state().state.as_of, Some(0));
 }
+
+/// A file dropped on the window, as winit would hand it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, BackstopApp>, path: &std::path::Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.to_path_buf())));
+    harness.step();
+    // Loading runs on its own thread: wait for it, frame by frame.
+    for _ in 0..200 {
+        if harness.state().overlays.loading.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run_steps(3);
+}
+
+const MY_OVERLAY: &str = r#"{"type":"FeatureCollection","features":[
+  {"type":"Feature","properties":{"name":"Checkpoint Alpha","unit":"3rd company"},
+   "geometry":{"type":"Point","coordinates":[31.2,48.4]}},
+  {"type":"Feature","properties":{"name":"Patrol route"},
+   "geometry":{"type":"LineString","coordinates":[[30.0,47.0],[33.0,49.5]]}},
+  {"type":"Feature","properties":{"name":"Broken"},
+   "geometry":{"type":"Point","coordinates":[200.0,48.0]}}
+]}"#;
+
+#[test]
+fn a_dropped_geojson_becomes_a_layer_with_its_properties_and_problems() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let path = dir.path().join("checkpoints.geojson");
+    std::fs::write(&path, MY_OVERLAY).unwrap_or_else(|e| panic!("write: {e}"));
+    let mut harness = builtin();
+    drop_file(&mut harness, &path);
+    let overlays = &harness.state().overlays;
+    assert_eq!(overlays.layers.len(), 1);
+    assert_eq!(overlays.layers[0].layer.features.len(), 2);
+    // The broken feature is named in Problems, with file, feature and field.
+    let problems: Vec<String> = harness
+        .state()
+        .all_diagnostics()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        problems.iter().any(|p| p.contains("checkpoints.geojson")
+            && p.contains("feature 2")
+            && p.contains("geometry")),
+        "{problems:?}"
+    );
+    harness.get_by_label("checkpoints.geojson");
+    // Click the point: its properties show in the details panel.
+    harness.key_press(egui::Key::Escape);
+    let view = harness
+        .state()
+        .world_view()
+        .unwrap_or_else(|| panic!("no map"));
+    let point = view.lon_lat_to_screen(31.2, 48.4);
+    harness.run_steps(30);
+    click(&mut harness, point);
+    assert!(
+        matches!(
+            harness.state().state.selection,
+            Some(Selection::User { feature: 0, .. })
+        ),
+        "{:?}",
+        harness.state().state.selection
+    );
+    // The title and the name property.
+    assert_eq!(harness.query_all_by_label("Checkpoint Alpha").count(), 2);
+    harness.get_by_label("3rd company");
+    // Removable.
+    harness.get_by_label("Remove checkpoints.geojson").click();
+    harness.run_steps(3);
+    assert!(harness.state().overlays.layers.is_empty());
+    assert_eq!(harness.state().state.selection, None);
+}
+
+#[test]
+fn a_broken_dropped_file_is_reported_and_nothing_else_changes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let path = dir.path().join("broken.geojson");
+    std::fs::write(&path, "{\"type\": \"FeatureCollection\", \"features\": [")
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    let mut harness = builtin();
+    drop_file(&mut harness, &path);
+    assert!(harness.state().overlays.layers.is_empty());
+    let problems: Vec<String> = harness
+        .state()
+        .all_diagnostics()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        problems.iter().any(|p| p.starts_with("broken.geojson:")),
+        "{problems:?}"
+    );
+    assert_eq!(harness.state().report.scenario.hubs.len(), 10);
+}

@@ -58,6 +58,7 @@ fn the_europe_wide_map_matches_its_snapshot() {
                 draft: None,
                 tools: None,
                 presence: None,
+                user_overlays: &[],
             };
             paint_map(ui.painter(), &view, &frame);
         });

@@ -76,10 +76,26 @@ impl BackstopApp {
                     ScenarioSource::Folder(path) => Some(path.clone()),
                     ScenarioSource::Builtin => None,
                 };
-                self.open_dialog.show_with(start);
+                self.open_dialog
+                    .show_for(crate::ui::OpenPurpose::ScenarioFolder, start);
             }
             Command::OpenScenario(source) => self.load(ScenarioFiles::new(source)),
             Command::ReloadScenario => self.load(self.files.clone()),
+            Command::ShowAddOverlayDialog => {
+                let start = match self.files.source() {
+                    ScenarioSource::Folder(path) => Some(path.clone()),
+                    ScenarioSource::Builtin => None,
+                };
+                self.open_dialog
+                    .show_for(crate::ui::OpenPurpose::Overlay, start);
+            }
+            Command::AddOverlay(path) => self.add_overlay(path),
+            Command::RemoveOverlay(id) => self.remove_overlay(id),
+            Command::ToggleOverlay(id) => {
+                if let Some(overlay) = self.overlays.layers.iter_mut().find(|o| o.layer.id == id) {
+                    overlay.visible = !overlay.visible;
+                }
+            }
             Command::SaveViewAsPng => self.request_view_screenshot(ctx),
             Command::ShowExportDialog => self.export_dialog.open = true,
             Command::CopyExportToClipboard => self.copy_export(ctx),

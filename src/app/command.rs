@@ -68,6 +68,14 @@ pub enum Command {
     OpenScenario(ScenarioSource),
     /// Read the current scenario's files again.
     ReloadScenario,
+    /// Show the "Add overlay" dialog.
+    ShowAddOverlayDialog,
+    /// Load a GeoJSON file as an extra layer (in the background).
+    AddOverlay(std::path::PathBuf),
+    /// Remove a user overlay, by id.
+    RemoveOverlay(u64),
+    /// Show or hide a user overlay, by id.
+    ToggleOverlay(u64),
     /// Save exactly what the map shows as a PNG in the Pictures folder.
     SaveViewAsPng,
     /// Show the Export image dialog.
@@ -124,6 +132,8 @@ impl Command {
         Command::ToggleCoalitionPanel,
         Command::ToggleExposurePanel,
         Command::ToggleProblems,
+        // Ctrl+Shift+O before Ctrl+O, which may also match with Shift.
+        Command::ShowAddOverlayDialog,
         Command::ShowOpenDialog,
         Command::FocusSearch,
         Command::ReloadScenario,
@@ -179,6 +189,10 @@ impl Command {
             Command::ShowOpenDialog => "Open scenario folder…".into(),
             Command::OpenScenario(source) => format!("Open {}", source.describe()),
             Command::ReloadScenario => "Reload scenario".into(),
+            Command::ShowAddOverlayDialog => "Add overlay…".into(),
+            Command::AddOverlay(path) => format!("Add {}", path.display()),
+            Command::RemoveOverlay(_) => "Remove overlay".into(),
+            Command::ToggleOverlay(_) => "Show or hide overlay".into(),
             Command::SaveViewAsPng => "Save view as PNG".into(),
             Command::ShowExportDialog => "Export image…".into(),
             Command::CopyExportToClipboard => "Copy image to clipboard".into(),
@@ -219,6 +233,10 @@ impl Command {
                 Key::P,
             )),
             Command::ShowOpenDialog => command(Key::O),
+            Command::ShowAddOverlayDialog => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::O,
+            )),
             Command::FocusSearch => command(Key::F),
             Command::ReloadScenario => command(Key::R),
             Command::ToggleHelp => key(Key::F1),

@@ -4,12 +4,14 @@ mod annotate;
 mod apply;
 mod command;
 mod exports;
+mod overlays;
 mod screenshot;
 mod settings;
 
 pub use annotate::{Annotations, Tool, extend_stroke};
 pub use command::Command;
 pub use exports::{ExportState, Toast};
+pub use overlays::{Overlays, ShownOverlay};
 pub use screenshot::{ScreenshotOutcome, ScreenshotTask, save_png};
 pub use settings::{Camera, LayerChoice, Settings, Theme};
 
@@ -159,6 +161,8 @@ pub struct BackstopApp {
     pub annotations: Annotations,
     /// The measured path and range rings.
     pub tools: crate::analysis::MapTools,
+    /// The user's own overlays.
+    pub overlays: Overlays,
     /// The search box.
     pub search: crate::ui::SearchBox,
     /// The scenario's events and phases on one axis.
@@ -215,6 +219,7 @@ impl BackstopApp {
             annotations,
             exposures,
             tools: crate::analysis::MapTools::default(),
+            overlays: Overlays::default(),
             search: crate::ui::SearchBox::default(),
             timeline: crate::analysis::Timeline::of(&report.scenario),
             presence: crate::analysis::PresenceMap::default(),
@@ -380,6 +385,7 @@ impl BackstopApp {
             self.applied_theme = Some(self.state.theme);
         }
         self.read_shortcuts(ui.ctx());
+        self.read_dropped_files(ui.ctx());
         self.update_presence();
         crate::ui::top_bar(ui, self);
         crate::ui::annotation_bar(ui, self);
@@ -415,6 +421,7 @@ impl BackstopApp {
         self.apply_commands(ui.ctx());
         self.finish_view_screenshot(ui.ctx());
         self.poll_export(ui.ctx());
+        self.poll_overlays(ui.ctx());
         self.expire_toasts(ui.ctx());
         if !self.fit_pending
             && self.map_rect.is_some()

@@ -90,6 +90,8 @@ pub struct PictureSnapshot {
     pub presence: crate::analysis::PresenceMap,
     /// The "as of" line.
     pub as_of: Option<String>,
+    /// The user's overlays (shared, not copied).
+    pub user_overlays: Vec<crate::app::ShownOverlay>,
 }
 
 impl PictureSnapshot {
@@ -108,6 +110,7 @@ impl PictureSnapshot {
             tools: app.tools.clone(),
             presence: app.presence.clone(),
             as_of: app.as_of_text(),
+            user_overlays: app.overlays.layers.clone(),
         }
     }
 }
@@ -282,6 +285,7 @@ pub fn draw_picture(
         draft: None,
         tools: Some(&snapshot.tools),
         presence: Some(&snapshot.presence),
+        user_overlays: &snapshot.user_overlays,
     };
     paint_map(&painter.with_clip_rect(map_rect), &world_view, &frame);
     if options.north_arrow {

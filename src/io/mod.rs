@@ -4,6 +4,7 @@ mod annotations;
 mod atomic;
 mod diagnostic;
 mod events;
+mod fast_geojson;
 mod features;
 mod files;
 mod geojson_read;
@@ -21,6 +22,7 @@ pub use annotations::{
 };
 pub use atomic::write_atomic;
 pub use diagnostic::{Diagnostic, Location, ProblemCounts, Severity, line_column};
+pub use fast_geojson::{UserFeature, read_user_geojson};
 pub use files::{MAX_FILE_BYTES, ScenarioFiles, ScenarioSource};
 pub(crate) use geojson_read::{feature_collection, parse_geometry};
 pub use load::{LoadReport, load_scenario};

@@ -8,6 +8,7 @@ mod decorations;
 mod hit;
 mod labels;
 mod mesh_paint;
+mod overlay_paint;
 mod scene_paint;
 mod style;
 mod symbols;
@@ -23,6 +24,7 @@ pub use decorations::{
 pub use hit::{country_at, feature_at};
 pub use labels::{Occupied, halo_text, paint_place_labels};
 pub use mesh_paint::{LineLook, append_fill, append_lines};
+pub use overlay_paint::{paint_user_overlays, user_feature_at};
 pub use scene_paint::{
     HUB_SYMBOL, HubPlacement, Selection, paint_hubs, paint_overlays, place_hub_labels, place_hubs,
     visible_runs,
@@ -73,6 +75,8 @@ pub struct MapFrame<'a> {
     )>,
     /// The measured path and range rings.
     pub tools: Option<&'a crate::analysis::MapTools>,
+    /// The user's own overlays.
+    pub user_overlays: &'a [crate::app::ShownOverlay],
     /// Shown, dimmed or hidden per hub and feature (all shown when `None`).
     pub presence: Option<&'a crate::analysis::PresenceMap>,
 }
@@ -104,6 +108,13 @@ impl MapFrame<'_> {
 pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
     paint_basemap(painter, view, frame);
     paint_overlays(painter, view, frame);
+    paint_user_overlays(
+        painter,
+        view,
+        frame.user_overlays,
+        frame.selection,
+        frame.hovered,
+    );
     let mut occupied = Occupied::default();
     // Keep labels off the scale bar and the attribution.
     occupied.take(Rect::from_min_size(

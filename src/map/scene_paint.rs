@@ -25,6 +25,13 @@ pub enum Selection {
     },
     /// A country of the coalition (or its adversary), by ISO code.
     Nation(String),
+    /// A feature of a user overlay, by overlay id and feature index.
+    User {
+        /// The overlay's id.
+        layer: u64,
+        /// The feature's index in its file.
+        feature: usize,
+    },
 }
 
 impl Selection {

@@ -45,7 +45,9 @@ impl<M> Bands<M> {
 }
 
 impl<M: BandMesh> Bands<M> {
-    fn band(&self, index: usize) -> Option<&M> {
+    /// The mesh of band `index`, built now if it was not yet (0 is the widest view,
+    /// the last is full detail).
+    pub fn build_band(&self, index: usize) -> Option<&M> {
         let cell = self.bands.get(index)?;
         let tolerance = all_bands().nth(index).and_then(band_tolerance);
         Some(
@@ -57,13 +59,13 @@ impl<M: BandMesh> Bands<M> {
 
     /// The mesh to draw at `zoom`.
     pub fn for_zoom(&self, zoom: f64) -> Option<&M> {
-        self.band(band_for_zoom(zoom).min(self.bands.len().saturating_sub(1)))
+        self.build_band(band_for_zoom(zoom).min(self.bands.len().saturating_sub(1)))
     }
 
     /// Builds every band now.
     pub fn build_all(&self) {
         for index in 0..self.bands.len() {
-            self.band(index);
+            self.build_band(index);
         }
     }
 }

@@ -44,6 +44,11 @@ pub(crate) const BAND_ZOOMS: &[f64] = &[3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0]
 /// Allowed simplification error, in screen pixels at the band's zoom.
 const TOLERANCE_PX: f64 = 0.6;
 
+/// How many meshes a layer keeps: one per band zoom, and full detail.
+pub fn band_count() -> usize {
+    BAND_ZOOMS.len() + 1
+}
+
 /// World units (the unit square) per screen pixel at `zoom` for 256-pixel tiles.
 pub(crate) fn world_per_pixel(zoom: f64) -> f64 {
     1.0 / (256.0 * 2f64.powf(zoom))

@@ -61,6 +61,13 @@ pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                         }
                         None => summary(ui, scenario),
                     },
+                    Some(Selection::User { layer, feature }) => match app.overlays.get(*layer) {
+                        Some(overlay) => {
+                            clear = close_button(ui);
+                            user_feature_details(ui, &overlay.layer, *feature);
+                        }
+                        None => summary(ui, scenario),
+                    },
                     None => summary(ui, scenario),
                 }
             });
@@ -157,6 +164,41 @@ fn hub_details(
         field(ui, "Description", hub.description.as_str());
     }
     sources(ui, &hub.sources);
+}
+
+/// A user overlay's feature: its file, geometry kind and every property.
+fn user_feature_details(ui: &mut egui::Ui, layer: &crate::overlay::UserLayer, index: usize) {
+    let Some(feature) = layer.features.get(index) else {
+        return;
+    };
+    let title = ["name", "title", "label", "id"]
+        .iter()
+        .find_map(|key| feature.properties.get(*key))
+        .map_or_else(|| format!("Feature {index}"), value_text);
+    ui.label(RichText::new(title).heading().strong());
+    ui.label(RichText::new(format!("{} · {}", layer.kind_of(index), layer.name)).weak());
+    ui.add_space(6.0);
+    if feature.properties.is_empty() {
+        ui.label(RichText::new("No properties").weak());
+    }
+    egui::Grid::new("user_feature_properties")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for (key, value) in &feature.properties {
+                ui.label(RichText::new(key).small().weak());
+                ui.label(value_text(value));
+                ui.end_row();
+            }
+        });
+}
+
+/// A property value as text: strings without quotes.
+fn value_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }
 
 fn nation_details(ui: &mut egui::Ui, scenario: &Scenario, nation: &Nation) {

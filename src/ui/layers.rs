@@ -18,6 +18,9 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 egui::CollapsingHeader::new(RichText::new("Layers").heading())
                     .default_open(true)
                     .show(ui, |ui| scenario_layers(ui, app, &mut commands));
+                egui::CollapsingHeader::new(RichText::new("Your overlays").strong())
+                    .default_open(true)
+                    .show(ui, |ui| user_overlays(ui, app, &mut commands));
                 egui::CollapsingHeader::new(RichText::new("Filters").strong())
                     .default_open(false)
                     .show(ui, |ui| super::filters::filters_section(ui, app));
@@ -98,5 +101,53 @@ fn scenario_layers(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Comm
                 commands.push(Command::ZoomToLayer(index));
             }
         });
+    }
+}
+
+/// Overlays the user added: visibility, size, remove; loads in progress; Add overlay.
+fn user_overlays(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    for overlay in &app.overlays.layers {
+        let layer = &overlay.layer;
+        ui.horizontal(|ui| {
+            let (swatch, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+            let [r, g, b] = layer.colour;
+            ui.painter()
+                .rect_filled(swatch, 3.0, egui::Color32::from_rgb(r, g, b));
+            let mut visible = overlay.visible;
+            if ui.checkbox(&mut visible, &layer.name).changed() {
+                commands.push(Command::ToggleOverlay(layer.id));
+            }
+            let remove = format!("Remove {}", layer.name);
+            let button = ui.small_button("✖").on_hover_text(&remove);
+            button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &remove));
+            if button.clicked() {
+                commands.push(Command::RemoveOverlay(layer.id));
+            }
+        });
+        ui.label(
+            RichText::new(format!(
+                "{} features · {} vertices · {:.1} MB",
+                layer.features.len(),
+                layer.vertices,
+                layer.bytes as f64 / 1e6
+            ))
+            .small()
+            .weak(),
+        );
+    }
+    for load in &app.overlays.loading {
+        let (stage, fraction) = load.progress.get();
+        let name = crate::overlay::display_name(&load.path);
+        ui.label(format!("{name}: {}…", stage.label()));
+        ui.add(egui::ProgressBar::new(fraction).show_percentage());
+    }
+    if ui
+        .button("Add overlay…")
+        .on_hover_text(
+            "A GeoJSON file to draw over the map (Ctrl+Shift+O), or drop files on the window",
+        )
+        .clicked()
+    {
+        commands.push(Command::ShowAddOverlayDialog);
     }
 }

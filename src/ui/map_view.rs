@@ -8,7 +8,9 @@ use walkers::{Map, lon_lat};
 use super::map_input::{annotate, grabs_annotation, measure_or_place_rings};
 use crate::analysis::{Presence, PresenceMap};
 use crate::app::{BackstopApp, Command, Tool, ViewState};
-use crate::map::{MapFrame, Occupied, Selection, feature_at, paint_map, place_hubs};
+use crate::map::{
+    MapFrame, Occupied, Selection, feature_at, paint_map, place_hubs, user_feature_at,
+};
 use crate::mesh::WorldView;
 use crate::model::Scenario;
 use crate::scene::Scene;
@@ -42,6 +44,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             annotations,
             tools,
             presence,
+            overlays,
             ..
         } = app;
         let drawing = annotations.tool != Tool::Select;
@@ -70,6 +73,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 draft: annotations.draft.as_ref().map(|d| (d, &annotations.style)),
                 tools: Some(tools),
                 presence: Some(presence),
+                user_overlays: &overlays.layers,
             };
             let painter = ui.painter().with_clip_rect(screen);
             paint_map(&painter, &world_view, &frame);
@@ -119,6 +123,11 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             if hovered.is_none()
                 && let Some(pointer) = pointer_over_map
             {
+                hovered = user_feature_at(&world_view, &overlays.layers, pointer);
+            }
+            if hovered.is_none()
+                && let Some(pointer) = pointer_over_map
+            {
                 hovered = feature_at(
                     &world_view,
                     &report.scenario,
@@ -131,15 +140,17 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             }
             if response.clicked() && !handled {
                 let target = response.interact_pointer_pos().and_then(|p| {
-                    feature_at(
-                        &world_view,
-                        &report.scenario,
-                        scene,
-                        &state.visible,
-                        Some(presence),
-                        basemap,
-                        p,
-                    )
+                    user_feature_at(&world_view, &overlays.layers, p).or_else(|| {
+                        feature_at(
+                            &world_view,
+                            &report.scenario,
+                            scene,
+                            &state.visible,
+                            Some(presence),
+                            basemap,
+                            p,
+                        )
+                    })
                 });
                 commands.push(target.map_or(Command::ClearSelection, Command::Select));
             }
@@ -342,6 +353,7 @@ fn tooltip(ui: &mut Ui, scenario: &Scenario, selection: &Selection) {
                 ));
             }
         }
+        Selection::User { .. } => {}
         Selection::Nation(iso) => {
             if let Some(nation) = scenario.nation(iso) {
                 ui.strong(&nation.name);

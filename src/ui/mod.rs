@@ -30,7 +30,7 @@ pub use help::help_overlay;
 pub use layers::layers_panel;
 pub use legend::{legend, legend_of};
 pub use map_view::map_view;
-pub use open_dialog::{OpenDialog, open_dialog};
+pub use open_dialog::{OpenDialog, OpenPurpose, open_dialog};
 pub use problems::problems_panel;
 pub use search::{SearchBox, go_to, search_box};
 pub use timeline::timeline_panel;

@@ -1,4 +1,4 @@
-//! "Open scenario folder": a native folder picker when the desktop offers one (through the
+//! "Open scenario folder" and "Add overlay": a native picker when the desktop offers one (through the
 //! XDG portal, on a background thread), and always a path field, so it works on a bare X
 //! session too.
 
@@ -10,11 +10,23 @@ use egui::RichText;
 use crate::app::{BackstopApp, Command};
 use crate::io::ScenarioSource;
 
+/// What the Open dialog opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OpenPurpose {
+    /// A scenario folder, in place of the current one.
+    #[default]
+    ScenarioFolder,
+    /// A GeoJSON file, as an extra layer.
+    Overlay,
+}
+
 /// State of the Open dialog.
 #[derive(Default)]
 pub struct OpenDialog {
     /// Shown.
     pub open: bool,
+    /// Folder or overlay file.
+    pub purpose: OpenPurpose,
     /// The folder typed or picked.
     pub path: String,
     /// Why the last attempt failed.
@@ -23,6 +35,15 @@ pub struct OpenDialog {
 }
 
 impl OpenDialog {
+    /// Opens the dialog for `purpose`, starting from `start` when given.
+    pub fn show_for(&mut self, purpose: OpenPurpose, start: Option<PathBuf>) {
+        if self.purpose != purpose {
+            self.path.clear();
+        }
+        self.purpose = purpose;
+        self.show_with(start);
+    }
+
     /// Opens the dialog, starting from `start` when given.
     pub fn show_with(&mut self, start: Option<PathBuf>) {
         self.open = true;
@@ -58,15 +79,30 @@ impl OpenDialog {
         let (sender, receiver) = channel();
         let repaint = ctx.clone();
         let start = PathBuf::from(&self.path);
+        let purpose = self.purpose;
         // The portal call blocks: never on the UI thread.
         let spawned = std::thread::Builder::new()
             .name("folder-picker".into())
             .spawn(move || {
-                let mut dialog = rfd::FileDialog::new().set_title("Open scenario folder");
-                if start.is_dir() {
-                    dialog = dialog.set_directory(&start);
+                let mut dialog = rfd::FileDialog::new();
+                let folder = if start.is_dir() {
+                    Some(start.as_path())
+                } else {
+                    start.parent()
+                };
+                if let Some(folder) = folder.filter(|f| f.is_dir()) {
+                    dialog = dialog.set_directory(folder);
                 }
-                let _ = sender.send(dialog.pick_folder());
+                let picked = match purpose {
+                    OpenPurpose::ScenarioFolder => {
+                        dialog.set_title("Open scenario folder").pick_folder()
+                    }
+                    OpenPurpose::Overlay => dialog
+                        .set_title("Add overlay")
+                        .add_filter("GeoJSON", &["geojson", "json"])
+                        .pick_file(),
+                };
+                let _ = sender.send(picked);
                 repaint.request_repaint();
             });
         match spawned {
@@ -85,15 +121,25 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
     dialog.poll_picker();
     let mut command = None;
     let mut open = dialog.open;
-    egui::Window::new("Open scenario folder")
+    let overlay = dialog.purpose == OpenPurpose::Overlay;
+    let title = if overlay {
+        "Add overlay"
+    } else {
+        "Open scenario folder"
+    };
+    egui::Window::new(title)
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .default_width(460.0)
         .show(ctx, |ui| {
-            ui.label("A folder with scenario.toml, hubs.geojson, nations.toml, events.toml and overlays/.");
+            ui.label(if overlay {
+                "A GeoJSON FeatureCollection (up to 64 MB) to draw over the map. You can also drop files on the window."
+            } else {
+                "A folder with scenario.toml, hubs.geojson, nations.toml, events.toml and overlays/."
+            });
             ui.horizontal(|ui| {
-                let label = ui.label("Folder");
+                let label = ui.label(if overlay { "File" } else { "Folder" });
                 ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(300.0).hint_text("/path/to/scenario"))
                     .labelled_by(label.id);
                 let browsing = dialog.picker.is_some();
@@ -108,15 +154,19 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
                 ui.label(RichText::new(error).color(egui::Color32::from_rgb(200, 40, 40)));
             }
             ui.horizontal(|ui| {
-                if ui.button("Open").clicked() {
+                if ui.button(if overlay { "Add" } else { "Open" }).clicked() {
                     let path = PathBuf::from(dialog.path.trim());
-                    if path.is_dir() {
+                    if overlay && path.is_file() {
+                        command = Some(Command::AddOverlay(path));
+                    } else if overlay {
+                        dialog.error = Some(format!("{} is not a file", path.display()));
+                    } else if path.is_dir() {
                         command = Some(Command::OpenScenario(ScenarioSource::Folder(path)));
                     } else {
                         dialog.error = Some(format!("{} is not a folder", path.display()));
                     }
                 }
-                if ui.button("Built-in scenario").clicked() {
+                if !overlay && ui.button("Built-in scenario").clicked() {
                     command = Some(Command::OpenScenario(ScenarioSource::Builtin));
                 }
             });

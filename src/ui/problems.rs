@@ -14,13 +14,13 @@ pub fn problems_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
         .default_size(160.0)
         .show(ui, |ui| {
             ui.heading("Problems");
-            if app.report.diagnostics.is_empty() {
+            if app.all_diagnostics().next().is_none() {
                 ui.label("No problems: every file loaded cleanly.");
             }
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    for diagnostic in &app.report.diagnostics {
+                    for diagnostic in app.all_diagnostics() {
                         let (icon, colour) = match diagnostic.severity {
                             Severity::Error => ("⛔", Color32::from_rgb(200, 40, 40)),
                             Severity::Warning => ("⚠", Color32::from_rgb(190, 130, 0)),

@@ -84,7 +84,8 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 });
             });
     }
-    let counts = ProblemCounts::of(&app.report.diagnostics);
+    let all: Vec<_> = app.all_diagnostics().cloned().collect();
+    let counts = ProblemCounts::of(&all);
     let mut commands = Vec::new();
     let title = scenario.title.clone();
     let as_of = app.as_of_text();

@@ -1,0 +1,119 @@
+//! The user's own overlays: started from a drop or the Add overlay dialog, loaded in
+//! the background, added when ready, removable. Their problems join the scenario's.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{BackstopApp, Command};
+use crate::io::Diagnostic;
+use crate::overlay::{OverlayLoad, UserLayer};
+
+/// A user overlay on the map.
+#[derive(Debug, Clone)]
+pub struct ShownOverlay {
+    /// The prepared layer (shared with exports).
+    pub layer: Arc<UserLayer>,
+    /// Drawn.
+    pub visible: bool,
+}
+
+/// User overlays: those on the map, those loading, and what went wrong.
+#[derive(Debug, Default)]
+pub struct Overlays {
+    /// On the map, bottom first.
+    pub layers: Vec<ShownOverlay>,
+    /// Loading.
+    pub loading: Vec<OverlayLoad>,
+    /// Problems of the files read (features left out, files that failed).
+    pub problems: Vec<Diagnostic>,
+    next_id: u64,
+}
+
+impl Overlays {
+    /// The overlay with this id.
+    pub fn get(&self, id: u64) -> Option<&ShownOverlay> {
+        self.layers.iter().find(|o| o.layer.id == id)
+    }
+}
+
+impl BackstopApp {
+    /// Starts loading a GeoJSON file as an overlay.
+    pub fn add_overlay(&mut self, path: PathBuf) {
+        let id = self.overlays.next_id;
+        self.overlays.next_id += 1;
+        log::info!("loading overlay {}", path.display());
+        self.overlays.loading.push(OverlayLoad::start(id, path));
+    }
+
+    /// Files dropped on the window become overlays.
+    pub(super) fn read_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        for file in dropped {
+            self.commands
+                .push(Command::AddOverlay(file.path().to_path_buf()));
+        }
+    }
+
+    /// Picks up finished loads; keeps repainting while any runs.
+    pub(super) fn poll_overlays(&mut self, ctx: &egui::Context) {
+        let mut still_loading = Vec::new();
+        for load in std::mem::take(&mut self.overlays.loading) {
+            match load.poll() {
+                None => still_loading.push(load),
+                Some(Ok(layer)) => {
+                    let left_out = layer.problems.len();
+                    let mut text = format!(
+                        "Added {}: {} features, {} vertices",
+                        layer.name,
+                        layer.features.len(),
+                        layer.vertices
+                    );
+                    if left_out > 0 {
+                        text.push_str(&format!(" ({left_out} left out: see Problems)"));
+                    }
+                    self.overlays
+                        .problems
+                        .extend(layer.problems.iter().cloned());
+                    self.toast(text, left_out > 0);
+                    self.overlays.layers.push(ShownOverlay {
+                        layer: Arc::new(layer),
+                        visible: true,
+                    });
+                }
+                Some(Err(problems)) => {
+                    let first = problems
+                        .last()
+                        .map_or_else(String::new, ToString::to_string);
+                    self.toast(format!("Overlay not added: {first}"), true);
+                    self.overlays.problems.extend(problems);
+                    self.state.show_problems = true;
+                }
+            }
+        }
+        self.overlays.loading = still_loading;
+        if !self.overlays.loading.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// Removes an overlay and its problems.
+    pub(super) fn remove_overlay(&mut self, id: u64) {
+        if let Some(index) = self.overlays.layers.iter().position(|o| o.layer.id == id) {
+            let removed = self.overlays.layers.remove(index);
+            let name = &removed.layer.name;
+            self.overlays.problems.retain(|p| &p.file != name);
+            if matches!(&self.state.selection, Some(crate::map::Selection::User { layer, .. }) if *layer == id)
+            {
+                self.state.selection = None;
+            }
+        }
+    }
+
+    /// Every problem: the scenario's, then the overlays'.
+    pub fn all_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.report
+            .diagnostics
+            .iter()
+            .chain(&self.overlays.problems)
+    }
+}

@@ -1,0 +1,198 @@
+//! Drawing the user's overlays (areas, lines, points in the overlay's colour) and finding
+//! which of their features is under the pointer, touching only the chunks near it.
+
+use egui::{Color32, Mesh, Painter, Pos2, Shape, Stroke};
+use geo::{Contains, Geometry, Point};
+
+use super::mesh_paint::{LineLook, append_fill, append_lines};
+use super::scene_paint::visible_runs;
+use super::{HOVER, SELECTION, Selection};
+use crate::app::ShownOverlay;
+use crate::geometry::WorldPoint;
+use crate::mesh::{WorldRect, WorldView};
+use crate::overlay::UserLayer;
+
+/// Fill opacity of user areas.
+const FILL_ALPHA: f32 = 0.22;
+/// Point radius, points.
+const POINT_RADIUS: f32 = 3.5;
+/// How near the pointer must be to a line or point, points.
+const HIT_TOLERANCE: f32 = 6.0;
+
+fn colour(layer: &UserLayer) -> Color32 {
+    Color32::from_rgb(layer.colour[0], layer.colour[1], layer.colour[2])
+}
+
+/// Paints the visible overlays, bottom first, and outlines the selected or hovered feature.
+pub fn paint_user_overlays(
+    painter: &Painter,
+    view: &WorldView,
+    overlays: &[ShownOverlay],
+    selection: Option<&Selection>,
+    hovered: Option<&Selection>,
+) {
+    for overlay in overlays.iter().filter(|o| o.visible) {
+        let layer = &overlay.layer;
+        let ink = colour(layer);
+        let mut mesh = Mesh::default();
+        if let Some(fill) = layer.fill.for_zoom(view.zoom) {
+            let fill_colour = ink.gamma_multiply(FILL_ALPHA);
+            append_fill(&mut mesh, view, fill, |_| fill_colour);
+        }
+        if let Some(lines) = layer.lines.for_zoom(view.zoom) {
+            append_lines(&mut mesh, view, lines, |_| LineLook {
+                color: ink,
+                width: 1.4,
+            });
+        }
+        painter.add(Shape::mesh(mesh));
+        let area = view.screen.expand(POINT_RADIUS);
+        for (_, point) in &layer.points {
+            let p = view.to_screen(*point);
+            if area.contains(p) {
+                painter.circle(p, POINT_RADIUS, ink, Stroke::new(1.0, Color32::WHITE));
+            }
+        }
+        for (selected, highlight) in [(selection, SELECTION), (hovered, HOVER)] {
+            if let Some(Selection::User { layer: id, feature }) = selected
+                && *id == layer.id
+                && let Some(f) = layer.features.get(*feature)
+            {
+                outline(painter, view, &f.geometry, highlight);
+            }
+        }
+    }
+}
+
+fn outline(painter: &Painter, view: &WorldView, geometry: &Geometry<f64>, colour: Color32) {
+    use geo::CoordsIter;
+    match geometry {
+        Geometry::Point(_) | Geometry::MultiPoint(_) => {
+            for c in geometry.coords_iter() {
+                let p = view.lon_lat_to_screen(c.x, c.y);
+                painter.circle_stroke(p, POINT_RADIUS + 3.0, Stroke::new(3.0, colour));
+            }
+        }
+        _ => {
+            for line in lines_of(geometry) {
+                let points: Vec<Pos2> = line
+                    .0
+                    .iter()
+                    .map(|c| view.lon_lat_to_screen(c.x, c.y))
+                    .collect();
+                for run in visible_runs(&points, view.screen.expand(10.0)) {
+                    painter.add(Shape::line(run, Stroke::new(4.0, colour)));
+                }
+            }
+        }
+    }
+}
+
+fn lines_of(geometry: &Geometry<f64>) -> Vec<&geo::LineString<f64>> {
+    match geometry {
+        Geometry::LineString(l) => vec![l],
+        Geometry::MultiLineString(ml) => ml.0.iter().collect(),
+        Geometry::Polygon(p) => std::iter::once(p.exterior()).chain(p.interiors()).collect(),
+        Geometry::MultiPolygon(mp) => {
+            mp.0.iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                .collect()
+        }
+        Geometry::GeometryCollection(gc) => gc.0.iter().flat_map(lines_of).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn near_line(view: &WorldView, line: &geo::LineString<f64>, pointer: Pos2) -> bool {
+    line.0.windows(2).any(|pair| {
+        let a = view.lon_lat_to_screen(pair[0].x, pair[0].y);
+        let b = view.lon_lat_to_screen(pair[1].x, pair[1].y);
+        let ab = b - a;
+        let t = if ab.length_sq() > 0.0 {
+            ((pointer - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        pointer.distance(a + ab * t) <= HIT_TOLERANCE
+    })
+}
+
+/// The topmost user feature under the pointer: points first, then lines, then areas.
+pub fn user_feature_at(
+    view: &WorldView,
+    overlays: &[ShownOverlay],
+    pointer: Pos2,
+) -> Option<Selection> {
+    let world = view.to_world(pointer);
+    let reach = HIT_TOLERANCE as f64 / view.scale();
+    let near = WorldRect {
+        min: WorldPoint {
+            x: world.x - reach,
+            y: world.y - reach,
+        },
+        max: WorldPoint {
+            x: world.x + reach,
+            y: world.y + reach,
+        },
+    };
+    let (lon, lat) = view.screen_to_lon_lat(pointer);
+    for overlay in overlays.iter().rev().filter(|o| o.visible) {
+        let layer = &overlay.layer;
+        let pick = |feature: usize| {
+            Some(Selection::User {
+                layer: layer.id,
+                feature,
+            })
+        };
+        if let Some((feature, _)) = layer
+            .points
+            .iter()
+            .find(|(_, p)| view.to_screen(*p).distance(pointer) <= HIT_TOLERANCE)
+        {
+            return pick(*feature);
+        }
+        if let Some(lines) = layer.lines.for_zoom(view.zoom) {
+            let mut candidates: Vec<usize> = lines
+                .visible_chunks(&near)
+                .into_iter()
+                .map(|c| lines.chunks[c].feature)
+                .collect();
+            candidates.dedup();
+            for feature in candidates {
+                let Some(f) = layer.features.get(feature) else {
+                    continue;
+                };
+                let is_line = matches!(
+                    f.geometry,
+                    Geometry::LineString(_) | Geometry::MultiLineString(_)
+                );
+                if is_line
+                    && lines_of(&f.geometry)
+                        .iter()
+                        .any(|l| near_line(view, l, pointer))
+                {
+                    return pick(feature);
+                }
+            }
+        }
+        if let Some(fill) = layer.fill.for_zoom(view.zoom) {
+            let here = Point::new(lon, lat);
+            let mut candidates: Vec<usize> = fill
+                .visible_chunks(&near)
+                .into_iter()
+                .map(|c| fill.chunks[c].feature)
+                .collect();
+            candidates.dedup();
+            for feature in candidates {
+                if layer
+                    .features
+                    .get(feature)
+                    .is_some_and(|f| f.geometry.contains(&here))
+                {
+                    return pick(feature);
+                }
+            }
+        }
+    }
+    None
+}

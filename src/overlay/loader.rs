@@ -1,0 +1,183 @@
+//! Loading a user overlay on a background thread: read, parse, prepare, with progress
+//! the UI can show and a result it picks up when ready.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+use std::sync::{Arc, mpsc};
+
+use super::UserLayer;
+use crate::io::{Diagnostic, MAX_FILE_BYTES, Severity, read_user_geojson};
+
+/// Where a load has got to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading the file.
+    Reading,
+    /// Parsing GeoJSON.
+    Parsing,
+    /// Simplifying and triangulating for each zoom band.
+    Meshing,
+}
+
+impl Stage {
+    /// Shown beside the progress bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "Reading",
+            Stage::Parsing => "Parsing",
+            Stage::Meshing => "Preparing zoom levels",
+        }
+    }
+}
+
+/// Progress shared between the loading thread and the UI.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    stage: AtomicU8,
+    /// Fraction done of the current stage, in millionths.
+    fraction: AtomicU64,
+}
+
+impl LoadProgress {
+    /// Moves to a stage, at its start.
+    pub fn set_stage(&self, stage: Stage) {
+        self.stage.store(stage as u8, Ordering::Relaxed);
+        self.fraction.store(0, Ordering::Relaxed);
+    }
+
+    /// Sets how much of the stage is done, 0..=1.
+    pub fn set_fraction(&self, fraction: f64) {
+        let millionths = (fraction.clamp(0.0, 1.0) * 1e6) as u64;
+        self.fraction.store(millionths, Ordering::Relaxed);
+    }
+
+    /// The current stage and the fraction of it done.
+    pub fn get(&self) -> (Stage, f32) {
+        let stage = match self.stage.load(Ordering::Relaxed) {
+            0 => Stage::Reading,
+            1 => Stage::Parsing,
+            _ => Stage::Meshing,
+        };
+        (stage, self.fraction.load(Ordering::Relaxed) as f32 / 1e6)
+    }
+}
+
+/// A load under way.
+#[derive(Debug)]
+pub struct OverlayLoad {
+    /// The file.
+    pub path: PathBuf,
+    /// How far it has got.
+    pub progress: Arc<LoadProgress>,
+    receiver: mpsc::Receiver<Result<UserLayer, Vec<Diagnostic>>>,
+}
+
+impl OverlayLoad {
+    /// Starts loading `path` on a new thread.
+    pub fn start(id: u64, path: PathBuf) -> Self {
+        let progress = Arc::new(LoadProgress::default());
+        let (sender, receiver) = mpsc::channel();
+        let shared = progress.clone();
+        let file = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("overlay-load".into())
+            .spawn(move || {
+                let _ = sender.send(load(id, file, &shared));
+            });
+        let (receiver, path) = match spawned {
+            Ok(_) => (receiver, path),
+            Err(e) => {
+                let (sender, receiver) = mpsc::channel();
+                let _ = sender.send(Err(vec![Diagnostic::file(
+                    &display_name(&path),
+                    Severity::Error,
+                    format!("cannot start loading: {e}"),
+                )]));
+                (receiver, path)
+            }
+        };
+        Self {
+            path,
+            progress,
+            receiver,
+        }
+    }
+
+    /// The result, once the thread is done.
+    pub fn poll(&self) -> Option<Result<UserLayer, Vec<Diagnostic>>> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(vec![Diagnostic::file(
+                &display_name(&self.path),
+                Severity::Error,
+                "loading stopped unexpectedly",
+            )])),
+        }
+    }
+}
+
+/// The name problems are filed under: the file's name.
+pub fn display_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Reads, parses and prepares a file; blocking.
+pub fn load(id: u64, path: PathBuf, progress: &LoadProgress) -> Result<UserLayer, Vec<Diagnostic>> {
+    let name = display_name(&path);
+    let fail = |message: String| vec![Diagnostic::file(&name, Severity::Error, message)];
+    progress.set_stage(Stage::Reading);
+    let size = std::fs::metadata(&path)
+        .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "the file is {:.0} MB; overlays up to {} MB are read (simplify it first, e.g. with ogr2ogr -simplify)",
+            size as f64 / 1e6,
+            MAX_FILE_BYTES / 1_000_000
+        )));
+    }
+    let bytes = read_with_progress(&path, size, progress)
+        .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?;
+    progress.set_stage(Stage::Parsing);
+    let (features, problems) = read_user_geojson(&name, &bytes).map_err(|d| vec![*d])?;
+    drop(bytes);
+    if features.is_empty() {
+        let mut all = problems;
+        all.push(Diagnostic::file(
+            &name,
+            Severity::Error,
+            "no feature could be read: nothing to show",
+        ));
+        return Err(all);
+    }
+    Ok(UserLayer::prepare(
+        id, path, size, features, problems, progress,
+    ))
+}
+
+fn read_with_progress(
+    path: &std::path::Path,
+    size: u64,
+    progress: &LoadProgress,
+) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    let mut buffer = vec![0u8; 1 << 20];
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&buffer[..read]);
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(std::io::Error::other("the file grew past the size limit"));
+        }
+        progress.set_fraction(bytes.len() as f64 / size.max(1) as f64);
+    }
+    Ok(bytes)
+}

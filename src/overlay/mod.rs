@@ -1,0 +1,144 @@
+//! Overlays the user brings (a GeoJSON file dropped on the window or opened from the
+//! menu): read and prepared on a background thread with progress, drawn with the same
+//! simplification, triangulation and culling as the basemap, removable.
+
+mod loader;
+
+pub use loader::{LoadProgress, OverlayLoad, Stage, display_name, load};
+
+use std::path::PathBuf;
+
+use geo::{CoordsIter, Geometry};
+
+use crate::geometry::{WorldPoint, lon_lat_to_world};
+use crate::io::{Diagnostic, UserFeature};
+use crate::mesh::{FillBands, LineBands};
+
+/// Colours given to user overlays in turn (Okabe–Ito, distinct from the scenario's).
+const PALETTE: [[u8; 3]; 5] = [
+    [0, 114, 178],
+    [213, 94, 0],
+    [0, 158, 115],
+    [204, 121, 167],
+    [86, 180, 233],
+];
+
+/// A user overlay ready to draw.
+#[derive(Debug)]
+pub struct UserLayer {
+    /// Unique in this session.
+    pub id: u64,
+    /// The file's name, shown as the layer's title.
+    pub name: String,
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// The features, lon/lat, with their properties.
+    pub features: Vec<UserFeature>,
+    /// Areas, triangulated per zoom band.
+    pub fill: FillBands,
+    /// Lines and area outlines, per zoom band.
+    pub lines: LineBands,
+    /// Points, by feature index.
+    pub points: Vec<(usize, WorldPoint)>,
+    /// Drawing colour.
+    pub colour: [u8; 3],
+    /// How many vertices it holds.
+    pub vertices: usize,
+    /// The file's size in bytes.
+    pub bytes: u64,
+    /// What was wrong with it (features left out).
+    pub problems: Vec<Diagnostic>,
+}
+
+impl UserLayer {
+    /// Prepares features for drawing; the meshes of every zoom band are built here, so
+    /// call it off the UI thread for large files.
+    pub fn prepare(
+        id: u64,
+        path: PathBuf,
+        bytes: u64,
+        features: Vec<UserFeature>,
+        problems: Vec<Diagnostic>,
+        progress: &LoadProgress,
+    ) -> Self {
+        let mut areas = Vec::new();
+        let mut lines = Vec::new();
+        let mut points = Vec::new();
+        let mut vertices = 0;
+        for (index, feature) in features.iter().enumerate() {
+            vertices += feature.geometry.coords_count();
+            collect(
+                index,
+                &feature.geometry,
+                &mut areas,
+                &mut lines,
+                &mut points,
+            );
+        }
+        let fill = FillBands::new(areas);
+        let lines = LineBands::new(lines);
+        progress.set_stage(Stage::Meshing);
+        let bands = crate::mesh::band_count();
+        for band in 0..bands {
+            fill.build_band(band);
+            lines.build_band(band);
+            progress.set_fraction((band + 1) as f64 / bands as f64);
+        }
+        let name = path
+            .file_name()
+            .map_or("overlay".into(), |n| n.to_string_lossy().into_owned());
+        Self {
+            id,
+            name,
+            path,
+            features,
+            fill,
+            lines,
+            points,
+            colour: PALETTE[(id as usize) % PALETTE.len()],
+            vertices,
+            bytes,
+            problems,
+        }
+    }
+
+    /// A feature's geometry kind in words, for the details panel.
+    pub fn kind_of(&self, feature: usize) -> &'static str {
+        match self.features.get(feature).map(|f| &f.geometry) {
+            Some(Geometry::Point(_) | Geometry::MultiPoint(_)) => "Point",
+            Some(Geometry::LineString(_) | Geometry::MultiLineString(_)) => "Line",
+            Some(Geometry::Polygon(_) | Geometry::MultiPolygon(_)) => "Area",
+            Some(_) => "Mixed",
+            None => "",
+        }
+    }
+}
+
+/// Sorts a geometry's parts into areas (filled and outlined), lines and points.
+fn collect(
+    index: usize,
+    geometry: &Geometry<f64>,
+    areas: &mut Vec<(usize, Geometry<f64>)>,
+    lines: &mut Vec<(usize, Geometry<f64>)>,
+    points: &mut Vec<(usize, WorldPoint)>,
+) {
+    match geometry {
+        Geometry::Point(p) => points.push((index, lon_lat_to_world(p.x(), p.y()))),
+        Geometry::MultiPoint(mp) => {
+            points.extend(mp.0.iter().map(|p| (index, lon_lat_to_world(p.x(), p.y()))));
+        }
+        Geometry::LineString(_) | Geometry::MultiLineString(_) => {
+            lines.push((index, geometry.clone()))
+        }
+        Geometry::Polygon(_) | Geometry::MultiPolygon(_) => {
+            areas.push((index, geometry.clone()));
+            lines.push((index, geometry.clone()));
+        }
+        Geometry::GeometryCollection(parts) => {
+            for part in parts {
+                collect(index, part, areas, lines, points);
+            }
+        }
+        _ => {}
+    }
+}
