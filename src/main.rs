@@ -25,6 +25,9 @@ struct Cli {
     /// Window size in points, e.g. 1280x720 (a projector) or 1920x1080.
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = cli::parse_size, default_value = "1600x1000")]
     size: (u32, u32),
+    /// A GeoJSON file to draw over the map, as if dropped on the window (repeatable).
+    #[arg(long, value_name = "FILE")]
+    overlay: Vec<PathBuf>,
     /// Graphics back end.
     #[arg(long, value_enum, default_value_t = Renderer::Wgpu)]
     renderer: Renderer,
@@ -132,11 +135,15 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
         ..Default::default()
     };
     let files = ScenarioFiles::new(source);
+    let overlays = cli.overlay.clone();
     eframe::run_native(
         &title,
         options,
         Box::new(move |cc| {
             let mut app = BackstopApp::new(&files).with_start_time(started);
+            for overlay in overlays {
+                app.add_overlay(overlay);
+            }
             // A screenshot shows the scenario as shipped, not this user's last session.
             let remembered = cc
                 .storage

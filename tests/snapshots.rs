@@ -59,6 +59,7 @@ fn the_europe_wide_map_matches_its_snapshot() {
                 tools: None,
                 presence: None,
                 user_overlays: &[],
+                live: false,
             };
             paint_map(ui.painter(), &view, &frame);
         });

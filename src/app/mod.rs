@@ -433,7 +433,10 @@ impl BackstopApp {
             );
         }
         if let Some(task) = &mut self.screenshot
-            && task.step(ui.ctx(), self.map_rect.is_some())
+            && task.step(
+                ui.ctx(),
+                self.map_rect.is_some() && self.overlays.is_settled(),
+            )
         {
             self.screenshot = None;
         }

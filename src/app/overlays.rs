@@ -15,6 +15,8 @@ pub struct ShownOverlay {
     pub layer: Arc<UserLayer>,
     /// Drawn.
     pub visible: bool,
+    /// Its latest picture, for views too dense to draw as vectors.
+    pub raster: Arc<std::sync::Mutex<crate::overlay::RasterCache>>,
 }
 
 /// User overlays: those on the map, those loading, and what went wrong.
@@ -30,6 +32,15 @@ pub struct Overlays {
 }
 
 impl Overlays {
+    /// True when nothing is loading and every picture of a dense overlay is ready.
+    pub fn is_settled(&self) -> bool {
+        self.loading.is_empty()
+            && self
+                .layers
+                .iter()
+                .all(|o| o.raster.lock().is_ok_and(|r| !r.is_pending()))
+    }
+
     /// The overlay with this id.
     pub fn get(&self, id: u64) -> Option<&ShownOverlay> {
         self.layers.iter().find(|o| o.layer.id == id)
@@ -78,6 +89,7 @@ impl BackstopApp {
                     self.overlays.layers.push(ShownOverlay {
                         layer: Arc::new(layer),
                         visible: true,
+                        raster: Arc::default(),
                     });
                 }
                 Some(Err(problems)) => {

@@ -286,6 +286,7 @@ pub fn draw_picture(
         tools: Some(&snapshot.tools),
         presence: Some(&snapshot.presence),
         user_overlays: &snapshot.user_overlays,
+        live: false,
     };
     paint_map(&painter.with_clip_rect(map_rect), &world_view, &frame);
     if options.north_arrow {

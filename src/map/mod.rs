@@ -77,6 +77,9 @@ pub struct MapFrame<'a> {
     pub tools: Option<&'a crate::analysis::MapTools>,
     /// The user's own overlays.
     pub user_overlays: &'a [crate::app::ShownOverlay],
+    /// On screen: dense overlays may be drawn from a picture made in the background.
+    /// Off screen (exports) everything is drawn as vectors, at once.
+    pub live: bool,
     /// Shown, dimmed or hidden per hub and feature (all shown when `None`).
     pub presence: Option<&'a crate::analysis::PresenceMap>,
 }
@@ -114,6 +117,7 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
         frame.user_overlays,
         frame.selection,
         frame.hovered,
+        frame.live,
     );
     let mut occupied = Occupied::default();
     // Keep labels off the scale bar and the attribution.

@@ -30,10 +30,16 @@ pub fn paint_user_overlays(
     overlays: &[ShownOverlay],
     selection: Option<&Selection>,
     hovered: Option<&Selection>,
+    live: bool,
 ) {
     for overlay in overlays.iter().filter(|o| o.visible) {
         let layer = &overlay.layer;
         let ink = colour(layer);
+        if live && crate::overlay::is_dense(layer, view) {
+            crate::overlay::paint_raster(painter, view, layer, &overlay.raster);
+            outline_selected(painter, view, layer, selection, hovered);
+            continue;
+        }
         let mut mesh = Mesh::default();
         if let Some(fill) = layer.fill.for_zoom(view.zoom) {
             let fill_colour = ink.gamma_multiply(FILL_ALPHA);
@@ -53,13 +59,23 @@ pub fn paint_user_overlays(
                 painter.circle(p, POINT_RADIUS, ink, Stroke::new(1.0, Color32::WHITE));
             }
         }
-        for (selected, highlight) in [(selection, SELECTION), (hovered, HOVER)] {
-            if let Some(Selection::User { layer: id, feature }) = selected
-                && *id == layer.id
-                && let Some(f) = layer.features.get(*feature)
-            {
-                outline(painter, view, &f.geometry, highlight);
-            }
+        outline_selected(painter, view, layer, selection, hovered);
+    }
+}
+
+fn outline_selected(
+    painter: &Painter,
+    view: &WorldView,
+    layer: &UserLayer,
+    selection: Option<&Selection>,
+    hovered: Option<&Selection>,
+) {
+    for (selected, highlight) in [(selection, SELECTION), (hovered, HOVER)] {
+        if let Some(Selection::User { layer: id, feature }) = selected
+            && *id == layer.id
+            && let Some(f) = layer.features.get(*feature)
+        {
+            outline(painter, view, &f.geometry, highlight);
         }
     }
 }

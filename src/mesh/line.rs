@@ -64,6 +64,9 @@ impl LineMesh {
             for line in lines_of(geometry) {
                 let mut world = project_line(line);
                 if let Some(tolerance) = tolerance {
+                    // Radial distance first: dense wiggles (GPS tracks, random walks) lose
+                    // their sub-pixel steps cheaply, then Douglas–Peucker keeps the shape.
+                    world = drop_close_points(&world, tolerance * RADIAL_FACTOR);
                     world = world.simplify(tolerance);
                 }
                 let points = dedup(&world);
@@ -170,6 +173,30 @@ fn project_line(line: &LineString<f64>) -> LineString<f64> {
             })
             .collect(),
     )
+}
+
+/// Points closer than this many simplification tolerances to the last kept point are
+/// dropped before Douglas–Peucker (about one pixel at the band's zoom).
+const RADIAL_FACTOR: f64 = 1.6;
+
+/// Keeps the first and last points and every point at least `distance` from the last
+/// one kept.
+fn drop_close_points(line: &LineString<f64>, distance: f64) -> LineString<f64> {
+    let coords = &line.0;
+    if coords.len() < 3 {
+        return line.clone();
+    }
+    let limit = distance * distance;
+    let mut kept = Vec::with_capacity(coords.len() / 2 + 2);
+    kept.push(coords[0]);
+    for c in &coords[1..coords.len() - 1] {
+        let last = kept[kept.len() - 1];
+        if (c.x - last.x).powi(2) + (c.y - last.y).powi(2) >= limit {
+            kept.push(*c);
+        }
+    }
+    kept.push(coords[coords.len() - 1]);
+    LineString(kept)
 }
 
 fn dedup(line: &LineString<f64>) -> Vec<WorldPoint> {

@@ -3,8 +3,10 @@
 //! simplification, triangulation and culling as the basemap, removable.
 
 mod loader;
+mod raster;
 
 pub use loader::{LoadProgress, OverlayLoad, Stage, display_name, load};
+pub use raster::{RASTER_POINTS, RasterCache, RasterView, is_dense, paint_raster, rasterize};
 
 use std::path::PathBuf;
 

@@ -74,6 +74,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 tools: Some(tools),
                 presence: Some(presence),
                 user_overlays: &overlays.layers,
+                live: true,
             };
             let painter = ui.painter().with_clip_rect(screen);
             paint_map(&painter, &world_view, &frame);

@@ -1,0 +1,345 @@
+//! Dense overlays drawn as a picture: when a view would hold too many vertices to stream
+//! to the GPU every frame, the overlay is rasterised for that view on a background
+//! thread, and the last picture is shown, moved and scaled with the map, until the next
+//! one is ready.
+
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+
+use egui::{Color32, ColorImage, Painter, Rect, TextureHandle, TextureOptions, pos2};
+
+use super::UserLayer;
+use crate::geometry::WorldPoint;
+use crate::mesh::{WorldRect, WorldView};
+
+/// Above this many line points in view, the overlay is drawn as a picture.
+pub const RASTER_POINTS: usize = 20_000;
+/// Line width in pixels, as the vector path draws it.
+const LINE_WIDTH: f32 = 1.4;
+/// Area fill opacity, as the vector path draws it.
+const FILL_ALPHA: f32 = 0.22;
+/// Point radius in pixels.
+const POINT_RADIUS: f32 = 3.5;
+
+/// The view a picture is made for, in physical pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RasterView {
+    /// World point at the picture's centre.
+    pub center: WorldPoint,
+    /// Zoom.
+    pub zoom: f64,
+    /// Size in physical pixels.
+    pub width: usize,
+    /// Size in physical pixels.
+    pub height: usize,
+    /// Physical pixels per point.
+    pub pixels_per_point: f32,
+}
+
+impl RasterView {
+    /// The view of `view` on a screen of `pixels_per_point`.
+    pub fn of(view: &WorldView, pixels_per_point: f32) -> Self {
+        Self {
+            center: view.center,
+            zoom: view.zoom,
+            width: (view.screen.width() * pixels_per_point).round().max(1.0) as usize,
+            height: (view.screen.height() * pixels_per_point).round().max(1.0) as usize,
+            pixels_per_point,
+        }
+    }
+
+    /// Physical pixels per world unit.
+    fn scale(&self) -> f64 {
+        256.0 * 2f64.powf(self.zoom) * f64::from(self.pixels_per_point)
+    }
+
+    fn pixel_of(&self, p: WorldPoint) -> (f32, f32) {
+        let s = self.scale();
+        (
+            ((p.x - self.center.x) * s) as f32 + self.width as f32 / 2.0,
+            ((p.y - self.center.y) * s) as f32 + self.height as f32 / 2.0,
+        )
+    }
+
+    /// The world the picture covers.
+    pub fn world(&self) -> WorldRect {
+        let s = self.scale();
+        let (hw, hh) = (self.width as f64 / 2.0 / s, self.height as f64 / 2.0 / s);
+        WorldRect {
+            min: WorldPoint {
+                x: self.center.x - hw,
+                y: self.center.y - hh,
+            },
+            max: WorldPoint {
+                x: self.center.x + hw,
+                y: self.center.y + hh,
+            },
+        }
+    }
+}
+
+/// Coverage per pixel, 0..=1, kept as the maximum so joints do not darken.
+struct Coverage {
+    width: usize,
+    height: usize,
+    values: Vec<f32>,
+}
+
+impl Coverage {
+    fn new(width: usize, height: usize) -> Self {
+        Self {
+            width,
+            height,
+            values: vec![0.0; width * height],
+        }
+    }
+
+    fn put(&mut self, x: i64, y: i64, value: f32) {
+        if x >= 0 && y >= 0 && (x as usize) < self.width && (y as usize) < self.height {
+            let slot = &mut self.values[y as usize * self.width + x as usize];
+            if value > *slot {
+                *slot = value;
+            }
+        }
+    }
+
+    /// An anti-aliased segment `width` pixels wide, in pieces so long ones stay cheap.
+    fn segment(&mut self, a: (f32, f32), b: (f32, f32), width: f32) {
+        let length = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+        let pieces = (length / 8.0).ceil().max(1.0) as usize;
+        let half = width / 2.0;
+        for piece in 0..pieces {
+            let t0 = piece as f32 / pieces as f32;
+            let t1 = (piece + 1) as f32 / pieces as f32;
+            let p0 = (a.0 + (b.0 - a.0) * t0, a.1 + (b.1 - a.1) * t0);
+            let p1 = (a.0 + (b.0 - a.0) * t1, a.1 + (b.1 - a.1) * t1);
+            let (min_x, max_x) = (p0.0.min(p1.0) - half - 1.0, p0.0.max(p1.0) + half + 1.0);
+            let (min_y, max_y) = (p0.1.min(p1.1) - half - 1.0, p0.1.max(p1.1) + half + 1.0);
+            if max_x < 0.0 || max_y < 0.0 || min_x > self.width as f32 || min_y > self.height as f32
+            {
+                continue;
+            }
+            for y in (min_y.floor() as i64)..=(max_y.ceil() as i64) {
+                for x in (min_x.floor() as i64)..=(max_x.ceil() as i64) {
+                    let centre = (x as f32 + 0.5, y as f32 + 0.5);
+                    let d = distance_to_segment(centre, p0, p1);
+                    let value = (half + 0.5 - d).clamp(0.0, 1.0);
+                    if value > 0.0 {
+                        self.put(x, y, value);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A filled triangle, without anti-aliasing (fills are faint).
+    fn triangle(&mut self, a: (f32, f32), b: (f32, f32), c: (f32, f32)) {
+        let min_x = a.0.min(b.0).min(c.0).floor().max(0.0) as i64;
+        let max_x = a.0.max(b.0).max(c.0).ceil().min(self.width as f32) as i64;
+        let min_y = a.1.min(b.1).min(c.1).floor().max(0.0) as i64;
+        let max_y = a.1.max(b.1).max(c.1).ceil().min(self.height as f32) as i64;
+        let edge = |p: (f32, f32), q: (f32, f32), r: (f32, f32)| {
+            (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0)
+        };
+        let area = edge(a, b, c);
+        if area == 0.0 {
+            return;
+        }
+        for y in min_y..max_y {
+            for x in min_x..max_x {
+                let p = (x as f32 + 0.5, y as f32 + 0.5);
+                let (w0, w1, w2) = (edge(b, c, p), edge(c, a, p), edge(a, b, p));
+                let inside = if area > 0.0 {
+                    w0 >= 0.0 && w1 >= 0.0 && w2 >= 0.0
+                } else {
+                    w0 <= 0.0 && w1 <= 0.0 && w2 <= 0.0
+                };
+                if inside {
+                    self.put(x, y, 1.0);
+                }
+            }
+        }
+    }
+}
+
+fn distance_to_segment(p: (f32, f32), a: (f32, f32), b: (f32, f32)) -> f32 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let length2 = dx * dx + dy * dy;
+    let t = if length2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ((a.0 + t * dx - p.0).powi(2) + (a.1 + t * dy - p.1).powi(2)).sqrt()
+}
+
+/// Rasterises the overlay for `view`: faint fills, anti-aliased lines, points.
+pub fn rasterize(layer: &UserLayer, view: &RasterView) -> ColorImage {
+    let (width, height) = (view.width, view.height);
+    let world = view.world();
+    let mut fill = Coverage::new(width, height);
+    let mut ink = Coverage::new(width, height);
+    if let Some(mesh) = layer.fill.for_zoom(view.zoom) {
+        for chunk in mesh.visible_chunks(&world) {
+            let chunk = &mesh.chunks[chunk];
+            let base = chunk.vertices.start as usize;
+            let indices = &mesh.indices[chunk.indices.start as usize..chunk.indices.end as usize];
+            for triangle in indices.chunks_exact(3) {
+                let corner = |i: u32| view.pixel_of(mesh.positions[base + i as usize]);
+                fill.triangle(
+                    corner(triangle[0]),
+                    corner(triangle[1]),
+                    corner(triangle[2]),
+                );
+            }
+        }
+    }
+    let line_width = LINE_WIDTH * view.pixels_per_point;
+    if let Some(mesh) = layer.lines.for_zoom(view.zoom) {
+        for chunk in mesh.visible_chunks(&world) {
+            let chunk = &mesh.chunks[chunk];
+            let vertices =
+                &mesh.vertices[chunk.vertices.start as usize..chunk.vertices.end as usize];
+            // Four vertices per point, all at the point: take one of each four.
+            let points: Vec<(f32, f32)> = vertices
+                .iter()
+                .step_by(4)
+                .map(|v| view.pixel_of(v.position))
+                .collect();
+            for pair in points.windows(2) {
+                ink.segment(pair[0], pair[1], line_width);
+            }
+        }
+    }
+    for (_, point) in &layer.points {
+        let p = view.pixel_of(*point);
+        ink.segment(p, p, POINT_RADIUS * 2.0 * view.pixels_per_point);
+    }
+    let [r, g, b] = layer.colour;
+    let colour = Color32::from_rgb(r, g, b);
+    let mut pixels = Vec::with_capacity(width * height);
+    for (f, i) in fill.values.iter().zip(&ink.values) {
+        // Line over fill, both in the layer's colour.
+        let alpha = i + f * FILL_ALPHA * (1.0 - i);
+        pixels.push(Color32::from_rgba_unmultiplied(
+            colour.r(),
+            colour.g(),
+            colour.b(),
+            (alpha * 255.0).round() as u8,
+        ));
+    }
+    ColorImage::new([width, height], pixels)
+}
+
+/// One overlay's pictures: the one shown and the one being made.
+#[derive(Default)]
+pub struct RasterCache {
+    shown: Option<(RasterView, TextureHandle)>,
+    pending: Option<(RasterView, Receiver<ColorImage>)>,
+}
+
+impl std::fmt::Debug for RasterCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RasterCache")
+            .field("shown", &self.shown.as_ref().map(|s| s.0))
+            .field("pending", &self.pending.as_ref().map(|p| p.0))
+            .finish()
+    }
+}
+
+impl RasterCache {
+    /// True while a picture is being made.
+    pub fn is_pending(&self) -> bool {
+        self.pending.is_some()
+    }
+}
+
+/// True when the overlay has too many points in view to draw as vectors.
+pub fn is_dense(layer: &UserLayer, view: &WorldView) -> bool {
+    layer.lines.for_zoom(view.zoom).is_some_and(|mesh| {
+        let points: usize = mesh
+            .visible_chunks(&view.visible_world(0.0))
+            .iter()
+            .map(|c| mesh.chunks[*c].vertices.len() / 4)
+            .sum();
+        points > RASTER_POINTS
+    })
+}
+
+/// Draws the overlay from its pictures: the latest, placed where its world is now, and
+/// asks for a new one when the view has changed.
+pub fn paint_raster(
+    painter: &Painter,
+    view: &WorldView,
+    layer: &Arc<UserLayer>,
+    cache: &Mutex<RasterCache>,
+) {
+    let ctx = painter.ctx();
+    let wanted = RasterView::of(view, ctx.pixels_per_point());
+    let Ok(mut cache) = cache.lock() else {
+        return;
+    };
+    if let Some((made_for, receiver)) = &cache.pending
+        && let Ok(image) = receiver.try_recv()
+    {
+        let texture = ctx.load_texture(
+            format!("overlay-{}", layer.id),
+            image,
+            TextureOptions::LINEAR,
+        );
+        let made_for = *made_for;
+        cache.shown = Some((made_for, texture));
+        cache.pending = None;
+    }
+    let up_to_date = cache.shown.as_ref().is_some_and(|(v, _)| *v == wanted);
+    if !up_to_date && cache.pending.is_none() {
+        let (sender, receiver) = channel();
+        let job_layer = layer.clone();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("overlay-raster".into())
+            .spawn(move || {
+                let _ = sender.send(rasterize(&job_layer, &wanted));
+                repaint.request_repaint();
+            });
+        if spawned.is_ok() {
+            cache.pending = Some((wanted, receiver));
+        }
+    }
+    if cache.pending.is_some() {
+        ctx.request_repaint_after(std::time::Duration::from_millis(30));
+    }
+    if let Some((made_for, texture)) = &cache.shown {
+        let world = made_for.world();
+        let rect = Rect::from_min_max(view.to_screen(world.min), view.to_screen(world.max));
+        painter.image(
+            texture.id(),
+            rect,
+            Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+            Color32::WHITE,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_segment_covers_the_pixels_along_it_and_not_beside_it() {
+        let mut coverage = Coverage::new(20, 10);
+        coverage.segment((2.0, 5.0), (18.0, 5.0), 1.4);
+        let at = |x: usize, y: usize| coverage.values[y * 20 + x];
+        assert!(at(10, 4) > 0.5 || at(10, 5) > 0.5);
+        assert_eq!(at(10, 1), 0.0);
+        assert_eq!(at(0, 5), 0.0);
+    }
+
+    #[test]
+    fn a_triangle_fills_its_inside() {
+        let mut coverage = Coverage::new(10, 10);
+        coverage.triangle((0.0, 0.0), (10.0, 0.0), (0.0, 10.0));
+        assert_eq!(coverage.values[2 * 10 + 2], 1.0);
+        assert_eq!(coverage.values[9 * 10 + 9], 0.0);
+    }
+}
