@@ -474,3 +474,75 @@ fn a_broken_dropped_file_is_reported_and_nothing_else_changes() {
     );
     assert_eq!(harness.state().report.scenario.hubs.len(), 10);
 }
+
+/// Steps the app, sleeping between frames, until `done` or three seconds pass.
+fn wait_until(harness: &mut Harness<'_, BackstopApp>, done: impl Fn(&BackstopApp) -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(3) {
+        harness.step();
+        if done(harness.state()) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
+}
+
+fn hub_names(app: &BackstopApp) -> Vec<String> {
+    app.report
+        .scenario
+        .hubs
+        .iter()
+        .map(|h| h.name.clone())
+        .collect()
+}
+
+#[test]
+fn an_edited_data_file_reloads_by_itself_and_a_broken_one_keeps_the_last_good_data() {
+    let dir = common::scenario_folder("base");
+    let mut harness = harness(&ScenarioFiles::new(ScenarioSource::Folder(
+        dir.path().into(),
+    )));
+    harness.get_by_label("Hub: Hub hub-a");
+    let hubs = dir.path().join("hubs.geojson");
+    let good = std::fs::read_to_string(&hubs).unwrap_or_default();
+    let started = std::time::Instant::now();
+    std::fs::write(&hubs, good.replace("Hub hub-a", "Renamed hub"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        wait_until(&mut harness, |app| hub_names(app)
+            .contains(&"Renamed hub".into())),
+        "no reload after an edit"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    harness.run_steps(2);
+    harness.get_by_label("Hub: Renamed hub");
+
+    // Broken: the hubs stay as they were, and Problems says what is wrong.
+    std::fs::write(&hubs, "{\"type\": \"FeatureCollection\", \"features\": [")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(wait_until(&mut harness, |app| app
+        .report
+        .diagnostics
+        .iter()
+        .any(|d| d.file == "hubs.geojson" && d.is_error())));
+    assert!(hub_names(harness.state()).contains(&"Renamed hub".into()));
+    harness.run_steps(2);
+    harness.get_by_label("Hub: Renamed hub");
+    harness.get_by_label_contains("⚠");
+
+    // Rapid saves, broken and good in turn, end on the last good one.
+    for round in 0..12 {
+        let text = if round % 2 == 0 {
+            "{ broken".to_owned()
+        } else {
+            good.replace("Hub hub-a", &format!("Round {round}"))
+        };
+        std::fs::write(&hubs, text).unwrap_or_else(|e| panic!("{e}"));
+        std::thread::sleep(std::time::Duration::from_millis(15));
+        harness.step();
+    }
+    assert!(wait_until(&mut harness, |app| hub_names(app)
+        .contains(&"Round 11".into())
+        && !app.report.has_errors()));
+}

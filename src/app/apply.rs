@@ -67,6 +67,8 @@ impl BackstopApp {
                 state.show_coalition_panel = !state.show_coalition_panel
             }
             Command::ToggleExposurePanel => state.show_exposure_panel = !state.show_exposure_panel,
+            Command::ToggleTimeline => state.show_timeline = !state.show_timeline,
+            Command::ToggleLiveReload => self.live_reload = !self.live_reload,
             Command::ToggleLayersPanel => state.show_layers_panel = !state.show_layers_panel,
             Command::ToggleDetailsPanel => state.show_details_panel = !state.show_details_panel,
             Command::SetTheme(theme) => state.theme = theme,
@@ -129,10 +131,31 @@ impl BackstopApp {
         }
     }
 
+    /// Keeps the open folder watched (and only it), and reloads once a change settles.
+    pub(super) fn poll_watch(&mut self, ctx: &egui::Context) {
+        let folder = match self.files.source() {
+            ScenarioSource::Folder(folder) if self.live_reload => Some(folder.clone()),
+            _ => None,
+        };
+        if self.watch.as_ref().map(|w| w.folder()) != folder.as_deref() {
+            self.watch = folder.and_then(|f| super::FolderWatch::start(&f, ctx.clone()));
+        }
+        if let Some(watch) = &mut self.watch
+            && watch.due(ctx)
+        {
+            log::info!("reloading: the scenario folder changed");
+            self.load(self.files.clone());
+        }
+    }
+
     /// Replaces the scenario with the one `files` reads; layer choices are kept for
-    /// layers of the same id, and the view stays where it is on a reload.
+    /// layers of the same id, and the view stays where it is on a reload. On a reload,
+    /// a file that now has errors keeps its last good version on the map.
     pub fn load(&mut self, files: ScenarioFiles) {
-        let report = load_scenario(&files);
+        let mut report = load_scenario(&files);
+        if files.source() == self.files.source() {
+            report = crate::io::keep_last_good(report, &self.report);
+        }
         for diagnostic in &report.diagnostics {
             log::warn!("{diagnostic}");
         }

@@ -56,6 +56,10 @@ pub enum Command {
     ToggleExposurePanel,
     /// Show or hide the Layers panel.
     ToggleLayersPanel,
+    /// Show or hide the timeline.
+    ToggleTimeline,
+    /// Reload the open folder's files when they change on disk.
+    ToggleLiveReload,
     /// Show or hide the Details panel.
     ToggleDetailsPanel,
     /// Light or dark.
@@ -182,6 +186,8 @@ impl Command {
             Command::ToggleCoalitionPanel => "Coalition panel".into(),
             Command::ToggleExposurePanel => "Exposure panel".into(),
             Command::ToggleLayersPanel => "Layers panel".into(),
+            Command::ToggleTimeline => "Timeline".into(),
+            Command::ToggleLiveReload => "Reload files when they change".into(),
             Command::ToggleDetailsPanel => "Details panel".into(),
             Command::SetTheme(Theme::Light) => "Light theme".into(),
             Command::SetTheme(Theme::Dark) => "Dark theme".into(),

@@ -7,6 +7,7 @@ mod exports;
 mod overlays;
 mod screenshot;
 mod settings;
+mod watch;
 
 pub use annotate::{Annotations, Tool, extend_stroke};
 pub use command::Command;
@@ -14,6 +15,7 @@ pub use exports::{ExportState, Toast};
 pub use overlays::{Overlays, ShownOverlay};
 pub use screenshot::{ScreenshotOutcome, ScreenshotTask, save_png};
 pub use settings::{Camera, LayerChoice, Settings, Theme};
+pub use watch::FolderWatch;
 
 use std::sync::{Arc, OnceLock};
 
@@ -167,6 +169,10 @@ pub struct BackstopApp {
     pub search: crate::ui::SearchBox,
     /// The scenario's events and phases on one axis.
     pub timeline: crate::analysis::Timeline,
+    /// The open scenario folder's watcher, for live reload.
+    pub watch: Option<FolderWatch>,
+    /// Watch the open folder for changes.
+    pub live_reload: bool,
     /// When Play last moved the timeline's cursor.
     pub last_play_step: Option<std::time::Instant>,
     /// Shown, dimmed or hidden for each hub and feature, from the filters and "as of".
@@ -224,6 +230,8 @@ impl BackstopApp {
             timeline: crate::analysis::Timeline::of(&report.scenario),
             presence: crate::analysis::PresenceMap::default(),
             last_play_step: None,
+            watch: None,
+            live_reload: true,
             search_index: crate::analysis::SearchIndex::build(&report.scenario, &basemap),
             state: ViewState::for_scenario(&report),
             report,
@@ -422,6 +430,7 @@ impl BackstopApp {
         self.finish_view_screenshot(ui.ctx());
         self.poll_export(ui.ctx());
         self.poll_overlays(ui.ctx());
+        self.poll_watch(ui.ctx());
         self.expire_toasts(ui.ctx());
         if !self.fit_pending
             && self.map_rect.is_some()

@@ -123,7 +123,7 @@ fn read_features(
 }
 
 /// Builds the buffer zone around the configured line feature.
-fn compute_buffer(scenario: &mut Scenario, out: &mut Vec<Diagnostic>) {
+pub(crate) fn compute_buffer(scenario: &mut Scenario, out: &mut Vec<Diagnostic>) {
     let Some(spec) = scenario.buffer.clone() else {
         return;
     };

@@ -8,6 +8,7 @@ mod fast_geojson;
 mod features;
 mod files;
 mod geojson_read;
+mod last_good;
 mod load;
 mod nations;
 mod parse;
@@ -25,6 +26,7 @@ pub use diagnostic::{Diagnostic, Location, ProblemCounts, Severity, line_column}
 pub use fast_geojson::{UserFeature, read_user_geojson};
 pub use files::{MAX_FILE_BYTES, ScenarioFiles, ScenarioSource};
 pub(crate) use geojson_read::{feature_collection, parse_geometry};
+pub use last_good::keep_last_good;
 pub use load::{LoadReport, load_scenario};
 pub(crate) use parse::parse_json;
 pub(crate) use scenario_toml::parse_hex_colour;

@@ -48,7 +48,10 @@ fn view_menu(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) 
                 app.state.show_coalition_panel,
                 Command::ToggleCoalitionPanel,
             ),
+            (app.state.show_exposure_panel, Command::ToggleExposurePanel),
+            (app.state.show_timeline, Command::ToggleTimeline),
             (app.state.show_problems, Command::ToggleProblems),
+            (app.live_reload, Command::ToggleLiveReload),
         ];
         for (shown, command) in panels {
             let mut checked = shown;
