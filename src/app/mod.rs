@@ -333,6 +333,9 @@ impl BackstopApp {
             show_details_panel: self.state.show_details_panel,
             show_coalition_panel: self.state.show_coalition_panel,
             show_problems: self.state.show_problems,
+            show_exposure_panel: self.state.show_exposure_panel,
+            show_timeline: self.state.show_timeline,
+            live_reload: self.live_reload,
             camera,
         }
     }
@@ -356,6 +359,9 @@ impl BackstopApp {
         self.state.show_details_panel = settings.show_details_panel;
         self.state.show_coalition_panel = settings.show_coalition_panel;
         self.state.show_problems = settings.show_problems;
+        self.state.show_exposure_panel = settings.show_exposure_panel;
+        self.state.show_timeline = settings.show_timeline;
+        self.live_reload = settings.live_reload;
         if let Some(camera) = settings.camera
             && camera.lon.is_finite()
             && camera.lat.is_finite()

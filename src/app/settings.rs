@@ -68,6 +68,12 @@ pub struct Settings {
     pub show_coalition_panel: bool,
     /// Problems panel shown.
     pub show_problems: bool,
+    /// Exposure panel shown.
+    pub show_exposure_panel: bool,
+    /// Timeline shown.
+    pub show_timeline: bool,
+    /// Reload the open folder's files when they change.
+    pub live_reload: bool,
     /// The last map view.
     pub camera: Option<Camera>,
 }
@@ -78,6 +84,9 @@ impl Default for Settings {
             layers: BTreeMap::new(),
             basemap_layers: BasemapLayers::default(),
             coalition_layer: true,
+            show_exposure_panel: false,
+            show_timeline: true,
+            live_reload: true,
             theme: Theme::Light,
             show_layers_panel: true,
             show_details_panel: true,

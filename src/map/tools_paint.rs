@@ -77,11 +77,18 @@ fn paint_rings(painter: &Painter, view: &WorldView, rings: &PlacedRings, style: 
         [centre - egui::vec2(0.0, 6.0), centre + egui::vec2(0.0, 6.0)],
         Stroke::new(2.0, RINGS),
     );
-    if view.screen.contains(centre) {
+    // The name goes under the innermost ring, clear of the hub's own label.
+    let south = rings
+        .radii_km
+        .first()
+        .map(|r| geodesic_circle(rings.centre, *r, 4))
+        .and_then(|ring| ring.get(2).copied())
+        .map_or(centre, |p| view.lon_lat_to_screen(p[0], p[1]));
+    if view.screen.contains(south) {
         halo_text(
             painter,
-            centre + egui::vec2(8.0, 4.0),
-            Align2::LEFT_TOP,
+            south + egui::vec2(0.0, 3.0),
+            Align2::CENTER_TOP,
             &rings.name,
             FontId::proportional(12.0),
             RINGS,
