@@ -8,24 +8,10 @@ use backstop::BackstopApp;
 use backstop::app::Tool;
 use backstop::io::{ScenarioFiles, ScenarioSource};
 use backstop::map::Selection;
-use common::click;
+use common::{builtin, click, harness};
 use egui::{Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn harness(files: &ScenarioFiles) -> Harness<'static, BackstopApp> {
-    let app = BackstopApp::new(files);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut BackstopApp| app.show(ui), app);
-    // The map may animate (inertia); a fixed number of frames never panics.
-    harness.run_steps(4);
-    harness
-}
-
-fn builtin() -> Harness<'static, BackstopApp> {
-    harness(&ScenarioFiles::new(ScenarioSource::Builtin))
-}
 
 /// Reference distances in km for the built-in hubs (to the line, Russia, Belarus),
 /// computed once with Python GeographicLib 2.0 by densifying the nearest segments of

@@ -1,24 +1,15 @@
 //! UI tests driving the real app through egui_kittest, by accessibility label.
 
+#[allow(dead_code)]
+mod common;
+
+use common::{builtin, harness};
+use egui_kittest::Harness;
+
 use backstop::BackstopApp;
 use backstop::io::{ScenarioFiles, ScenarioSource};
 use backstop::map::Selection;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn harness(files: &ScenarioFiles) -> Harness<'static, BackstopApp> {
-    let app = BackstopApp::new(files);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut BackstopApp| app.show(ui), app);
-    // The map may animate (inertia); a fixed number of frames never panics.
-    harness.run_steps(4);
-    harness
-}
-
-fn builtin() -> Harness<'static, BackstopApp> {
-    harness(&ScenarioFiles::new(ScenarioSource::Builtin))
-}
 
 #[test]
 fn the_map_shows_with_the_title_and_caveat() {

@@ -122,17 +122,8 @@ pub fn read_user_geojson(
     file: &str,
     bytes: &[u8],
 ) -> Result<(Vec<UserFeature>, Vec<Diagnostic>), Box<Diagnostic>> {
-    let collection: RawCollection = serde_json::from_slice(bytes).map_err(|e| {
-        Box::new(Diagnostic {
-            file: file.to_owned(),
-            location: Location::Text {
-                line: e.line().max(1),
-                column: e.column().max(1),
-            },
-            severity: Severity::Error,
-            message: format!("not GeoJSON: {}", strip_position(&e.to_string())),
-        })
-    })?;
+    let collection: RawCollection = serde_json::from_slice(bytes)
+        .map_err(|e| super::parse::json_error(file, &e, "not GeoJSON"))?;
     if collection.kind.as_deref() != Some("FeatureCollection") {
         return Err(Box::new(Diagnostic::file(
             file,
@@ -182,14 +173,6 @@ pub fn read_user_geojson(
         }
     }
     Ok((features, problems))
-}
-
-fn strip_position(message: &str) -> String {
-    message
-        .split(" at line ")
-        .next()
-        .unwrap_or(message)
-        .to_owned()
 }
 
 fn position(c: &Coords) -> Result<Coord<f64>, String> {

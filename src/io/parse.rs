@@ -7,16 +7,19 @@ use super::record::toml_to_json;
 
 /// Parses JSON text; a syntax error becomes a diagnostic with line and column.
 pub(crate) fn parse_json(file: &str, text: &str) -> Result<Value, Box<Diagnostic>> {
-    serde_json::from_str(text).map_err(|e| {
-        Box::new(Diagnostic {
-            file: file.to_owned(),
-            location: Location::Text {
-                line: e.line().max(1),
-                column: e.column().max(1),
-            },
-            severity: Severity::Error,
-            message: format!("invalid JSON: {}", strip_position(&e.to_string())),
-        })
+    serde_json::from_str(text).map_err(|e| json_error(file, &e, "invalid JSON"))
+}
+
+/// A serde_json error as a diagnostic with line and column, its message after `what`.
+pub(crate) fn json_error(file: &str, error: &serde_json::Error, what: &str) -> Box<Diagnostic> {
+    Box::new(Diagnostic {
+        file: file.to_owned(),
+        location: Location::Text {
+            line: error.line().max(1),
+            column: error.column().max(1),
+        },
+        severity: Severity::Error,
+        message: format!("{what}: {}", strip_position(&error.to_string())),
     })
 }
 

@@ -9,7 +9,7 @@ use super::scene_paint::visible_runs;
 use super::{HOVER, SELECTION, Selection};
 use crate::app::ShownOverlay;
 use crate::geometry::WorldPoint;
-use crate::mesh::{WorldRect, WorldView};
+use crate::mesh::{WorldRect, WorldView, lines_of};
 use crate::overlay::UserLayer;
 
 /// Fill opacity of user areas.
@@ -101,21 +101,6 @@ fn outline(painter: &Painter, view: &WorldView, geometry: &Geometry<f64>, colour
                 }
             }
         }
-    }
-}
-
-fn lines_of(geometry: &Geometry<f64>) -> Vec<&geo::LineString<f64>> {
-    match geometry {
-        Geometry::LineString(l) => vec![l],
-        Geometry::MultiLineString(ml) => ml.0.iter().collect(),
-        Geometry::Polygon(p) => std::iter::once(p.exterior()).chain(p.interiors()).collect(),
-        Geometry::MultiPolygon(mp) => {
-            mp.0.iter()
-                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-                .collect()
-        }
-        Geometry::GeometryCollection(gc) => gc.0.iter().flat_map(lines_of).collect(),
-        _ => Vec::new(),
     }
 }
 

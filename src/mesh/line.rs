@@ -149,7 +149,8 @@ impl BandMesh for LineMesh {
     }
 }
 
-fn lines_of(geometry: &Geometry<f64>) -> Vec<&LineString<f64>> {
+/// Every line and polygon ring of a geometry (parts of a collection included).
+pub fn lines_of(geometry: &Geometry<f64>) -> Vec<&LineString<f64>> {
     match geometry {
         Geometry::LineString(l) => vec![l],
         Geometry::MultiLineString(ml) => ml.0.iter().collect(),
@@ -159,6 +160,7 @@ fn lines_of(geometry: &Geometry<f64>) -> Vec<&LineString<f64>> {
                 .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
                 .collect()
         }
+        Geometry::GeometryCollection(gc) => gc.0.iter().flat_map(lines_of).collect(),
         _ => Vec::new(),
     }
 }

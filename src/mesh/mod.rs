@@ -9,7 +9,7 @@ mod view;
 
 pub use bands::{BandMesh, Bands};
 pub use fill::{FillBands, FillMesh};
-pub use line::{LineBands, LineMesh, LineVertex};
+pub use line::{LineBands, LineMesh, LineVertex, lines_of};
 pub use view::{WorldRect, WorldView};
 
 /// A culling chunk's bounds in the R-tree, with the chunk's index.

@@ -105,21 +105,6 @@ pub fn coalition_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
     }
 }
 
-fn header(ui: &mut egui::Ui, sort: &mut CoalitionSort, column: CoalitionColumn, title: &str) {
-    let arrow = if sort.column == column {
-        if sort.descending { " ⏷" } else { " ⏶" }
-    } else {
-        ""
-    };
-    if ui
-        .button(RichText::new(format!("{title}{arrow}")).strong())
-        .on_hover_text(format!("Sort by {}", title.to_lowercase()))
-        .clicked()
-    {
-        sort.click(column);
-    }
-}
-
 fn nation_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
     let mut sort = app.coalition_sort;
     let selected_iso = match &app.state.selection {
@@ -136,10 +121,46 @@ fn nation_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Com
         .column(Column::initial(80.0).at_least(70.0))
         .column(Column::remainder().at_least(90.0))
         .header(24.0, |mut row| {
-            row.col(|ui| header(ui, &mut sort, CoalitionColumn::Name, "Country"));
-            row.col(|ui| header(ui, &mut sort, CoalitionColumn::Role, "Role"));
-            row.col(|ui| header(ui, &mut sort, CoalitionColumn::Personnel, "Personnel"));
-            row.col(|ui| header(ui, &mut sort, CoalitionColumn::Status, "Status"));
+            row.col(|ui| {
+                if super::sort_header(
+                    ui,
+                    "Country",
+                    sort.column == CoalitionColumn::Name,
+                    sort.descending,
+                ) {
+                    sort.click(CoalitionColumn::Name)
+                }
+            });
+            row.col(|ui| {
+                if super::sort_header(
+                    ui,
+                    "Role",
+                    sort.column == CoalitionColumn::Role,
+                    sort.descending,
+                ) {
+                    sort.click(CoalitionColumn::Role)
+                }
+            });
+            row.col(|ui| {
+                if super::sort_header(
+                    ui,
+                    "Personnel",
+                    sort.column == CoalitionColumn::Personnel,
+                    sort.descending,
+                ) {
+                    sort.click(CoalitionColumn::Personnel)
+                }
+            });
+            row.col(|ui| {
+                if super::sort_header(
+                    ui,
+                    "Status",
+                    sort.column == CoalitionColumn::Status,
+                    sort.descending,
+                ) {
+                    sort.click(CoalitionColumn::Status)
+                }
+            });
         })
         .body(|body| {
             body.rows(22.0, rows.len(), |mut row| {

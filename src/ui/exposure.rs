@@ -114,21 +114,6 @@ pub fn exposure_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
     }
 }
 
-fn header(ui: &mut egui::Ui, sort: &mut ExposureSort, column: ExposureColumn, title: &str) {
-    let arrow = if sort.column == column {
-        if sort.descending { " ⏷" } else { " ⏶" }
-    } else {
-        ""
-    };
-    if ui
-        .button(RichText::new(format!("{title}{arrow}")).strong())
-        .on_hover_text(format!("Sort by {}", title.to_lowercase()))
-        .clicked()
-    {
-        sort.click(column);
-    }
-}
-
 fn exposure_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
     let mut sort = app.exposure_sort;
     let hubs = &app.report.scenario.hubs;
@@ -148,13 +133,49 @@ fn exposure_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<C
         .column(Column::initial(95.0).at_least(80.0))
         .column(Column::remainder().at_least(120.0).clip(true))
         .header(24.0, |mut row| {
-            row.col(|ui| header(ui, &mut sort, ExposureColumn::Hub, "Hub"));
+            row.col(|ui| {
+                if super::sort_header(
+                    ui,
+                    "Hub",
+                    sort.column == ExposureColumn::Hub,
+                    sort.descending,
+                ) {
+                    sort.click(ExposureColumn::Hub)
+                }
+            });
             row.col(|ui| {
                 ui.strong("Status");
             });
-            row.col(|ui| header(ui, &mut sort, ExposureColumn::Line, "Line"));
-            row.col(|ui| header(ui, &mut sort, ExposureColumn::Russia, "Russia"));
-            row.col(|ui| header(ui, &mut sort, ExposureColumn::Belarus, "Belarus"));
+            row.col(|ui| {
+                if super::sort_header(
+                    ui,
+                    "Line",
+                    sort.column == ExposureColumn::Line,
+                    sort.descending,
+                ) {
+                    sort.click(ExposureColumn::Line)
+                }
+            });
+            row.col(|ui| {
+                if super::sort_header(
+                    ui,
+                    "Russia",
+                    sort.column == ExposureColumn::Russia,
+                    sort.descending,
+                ) {
+                    sort.click(ExposureColumn::Russia)
+                }
+            });
+            row.col(|ui| {
+                if super::sort_header(
+                    ui,
+                    "Belarus",
+                    sort.column == ExposureColumn::Belarus,
+                    sort.descending,
+                ) {
+                    sort.click(ExposureColumn::Belarus)
+                }
+            });
             row.col(|ui| {
                 ui.strong("Within ring sets");
             });

@@ -121,38 +121,25 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 handled |= annotate(ui, response, &world_view, annotations, &mut commands);
             }
             let pointer_over_map = response.hover_pos();
-            if hovered.is_none()
-                && let Some(pointer) = pointer_over_map
-            {
-                hovered = user_feature_at(&world_view, &overlays.layers, pointer);
-            }
-            if hovered.is_none()
-                && let Some(pointer) = pointer_over_map
-            {
-                hovered = feature_at(
-                    &world_view,
-                    &report.scenario,
-                    scene,
-                    &state.visible,
-                    Some(presence),
-                    basemap,
-                    pointer,
-                );
+            // The user's overlays are drawn on top, so they are hit first.
+            let under = |pointer| {
+                user_feature_at(&world_view, &overlays.layers, pointer).or_else(|| {
+                    feature_at(
+                        &world_view,
+                        &report.scenario,
+                        scene,
+                        &state.visible,
+                        Some(presence),
+                        basemap,
+                        pointer,
+                    )
+                })
+            };
+            if hovered.is_none() {
+                hovered = pointer_over_map.and_then(under);
             }
             if response.clicked() && !handled {
-                let target = response.interact_pointer_pos().and_then(|p| {
-                    user_feature_at(&world_view, &overlays.layers, p).or_else(|| {
-                        feature_at(
-                            &world_view,
-                            &report.scenario,
-                            scene,
-                            &state.visible,
-                            Some(presence),
-                            basemap,
-                            p,
-                        )
-                    })
-                });
+                let target = response.interact_pointer_pos().and_then(under);
                 commands.push(target.map_or(Command::ClearSelection, Command::Select));
             }
         });

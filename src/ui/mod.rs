@@ -41,6 +41,19 @@ use egui::{Color32, RichText};
 
 use crate::model::Status;
 
+/// A sortable column's header: its title with an arrow when sorted by it. True when
+/// clicked.
+pub fn sort_header(ui: &mut egui::Ui, title: &str, sorted: bool, descending: bool) -> bool {
+    let arrow = match (sorted, descending) {
+        (false, _) => "",
+        (true, true) => " ⏷",
+        (true, false) => " ⏶",
+    };
+    ui.button(RichText::new(format!("{title}{arrow}")).strong())
+        .on_hover_text(format!("Sort by {}", title.to_lowercase()))
+        .clicked()
+}
+
 /// A coloured badge for a status, the same everywhere.
 pub fn status_badge(status: Status) -> RichText {
     let (background, text) = match status {

@@ -80,3 +80,25 @@ pub fn click(harness: &mut egui_kittest::Harness<'_, backstop::BackstopApp>, pos
     button(harness, pos, false);
     harness.run_steps(2);
 }
+
+/// The app on `files` in a 1400×900 kittest harness, after its first frames.
+#[allow(dead_code)]
+pub fn harness(
+    files: &backstop::io::ScenarioFiles,
+) -> egui_kittest::Harness<'static, backstop::BackstopApp> {
+    let app = backstop::BackstopApp::new(files);
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut backstop::BackstopApp| app.show(ui), app);
+    // The map may animate (inertia); a fixed number of frames never panics.
+    harness.run_steps(4);
+    harness
+}
+
+/// The built-in scenario in a kittest harness.
+#[allow(dead_code)]
+pub fn builtin() -> egui_kittest::Harness<'static, backstop::BackstopApp> {
+    harness(&backstop::io::ScenarioFiles::new(
+        backstop::io::ScenarioSource::Builtin,
+    ))
+}
