@@ -36,9 +36,18 @@ pub struct CoalitionSort {
     pub descending: bool,
 }
 
-impl CoalitionSort {
-    /// Sorts by `column`; a second click on the same column reverses the order.
-    pub fn click(&mut self, column: CoalitionColumn) {
+impl super::SortOrder for CoalitionSort {
+    type Column = CoalitionColumn;
+
+    fn column(&self) -> CoalitionColumn {
+        self.column
+    }
+
+    fn descending(&self) -> bool {
+        self.descending
+    }
+
+    fn click(&mut self, column: CoalitionColumn) {
         if self.column == column {
             self.descending = !self.descending;
         } else {
@@ -46,7 +55,9 @@ impl CoalitionSort {
             self.descending = column == CoalitionColumn::Personnel;
         }
     }
+}
 
+impl CoalitionSort {
     /// The nations in this order.
     pub fn sorted<'a>(&self, nations: &'a [Nation]) -> Vec<&'a Nation> {
         let mut rows: Vec<&Nation> = nations.iter().collect();
@@ -121,46 +132,12 @@ fn nation_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Com
         .column(Column::initial(80.0).at_least(70.0))
         .column(Column::remainder().at_least(90.0))
         .header(24.0, |mut row| {
+            row.col(|ui| super::sort_header(ui, &mut sort, CoalitionColumn::Name, "Country"));
+            row.col(|ui| super::sort_header(ui, &mut sort, CoalitionColumn::Role, "Role"));
             row.col(|ui| {
-                if super::sort_header(
-                    ui,
-                    "Country",
-                    sort.column == CoalitionColumn::Name,
-                    sort.descending,
-                ) {
-                    sort.click(CoalitionColumn::Name)
-                }
+                super::sort_header(ui, &mut sort, CoalitionColumn::Personnel, "Personnel")
             });
-            row.col(|ui| {
-                if super::sort_header(
-                    ui,
-                    "Role",
-                    sort.column == CoalitionColumn::Role,
-                    sort.descending,
-                ) {
-                    sort.click(CoalitionColumn::Role)
-                }
-            });
-            row.col(|ui| {
-                if super::sort_header(
-                    ui,
-                    "Personnel",
-                    sort.column == CoalitionColumn::Personnel,
-                    sort.descending,
-                ) {
-                    sort.click(CoalitionColumn::Personnel)
-                }
-            });
-            row.col(|ui| {
-                if super::sort_header(
-                    ui,
-                    "Status",
-                    sort.column == CoalitionColumn::Status,
-                    sort.descending,
-                ) {
-                    sort.click(CoalitionColumn::Status)
-                }
-            });
+            row.col(|ui| super::sort_header(ui, &mut sort, CoalitionColumn::Status, "Status"));
         })
         .body(|body| {
             body.rows(22.0, rows.len(), |mut row| {
@@ -260,6 +237,7 @@ fn personnel_chart(ui: &mut egui::Ui, nations: &[Nation]) {
 mod tests {
     use super::*;
     use crate::model::{Personnel, Role};
+    use crate::ui::SortOrder;
 
     fn nation(iso: &str, name: &str, personnel: Option<u32>) -> Nation {
         Nation {

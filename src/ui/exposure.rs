@@ -34,9 +34,18 @@ pub struct ExposureSort {
     pub descending: bool,
 }
 
-impl ExposureSort {
-    /// Sorts by `column`; a second click on the same column reverses the order.
-    pub fn click(&mut self, column: ExposureColumn) {
+impl super::SortOrder for ExposureSort {
+    type Column = ExposureColumn;
+
+    fn column(&self) -> ExposureColumn {
+        self.column
+    }
+
+    fn descending(&self) -> bool {
+        self.descending
+    }
+
+    fn click(&mut self, column: ExposureColumn) {
         if self.column == column {
             self.descending = !self.descending;
         } else {
@@ -44,7 +53,9 @@ impl ExposureSort {
             self.descending = false;
         }
     }
+}
 
+impl ExposureSort {
     /// The rows in this order; unknown distances sort last.
     pub fn sorted<'a>(&self, hubs: &'a [Hub], rows: &'a [HubExposure]) -> Vec<&'a HubExposure> {
         let name = |e: &HubExposure| hubs.get(e.hub).map_or("", |h| h.name.as_str());
@@ -133,49 +144,13 @@ fn exposure_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<C
         .column(Column::initial(95.0).at_least(80.0))
         .column(Column::remainder().at_least(120.0).clip(true))
         .header(24.0, |mut row| {
-            row.col(|ui| {
-                if super::sort_header(
-                    ui,
-                    "Hub",
-                    sort.column == ExposureColumn::Hub,
-                    sort.descending,
-                ) {
-                    sort.click(ExposureColumn::Hub)
-                }
-            });
+            row.col(|ui| super::sort_header(ui, &mut sort, ExposureColumn::Hub, "Hub"));
             row.col(|ui| {
                 ui.strong("Status");
             });
-            row.col(|ui| {
-                if super::sort_header(
-                    ui,
-                    "Line",
-                    sort.column == ExposureColumn::Line,
-                    sort.descending,
-                ) {
-                    sort.click(ExposureColumn::Line)
-                }
-            });
-            row.col(|ui| {
-                if super::sort_header(
-                    ui,
-                    "Russia",
-                    sort.column == ExposureColumn::Russia,
-                    sort.descending,
-                ) {
-                    sort.click(ExposureColumn::Russia)
-                }
-            });
-            row.col(|ui| {
-                if super::sort_header(
-                    ui,
-                    "Belarus",
-                    sort.column == ExposureColumn::Belarus,
-                    sort.descending,
-                ) {
-                    sort.click(ExposureColumn::Belarus)
-                }
-            });
+            row.col(|ui| super::sort_header(ui, &mut sort, ExposureColumn::Line, "Line"));
+            row.col(|ui| super::sort_header(ui, &mut sort, ExposureColumn::Russia, "Russia"));
+            row.col(|ui| super::sort_header(ui, &mut sort, ExposureColumn::Belarus, "Belarus"));
             row.col(|ui| {
                 ui.strong("Within ring sets");
             });

@@ -41,17 +41,32 @@ use egui::{Color32, RichText};
 
 use crate::model::Status;
 
-/// A sortable column's header: its title with an arrow when sorted by it. True when
-/// clicked.
-pub fn sort_header(ui: &mut egui::Ui, title: &str, sorted: bool, descending: bool) -> bool {
-    let arrow = match (sorted, descending) {
+/// A table's sort order, for [`sort_header`].
+pub trait SortOrder {
+    /// The table's columns.
+    type Column: PartialEq + Copy;
+    /// Sorted by.
+    fn column(&self) -> Self::Column;
+    /// Largest first.
+    fn descending(&self) -> bool;
+    /// Sorts by `column`; a second click on the same column reverses the order.
+    fn click(&mut self, column: Self::Column);
+}
+
+/// A sortable column's header: its title, with an arrow when sorted by it; a click sorts.
+pub fn sort_header<S: SortOrder>(ui: &mut egui::Ui, sort: &mut S, column: S::Column, title: &str) {
+    let arrow = match (sort.column() == column, sort.descending()) {
         (false, _) => "",
         (true, true) => " ⏷",
         (true, false) => " ⏶",
     };
-    ui.button(RichText::new(format!("{title}{arrow}")).strong())
+    if ui
+        .button(RichText::new(format!("{title}{arrow}")).strong())
         .on_hover_text(format!("Sort by {}", title.to_lowercase()))
         .clicked()
+    {
+        sort.click(column);
+    }
 }
 
 /// A coloured badge for a status, the same everywhere.
