@@ -218,6 +218,48 @@ pub fn export(
     }
 }
 
+/// `backstop export [DIR] --slides OUTDIR`: one PNG per slide, named by number and
+/// title, headless.
+pub fn export_slides(
+    folder: Option<&Path>,
+    out: &Path,
+    size: (u32, u32),
+    stdout: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let Some(source) = scenario_source(folder, "export", err) else {
+        return EXIT_USAGE;
+    };
+    let mut app = crate::BackstopApp::new(&ScenarioFiles::new(source));
+    if app.slides.deck.slides.is_empty() {
+        let _ = writeln!(
+            err,
+            "backstop export: the scenario has no slides (make them in the app's Slides panel)"
+        );
+        return EXIT_ERRORS;
+    }
+    let pages = crate::export::deck_pages(&mut app);
+    let mut renderer = match crate::export::OffscreenRenderer::new() {
+        Ok(renderer) => renderer,
+        Err(e) => {
+            let _ = writeln!(err, "backstop export: {e}");
+            return EXIT_ERRORS;
+        }
+    };
+    match crate::export::render_deck(&mut renderer, &pages, out, [size.0, size.1], |_, _| {}) {
+        Ok(files) => {
+            for file in files {
+                let _ = writeln!(stdout, "wrote {}", file.display());
+            }
+            EXIT_OK
+        }
+        Err(message) => {
+            let _ = writeln!(err, "backstop export: {message}");
+            EXIT_ERRORS
+        }
+    }
+}
+
 fn render_png(
     app: &crate::BackstopApp,
     size: (u32, u32),

@@ -48,8 +48,17 @@ enum Commands {
         /// The scenario folder (the built-in scenario when omitted).
         dir: Option<PathBuf>,
         /// The file to write: .png, .geojson, .kml or .csv.
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        #[arg(
+            long,
+            value_name = "FILE",
+            required_unless_present = "slides",
+            conflicts_with = "slides"
+        )]
+        out: Option<PathBuf>,
+        /// Write every slide of the briefing as a PNG into this folder instead
+        /// (named by number and title).
+        #[arg(long, value_name = "DIR")]
+        slides: Option<PathBuf>,
         /// Picture size in pixels (PNG only).
         #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = cli::parse_size, default_value = "1920x1080")]
         size: (u32, u32),
@@ -84,13 +93,28 @@ fn main() -> ExitCode {
         Some(Commands::Export {
             dir,
             out,
+            slides,
             size,
             view,
         }) => {
-            let code = cli::export(dir.as_deref(), &out, size, view, &mut std::io::stderr());
-            if code == cli::EXIT_OK {
-                println!("wrote {}", out.display());
-            }
+            let code = match (out, slides) {
+                (_, Some(folder)) => cli::export_slides(
+                    dir.as_deref(),
+                    &folder,
+                    size,
+                    &mut std::io::stdout(),
+                    &mut std::io::stderr(),
+                ),
+                (Some(out), None) => {
+                    let code =
+                        cli::export(dir.as_deref(), &out, size, view, &mut std::io::stderr());
+                    if code == cli::EXIT_OK {
+                        println!("wrote {}", out.display());
+                    }
+                    code
+                }
+                (None, None) => cli::EXIT_USAGE,
+            };
             return ExitCode::from(code as u8);
         }
         None => {}

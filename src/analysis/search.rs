@@ -91,9 +91,9 @@ const ALIASES: &[(&str, &str)] = &[
     ("kirovograd", "kropyvnytskyi"),
 ];
 
-/// Lower case, no diacritics, Cyrillic transliterated, only letters, digits and single
-/// spaces, doubled letters collapsed.
-pub fn fold(text: &str) -> String {
+/// Lower case, no diacritics, Cyrillic transliterated; anything else than a letter or
+/// a digit becomes a space.
+pub fn transliterate(text: &str) -> String {
     let mut latin = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         match fold_char(c) {
@@ -102,6 +102,13 @@ pub fn fold(text: &str) -> String {
             None => latin.push(' '),
         }
     }
+    latin
+}
+
+/// [`transliterate`]d, with single spaces, doubled letters collapsed and old spellings
+/// replaced: the form names are matched in.
+pub fn fold(text: &str) -> String {
+    let latin = transliterate(text);
     let mut out = String::with_capacity(latin.len());
     let mut previous = ' ';
     for c in latin.chars() {

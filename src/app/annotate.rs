@@ -6,9 +6,6 @@ use std::path::PathBuf;
 use crate::io::{load_annotations, save_annotations};
 use crate::model::{Annotation, AnnotationShape, AnnotationStyle, LonLat};
 
-/// Undo keeps this many steps; history is not saved to disk.
-const UNDO_LIMIT: usize = 100;
-
 /// The drawing tool in use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tool {
@@ -99,8 +96,7 @@ pub struct Annotations {
     pub draft: Option<AnnotationShape>,
     /// Where they are saved.
     pub path: Option<PathBuf>,
-    undo: Vec<Vec<Annotation>>,
-    redo: Vec<Vec<Annotation>>,
+    history: super::history::History<Vec<Annotation>>,
 }
 
 impl Annotations {
@@ -122,41 +118,31 @@ impl Annotations {
 
     /// Records the state before a change, for undo.
     pub fn checkpoint(&mut self) {
-        self.undo.push(self.items.clone());
-        if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
+        self.history.checkpoint(&self.items);
     }
 
     /// Steps back; returns false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
-        let Some(previous) = self.undo.pop() else {
-            return false;
-        };
-        self.redo.push(std::mem::replace(&mut self.items, previous));
+        let undone = self.history.undo(&mut self.items);
         self.drop_missing_selection();
-        true
+        undone
     }
 
     /// Steps forward again; returns false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
-        let Some(next) = self.redo.pop() else {
-            return false;
-        };
-        self.undo.push(std::mem::replace(&mut self.items, next));
+        let redone = self.history.redo(&mut self.items);
         self.drop_missing_selection();
-        true
+        redone
     }
 
     /// How many steps can be undone.
     pub fn undo_depth(&self) -> usize {
-        self.undo.len()
+        self.history.undo_depth()
     }
 
     /// How many steps can be redone.
     pub fn redo_depth(&self) -> usize {
-        self.redo.len()
+        self.history.redo_depth()
     }
 
     fn drop_missing_selection(&mut self) {
@@ -235,6 +221,7 @@ pub fn extend_stroke(points: &mut Vec<LonLat>, point: LonLat, min_step: f64) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::history::UNDO_LIMIT;
     use super::*;
 
     #[test]

@@ -18,6 +18,19 @@ impl BackstopApp {
     }
 
     fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        // In front of an audience the map is not edited or selected by accident.
+        if self.presenting()
+            && matches!(
+                command,
+                Command::Select(_)
+                    | Command::ClearSelection
+                    | Command::SaveAnnotations
+                    | Command::AddMeasurePoint(_)
+                    | Command::PlaceRings { .. }
+            )
+        {
+            return;
+        }
         let state = &mut self.state;
         match command {
             Command::FitUkraine => {
@@ -105,16 +118,8 @@ impl BackstopApp {
                 self.annotations.tool = tool;
                 self.annotations.draft = None;
             }
-            Command::Undo => {
-                if self.annotations.undo() {
-                    self.save_annotations();
-                }
-            }
-            Command::Redo => {
-                if self.annotations.redo() {
-                    self.save_annotations();
-                }
-            }
+            Command::Undo => self.undo_latest(),
+            Command::Redo => self.redo_latest(),
             Command::DeleteAnnotations => {
                 self.annotations.delete_selected();
                 self.save_annotations();
@@ -128,6 +133,49 @@ impl BackstopApp {
             Command::ClearMeasurement => self.tools.measurement = Default::default(),
             Command::PlaceRings { centre, name } => self.place_rings(centre, name),
             Command::ClearRings => self.tools.rings.clear(),
+            Command::ToggleSlidesPanel => state.show_slides_panel = !state.show_slides_panel,
+            Command::AddSlide => {
+                let slide = self.capture_slide();
+                self.slides.insert(slide);
+                self.save_slides();
+            }
+            Command::UpdateSlide(index) => {
+                let slide = self.capture_slide();
+                self.slides.update(index, slide);
+                self.save_slides();
+            }
+            Command::DuplicateSlide(index) => {
+                self.slides.duplicate(index);
+                self.save_slides();
+            }
+            Command::DeleteSlide(index) => {
+                self.slides.delete(index);
+                self.save_slides();
+            }
+            Command::MoveSlide(from, to) => {
+                self.slides.move_slide(from, to);
+                self.save_slides();
+            }
+            Command::GoToSlide(index) => self.go_to_slide(index, self.presenting()),
+            Command::SaveSlides => self.save_slides(),
+            Command::StartPresenting => {
+                self.annotations.tool = crate::app::Tool::Select;
+                self.start_presenting(ctx);
+            }
+            Command::StopPresenting => self.stop_presenting(ctx),
+            Command::NextSlide => self.step_slide(1),
+            Command::PreviousSlide => self.step_slide(-1),
+            Command::FirstSlide => self.go_to_slide(0, self.presenting()),
+            Command::LastSlide => {
+                let last = self.slides.deck.slides.len().saturating_sub(1);
+                self.go_to_slide(last, self.presenting());
+            }
+            Command::ToggleBlackout => {
+                if let Some(presenter) = &mut self.presenter {
+                    presenter.blackout = !presenter.blackout;
+                }
+            }
+            Command::ExportSlides(folder) => self.start_deck_export(folder, ctx),
         }
     }
 

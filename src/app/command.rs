@@ -113,6 +113,38 @@ pub enum Command {
     },
     /// Remove every range ring.
     ClearRings,
+    /// Show or hide the Slides panel.
+    ToggleSlidesPanel,
+    /// Add the current view as a slide after the current one.
+    AddSlide,
+    /// Give a slide the current view (keeping its words).
+    UpdateSlide(usize),
+    /// Copy a slide.
+    DuplicateSlide(usize),
+    /// Delete a slide.
+    DeleteSlide(usize),
+    /// Move a slide from one place to another.
+    MoveSlide(usize, usize),
+    /// Show a slide.
+    GoToSlide(usize),
+    /// Write the slides to their file.
+    SaveSlides,
+    /// Present from the current slide: full screen, panels hidden.
+    StartPresenting,
+    /// Leave the presenter view.
+    StopPresenting,
+    /// The next slide.
+    NextSlide,
+    /// The previous slide.
+    PreviousSlide,
+    /// The first slide.
+    FirstSlide,
+    /// The last slide.
+    LastSlide,
+    /// Black the screen out, or back.
+    ToggleBlackout,
+    /// Render every slide as a PNG into a folder.
+    ExportSlides(std::path::PathBuf),
 }
 
 /// How far one arrow key press moves the map, as a fraction of its size.
@@ -135,6 +167,8 @@ impl Command {
         Command::ToggleCoalitionLayer,
         Command::ToggleCoalitionPanel,
         Command::ToggleExposurePanel,
+        Command::ToggleSlidesPanel,
+        Command::StartPresenting,
         Command::ToggleProblems,
         // Ctrl+Shift+O before Ctrl+O, which may also match with Shift.
         Command::ShowAddOverlayDialog,
@@ -213,6 +247,22 @@ impl Command {
             Command::ClearMeasurement => "Clear the measurement".into(),
             Command::PlaceRings { .. } => "Range rings here".into(),
             Command::ClearRings => "Clear range rings".into(),
+            Command::ToggleSlidesPanel => "Slides panel".into(),
+            Command::AddSlide => "Add the current view as a slide".into(),
+            Command::UpdateSlide(_) => "Update the slide from the view".into(),
+            Command::DuplicateSlide(_) => "Duplicate the slide".into(),
+            Command::DeleteSlide(_) => "Delete the slide".into(),
+            Command::MoveSlide(..) => "Move the slide".into(),
+            Command::GoToSlide(_) => "Show the slide".into(),
+            Command::SaveSlides => "Save slides".into(),
+            Command::StartPresenting => "Present (full screen)".into(),
+            Command::StopPresenting => "Leave the presenter view".into(),
+            Command::NextSlide => "Next slide".into(),
+            Command::PreviousSlide => "Previous slide".into(),
+            Command::FirstSlide => "First slide".into(),
+            Command::LastSlide => "Last slide".into(),
+            Command::ToggleBlackout => "Black out the screen".into(),
+            Command::ExportSlides(_) => "Export slides…".into(),
         }
     }
 
@@ -234,6 +284,8 @@ impl Command {
             Command::ToggleCoalitionLayer => key(Key::C),
             Command::ToggleCoalitionPanel => command(Key::K),
             Command::ToggleExposurePanel => command(Key::J),
+            Command::ToggleSlidesPanel => command(Key::L),
+            Command::StartPresenting => key(Key::F5),
             Command::ToggleProblems => Some(KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,
                 Key::P,

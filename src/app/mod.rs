@@ -3,18 +3,25 @@
 mod annotate;
 mod apply;
 mod command;
+mod deck_export;
 mod exports;
+mod history;
 mod overlays;
+mod present;
 mod screenshot;
 mod settings;
+mod slides;
 mod watch;
 
 pub use annotate::{Annotations, Tool, extend_stroke};
 pub use command::Command;
+pub use deck_export::{DECK_SIZE, DeckJob, default_deck_folder};
 pub use exports::{ExportState, Toast};
 pub use overlays::{Overlays, ShownOverlay};
+pub use present::{FLIGHT, Flight, PROJECTOR_SCALE, Presenter, slide_view};
 pub use screenshot::{ScreenshotOutcome, ScreenshotTask, save_png};
 pub use settings::{Camera, LayerChoice, Settings, Theme};
+pub use slides::Slides;
 pub use watch::FolderWatch;
 
 use std::sync::{Arc, OnceLock};
@@ -106,6 +113,10 @@ pub struct ViewState {
     pub playing: bool,
     /// Timeline panel shown.
     pub show_timeline: bool,
+    /// Which annotations show (a slide may choose).
+    pub annotations_shown: crate::model::SlideAnnotations,
+    /// Slides panel shown.
+    pub show_slides_panel: bool,
 }
 
 impl ViewState {
@@ -129,8 +140,19 @@ impl ViewState {
             as_of: None,
             playing: false,
             show_timeline: true,
+            annotations_shown: crate::model::SlideAnnotations::All,
+            show_slides_panel: false,
         }
     }
+}
+
+/// The documents Undo and Redo act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UndoDomain {
+    /// The user's annotations.
+    Annotations,
+    /// The slides.
+    Slides,
 }
 
 /// Backstop's state. `show` draws one frame; eframe and the tests both call it.
@@ -165,6 +187,21 @@ pub struct BackstopApp {
     pub tools: crate::analysis::MapTools,
     /// The user's own overlays.
     pub overlays: Overlays,
+    /// The briefing's slides.
+    pub slides: Slides,
+    /// A deck export under way.
+    pub deck_job: Option<DeckJob>,
+    /// The presenter view, while presenting.
+    pub presenter: Option<Presenter>,
+    /// Cut between slides instead of flying and fading.
+    pub reduce_motion: bool,
+    /// Frame the current slide again once the map has its new size.
+    refit_pending: bool,
+    /// Which document each undo step belongs to, latest last; and the same for redo.
+    undo_order: Vec<UndoDomain>,
+    redo_order: Vec<UndoDomain>,
+    /// Undo depths seen last frame, to notice new steps.
+    seen_depths: (usize, usize),
     /// The search box.
     pub search: crate::ui::SearchBox,
     /// The scenario's events and phases on one axis.
@@ -207,6 +244,7 @@ impl BackstopApp {
         }
         let fit_pending = report.scenario.view.is_none();
         let (annotations, problems) = Annotations::load(annotations_path(files));
+        let (slides, slide_problems) = Slides::load(crate::io::slides_path(files), files);
         let mut report = report;
         report.diagnostics.extend(problems.iter().map(|p| {
             crate::io::Diagnostic::file(
@@ -215,6 +253,10 @@ impl BackstopApp {
                 p.clone(),
             )
         }));
+        report.diagnostics.extend(slide_problems);
+        report
+            .diagnostics
+            .extend(crate::io::check_slides(&slides.deck, &report.scenario));
         let mut exports = ExportState::default();
         for problem in problems {
             exports.toasts.push(Toast::new(problem, true));
@@ -226,6 +268,14 @@ impl BackstopApp {
             exposures,
             tools: crate::analysis::MapTools::default(),
             overlays: Overlays::default(),
+            slides,
+            presenter: None,
+            deck_job: None,
+            reduce_motion: false,
+            refit_pending: false,
+            undo_order: Vec::new(),
+            redo_order: Vec::new(),
+            seen_depths: (0, 0),
             search: crate::ui::SearchBox::default(),
             timeline: crate::analysis::Timeline::of(&report.scenario),
             presence: crate::analysis::PresenceMap::default(),
@@ -391,6 +441,10 @@ impl BackstopApp {
 
     /// Draws one frame.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        if self.presenting() {
+            self.show_presenter(ui);
+            return;
+        }
         if self.applied_theme != Some(self.state.theme) {
             ui.ctx().set_visuals(match self.state.theme {
                 Theme::Light => egui::Visuals::light(),
@@ -406,6 +460,9 @@ impl BackstopApp {
         crate::ui::filter_chips(ui, self);
         if self.state.show_timeline {
             crate::ui::timeline_panel(ui, self);
+        }
+        if self.state.show_slides_panel {
+            crate::ui::slides_panel(ui, self);
         }
         if self.state.show_layers_panel {
             crate::ui::layers_panel(ui, self);
@@ -433,9 +490,11 @@ impl BackstopApp {
             ui.ctx().request_repaint();
         }
         self.apply_commands(ui.ctx());
+        self.track_undo();
         self.finish_view_screenshot(ui.ctx());
         self.poll_export(ui.ctx());
         self.poll_overlays(ui.ctx());
+        self.poll_deck_export(ui.ctx());
         self.poll_watch(ui.ctx());
         self.expire_toasts(ui.ctx());
         if !self.fit_pending
@@ -454,6 +513,84 @@ impl BackstopApp {
             )
         {
             self.screenshot = None;
+        }
+    }
+
+    /// One frame of the presenter view: banner, map, caption, counter.
+    fn show_presenter(&mut self, ui: &mut egui::Ui) {
+        self.read_presenter_keys(ui.ctx());
+        self.animate_presenter(ui.ctx());
+        self.update_presence();
+        crate::ui::caveat_banner(ui, self);
+        let before = self.map_rect;
+        crate::ui::map_view(ui, self);
+        let resized = before.map(|r| r.size()) != self.map_rect.map(|r| r.size());
+        if (resized || self.refit_pending)
+            && self.map_rect.is_some()
+            && self.presenter.as_ref().is_some_and(|p| p.flight.is_none())
+        {
+            self.refit_pending = false;
+            self.refit_current_slide();
+            ui.ctx().request_repaint();
+        }
+        crate::ui::presenter_overlay(ui.ctx(), self);
+        crate::ui::toasts(ui.ctx(), self);
+        self.apply_commands(ui.ctx());
+        self.expire_toasts(ui.ctx());
+        self.track_undo();
+    }
+
+    /// Notices new undo steps in the annotations and the slides, so Undo knows which
+    /// document the latest step belongs to.
+    fn track_undo(&mut self) {
+        let depths = (self.annotations.undo_depth(), self.slides.undo_depth());
+        if depths.0 > self.seen_depths.0 {
+            self.undo_order.push(UndoDomain::Annotations);
+            self.redo_order.clear();
+        }
+        if depths.1 > self.seen_depths.1 {
+            self.undo_order.push(UndoDomain::Slides);
+            self.redo_order.clear();
+        }
+        self.seen_depths = depths;
+    }
+
+    /// Undoes the latest step, in whichever document it was.
+    fn undo_latest(&mut self) {
+        while let Some(domain) = self.undo_order.pop() {
+            let undone = match domain {
+                UndoDomain::Annotations => self.annotations.undo(),
+                UndoDomain::Slides => self.slides.undo(),
+            };
+            if undone {
+                self.redo_order.push(domain);
+                self.save_domain(domain);
+                break;
+            }
+        }
+        self.seen_depths = (self.annotations.undo_depth(), self.slides.undo_depth());
+    }
+
+    /// Redoes the latest undone step.
+    fn redo_latest(&mut self) {
+        while let Some(domain) = self.redo_order.pop() {
+            let redone = match domain {
+                UndoDomain::Annotations => self.annotations.redo(),
+                UndoDomain::Slides => self.slides.redo(),
+            };
+            if redone {
+                self.undo_order.push(domain);
+                self.save_domain(domain);
+                break;
+            }
+        }
+        self.seen_depths = (self.annotations.undo_depth(), self.slides.undo_depth());
+    }
+
+    fn save_domain(&mut self, domain: UndoDomain) {
+        match domain {
+            UndoDomain::Annotations => self.save_annotations(),
+            UndoDomain::Slides => self.save_slides(),
         }
     }
 

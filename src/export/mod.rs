@@ -1,12 +1,14 @@
 //! Pictures and files that leave the app: off-screen map images and data formats.
 
+mod deck;
 mod formats;
 mod picture;
 mod render;
 
+pub use deck::{DeckPage, deck_pages, render_deck};
 pub use formats::{hubs_to_csv, to_geojson, to_kml};
 pub use picture::{
     EXPORT_POINTS_HIGH, ExportOptions, ExportView, PictureSnapshot, draw_picture, fit_ukraine_view,
-    pixels_per_point_for, render_picture,
+    fit_view, pixels_per_point_for, render_picture,
 };
 pub use render::{OffscreenRenderer, RenderError};

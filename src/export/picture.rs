@@ -90,6 +90,12 @@ pub struct PictureSnapshot {
     pub presence: crate::analysis::PresenceMap,
     /// The "as of" line.
     pub as_of: Option<String>,
+    /// The title over the map.
+    pub title: String,
+    /// The line under the title.
+    pub subtitle: String,
+    /// A slide's caption, in a box on the map.
+    pub caption: Option<String>,
     /// The user's overlays (shared, not copied).
     pub user_overlays: Vec<crate::app::ShownOverlay>,
 }
@@ -106,10 +112,13 @@ impl PictureSnapshot {
             opacity: app.state.opacity.clone(),
             basemap_layers: app.state.basemap_layers,
             coalition_layer: app.state.coalition_layer,
-            annotations: app.annotations.items.clone(),
+            annotations: app.shown_annotations(),
             tools: app.tools.clone(),
             presence: app.presence.clone(),
             as_of: app.as_of_text(),
+            title: app.report.scenario.title.clone(),
+            subtitle: app.report.scenario.subtitle.clone(),
+            caption: None,
             user_overlays: app.overlays.layers.clone(),
         }
     }
@@ -151,18 +160,29 @@ fn map_rect(full: Rect, options: ExportOptions, has_caveat: bool) -> Rect {
 
 /// The view that frames Ukraine in a picture of `size` pixels, beside the legend.
 pub fn fit_ukraine_view(size: [u32; 2], options: ExportOptions, has_caveat: bool) -> ExportView {
+    fit_view(crate::app::UKRAINE_BOUNDS, size, options, has_caveat)
+}
+
+/// The view that frames `bounds` (west, south, east, north) in a picture of `size`
+/// pixels, beside the legend.
+pub fn fit_view(
+    bounds: [f64; 4],
+    size: [u32; 2],
+    options: ExportOptions,
+    has_caveat: bool,
+) -> ExportView {
     let points = vec2(size[0] as f32, size[1] as f32) / pixels_per_point_for(size[1]);
     let mut rect = map_rect(Rect::from_min_size(Pos2::ZERO, points), options, has_caveat);
     if options.legend {
         rect.max.x -= LEGEND_WIDTH;
     }
-    let [west, south, east, north] = crate::app::UKRAINE_BOUNDS;
+    let [west, south, east, north] = bounds;
     let zoom = WorldView::zoom_to_fit(west, south, east, north, rect, 16.0);
     let (nw, se) = (
         crate::geometry::lon_lat_to_world(west, north),
         crate::geometry::lon_lat_to_world(east, south),
     );
-    // Centre Ukraine in the part of the map the legend leaves free.
+    // Centre the box in the part of the map the legend leaves free.
     let centre_world = crate::geometry::WorldPoint {
         x: (nw.x + se.x) / 2.0
             + f64::from(if options.legend {
@@ -177,6 +197,33 @@ pub fn fit_ukraine_view(size: [u32; 2], options: ExportOptions, has_caveat: bool
 }
 
 const LEGEND_WIDTH: f32 = 320.0;
+
+/// A slide's caption in a box at the bottom left of the map, large enough to read on a
+/// projector.
+fn caption_box(painter: &egui::Painter, map: Rect, caption: &str, legend: bool) {
+    let room = map.width() - if legend { LEGEND_WIDTH + 24.0 } else { 0.0 };
+    let width = (room * 0.9).clamp(240.0, 900.0);
+    let galley = painter.layout(
+        caption.to_owned(),
+        FontId::proportional(19.0),
+        Color32::from_gray(25),
+        width - 28.0,
+    );
+    let size = galley.size() + vec2(28.0, 22.0);
+    let rect = Rect::from_min_size(map.left_bottom() + vec2(16.0, -size.y - 56.0), size);
+    painter.rect_filled(
+        rect,
+        6.0,
+        Color32::from_rgba_unmultiplied(255, 255, 255, 236),
+    );
+    painter.rect_stroke(
+        rect,
+        6.0,
+        egui::Stroke::new(1.0, Color32::from_gray(150)),
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(rect.min + vec2(14.0, 11.0), galley, Color32::from_gray(25));
+}
 
 /// Draws the picture into `ui`, filling it.
 pub fn draw_picture(
@@ -218,14 +265,14 @@ pub fn draw_picture(
         painter.text(
             bar.left_top() + vec2(16.0, 8.0),
             Align2::LEFT_TOP,
-            &scenario.title,
+            &snapshot.title,
             FontId::proportional(28.0),
             Color32::from_gray(20),
         );
         painter.text(
             bar.left_top() + vec2(16.0, 42.0),
             Align2::LEFT_TOP,
-            &scenario.subtitle,
+            &snapshot.subtitle,
             FontId::proportional(14.0),
             Color32::from_gray(70),
         );
@@ -289,6 +336,9 @@ pub fn draw_picture(
         live: false,
     };
     paint_map(&painter.with_clip_rect(map_rect), &world_view, &frame);
+    if let Some(caption) = &snapshot.caption {
+        caption_box(&painter, map_rect, caption, options.legend);
+    }
     if options.north_arrow {
         north_arrow(&painter, map_rect.left_top() + vec2(34.0, 44.0), &style);
     }

@@ -28,17 +28,13 @@ pub struct AnnotationLoad {
 
 /// Where the built-in scenario's annotations live: the user's data folder.
 pub fn user_annotations_path() -> PathBuf {
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(|| PathBuf::from("."));
-    data.join("backstop").join(ANNOTATIONS_FILE)
+    super::backup::user_data_folder().join(ANNOTATIONS_FILE)
 }
 
 /// Loads annotations from `path`. A missing file is an empty set; a broken one is moved
 /// aside as `<name>.bak-<timestamp>` and reported.
 pub fn load_annotations(path: &Path) -> AnnotationLoad {
-    remove_stale_temporaries(path);
+    super::backup::remove_stale_temporaries(path);
     let mut load = AnnotationLoad::default();
     let metadata = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -72,44 +68,12 @@ pub fn load_annotations(path: &Path) -> AnnotationLoad {
             );
         }
         Err(message) => {
-            let backup = path.with_file_name(format!(
-                "{}.bak-{}",
-                path.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                crate::model::timestamp_now()
-            ));
-            match std::fs::rename(path, &backup) {
-                Ok(()) => {
-                    load.problems.push(format!(
-                        "{}: could not read the annotations ({message}); the file was kept as {}",
-                        path.display(),
-                        backup.display()
-                    ));
-                    load.backup = Some(backup);
-                }
-                Err(e) => load.problems.push(format!(
-                    "{}: could not read the annotations ({message}) nor move the file aside ({e}); it will not be overwritten",
-                    path.display()
-                )),
-            }
+            let (problem, backup) = super::backup::move_aside(path, "annotations", &message);
+            load.problems.push(problem);
+            load.backup = backup;
         }
     }
     load
-}
-
-/// Removes temporary files a killed save left beside `path` (the file itself is whole).
-fn remove_stale_temporaries(path: &Path) {
-    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
-        return;
-    };
-    let prefix = format!(".{}.", name.to_string_lossy());
-    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
-        let file = entry.file_name().to_string_lossy().into_owned();
-        if file.starts_with(&prefix) && file.ends_with(".tmp") {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 /// Writes annotations to `path` atomically.

@@ -11,6 +11,7 @@ const BUILTIN_FILES: &[(&str, &str)] = &[
     ("hubs.geojson", include_str!("../../data/hubs.geojson")),
     ("nations.toml", include_str!("../../data/nations.toml")),
     ("events.toml", include_str!("../../data/events.toml")),
+    ("slides.toml", include_str!("../../data/slides.toml")),
     (
         "overlays/ceasefire_line.geojson",
         include_str!("../../data/overlays/ceasefire_line.geojson"),

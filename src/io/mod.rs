@@ -2,6 +2,7 @@
 
 mod annotations;
 mod atomic;
+mod backup;
 mod diagnostic;
 mod events;
 mod fast_geojson;
@@ -15,6 +16,7 @@ mod parse;
 mod record;
 mod ring_sets;
 mod scenario_toml;
+mod slides;
 
 pub use annotations::{
     ANNOTATIONS_FILE, AnnotationLoad, circle_ring, from_geojson as annotations_from_geojson,
@@ -22,6 +24,7 @@ pub use annotations::{
     user_annotations_path,
 };
 pub use atomic::write_atomic;
+pub use backup::{move_aside, remove_stale_temporaries, user_data_folder};
 pub use diagnostic::{Diagnostic, Location, ProblemCounts, Severity, line_column};
 pub use fast_geojson::{UserFeature, read_user_geojson};
 pub use files::{MAX_FILE_BYTES, ScenarioFiles, ScenarioSource};
@@ -30,3 +33,4 @@ pub use last_good::keep_last_good;
 pub use load::{LoadReport, load_scenario};
 pub(crate) use parse::parse_json;
 pub(crate) use scenario_toml::parse_hex_colour;
+pub use slides::{SLIDES_FILE, SlidesLoad, check_slides, load_slides, save_slides, slides_path};

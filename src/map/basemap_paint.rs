@@ -44,7 +44,12 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
         match frame.scene.nation_categories.get(iso) {
             // Ukraine keeps its own highlight; the others take a tint of their role.
             Some(category) if frame.coalition_layer && iso != "UA" => {
-                let strength = if style.is_dark() { 0.35 } else { 0.32 };
+                // The lead nations' blue is stronger, so their land never reads as sea.
+                let strength = match (category, style.is_dark()) {
+                    (crate::map::RoleCategory::Lead, _) => 0.58,
+                    (_, true) => 0.35,
+                    (_, false) => 0.32,
+                };
                 lerp_colour(base, category.colour(), strength)
             }
             _ => base,

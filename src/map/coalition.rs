@@ -89,10 +89,11 @@ impl RoleCategory {
     pub fn colour(self) -> Color32 {
         match self {
             RoleCategory::Lead => Color32::from_rgb(0, 114, 178),
-            RoleCategory::Contributor => Color32::from_rgb(86, 180, 233),
+            // Not sky blue: tinted onto land it read as sea.
+            RoleCategory::Contributor => Color32::from_rgb(204, 121, 167),
             RoleCategory::Monitoring => Color32::from_rgb(0, 158, 115),
             RoleCategory::SeaAndAir => Color32::from_rgb(230, 159, 0),
-            RoleCategory::Considering => Color32::from_rgb(204, 121, 167),
+            RoleCategory::Considering => Color32::from_rgb(165, 140, 215),
             RoleCategory::NoTroops => Color32::from_rgb(150, 150, 150),
             RoleCategory::Attendee => Color32::from_rgb(200, 200, 200),
             RoleCategory::Host => Color32::from_rgb(240, 228, 66),

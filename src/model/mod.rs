@@ -3,10 +3,12 @@
 mod annotation;
 mod date;
 mod keywords;
+mod slide;
 
 pub use annotation::{Annotation, AnnotationShape, AnnotationStyle, LonLat, translate};
 pub use date::{Date, Validity, timestamp_now};
 pub use keywords::{HubKind, LayerKind, OverlayKind, Role, Status};
+pub use slide::{Deck, Slide, SlideAnnotations, SlideFilters, SlideLayer};
 
 use geo::Geometry;
 use serde::Serialize;

@@ -27,6 +27,8 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
     // Primary-button drags draw with a drawing tool, and move a selected annotation under
     // the pointer; the map pans with the other buttons then.
     let grabbing = grabs_annotation(ui.ctx(), app);
+    let presenting = app.presenting();
+    let shown_annotations = app.shown_annotations();
     let pan_buttons = if app.annotations.tool.draws_by_dragging() || grabbing {
         egui::DragPanButtons::SECONDARY | egui::DragPanButtons::MIDDLE
     } else {
@@ -51,7 +53,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
         let map = Map::new(None, map_memory, home)
             .zoom_with_ctrl(false)
             .drag_pan_buttons(pan_buttons)
-            .double_click_to_zoom(!drawing);
+            .double_click_to_zoom(!drawing && !presenting);
         let response = map.show(ui, |ui, response, projector, _memory| {
             let screen = projector.clip_rect();
             let centre = projector.unproject(screen.center().to_vec2());
@@ -68,7 +70,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 hovered: state.hovered.as_ref(),
                 style: &style,
                 scale_bar: true,
-                annotations: &annotations.items,
+                annotations: &shown_annotations,
                 annotation_selection: Some(&annotations.selected),
                 draft: annotations.draft.as_ref().map(|d| (d, &annotations.style)),
                 tools: Some(tools),

@@ -12,8 +12,10 @@ mod legend;
 mod map_input;
 mod map_view;
 mod open_dialog;
+mod presenter;
 mod problems;
 mod search;
+mod slides;
 mod timeline;
 mod toasts;
 mod top_bar;
@@ -31,11 +33,13 @@ pub use layers::layers_panel;
 pub use legend::{legend, legend_of};
 pub use map_view::map_view;
 pub use open_dialog::{OpenDialog, OpenPurpose, open_dialog};
+pub use presenter::presenter_overlay;
 pub use problems::problems_panel;
 pub use search::{SearchBox, go_to, search_box};
+pub use slides::slides_panel;
 pub use timeline::timeline_panel;
 pub use toasts::toasts;
-pub use top_bar::top_bar;
+pub use top_bar::{caveat_banner, top_bar};
 
 use egui::{Color32, RichText};
 

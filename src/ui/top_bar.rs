@@ -67,8 +67,8 @@ fn view_menu(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) 
     });
 }
 
-/// Title, subtitle, as-of date, the caveat banner and the problems count.
-pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
+/// The caveat banner across the top of the window (kept in the presenter view).
+pub fn caveat_banner(ui: &mut egui::Ui, app: &BackstopApp) {
     let scenario = &app.report.scenario;
     if !scenario.caveat.is_empty() {
         egui::Panel::top("caveat_banner")
@@ -87,6 +87,12 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 });
             });
     }
+}
+
+/// Title, subtitle, as-of date, the caveat banner and the problems count.
+pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
+    caveat_banner(ui, app);
+    let scenario = &app.report.scenario;
     let all: Vec<_> = app.all_diagnostics().cloned().collect();
     let counts = ProblemCounts::of(&all);
     let mut commands = Vec::new();

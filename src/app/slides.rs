@@ -1,0 +1,333 @@
+//! The briefing's slides: the deck, editing with undo, saving after each change, and
+//! turning the map's state into a slide and back.
+
+use std::path::PathBuf;
+
+use super::BackstopApp;
+use super::history::History;
+use crate::analysis::Filters;
+use crate::io::{ScenarioFiles, load_slides, save_slides};
+use crate::model::{
+    Deck, HubKind, OverlayKind, Slide, SlideAnnotations, SlideFilters, SlideLayer, Status,
+};
+
+/// The deck and everything about editing it.
+#[derive(Debug, Default)]
+pub struct Slides {
+    /// The slides.
+    pub deck: Deck,
+    /// The slide last shown or chosen.
+    pub current: Option<usize>,
+    /// Where they are saved.
+    pub path: Option<PathBuf>,
+    history: History<Deck>,
+}
+
+impl Slides {
+    /// Loads the slides for `files` from `path`; problems are returned for the user.
+    pub fn load(path: PathBuf, files: &ScenarioFiles) -> (Self, Vec<crate::io::Diagnostic>) {
+        let load = load_slides(&path, files);
+        let slides = Self {
+            current: (!load.deck.slides.is_empty()).then_some(0),
+            deck: load.deck,
+            path: Some(path),
+            history: History::default(),
+        };
+        (slides, load.problems)
+    }
+
+    /// Records the deck before a change (one undo step).
+    pub fn checkpoint(&mut self) {
+        self.history.checkpoint(&self.deck);
+    }
+
+    /// Steps back; false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        let undone = self.history.undo(&mut self.deck);
+        self.keep_current_in_range();
+        undone
+    }
+
+    /// Steps forward again; false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        let redone = self.history.redo(&mut self.deck);
+        self.keep_current_in_range();
+        redone
+    }
+
+    /// How many steps can be undone.
+    pub fn undo_depth(&self) -> usize {
+        self.history.undo_depth()
+    }
+
+    /// How many steps can be redone.
+    pub fn redo_depth(&self) -> usize {
+        self.history.redo_depth()
+    }
+
+    fn keep_current_in_range(&mut self) {
+        let count = self.deck.slides.len();
+        self.current = match self.current {
+            _ if count == 0 => None,
+            Some(i) => Some(i.min(count - 1)),
+            None => None,
+        };
+    }
+
+    /// Inserts a slide after the current one and makes it current.
+    pub fn insert(&mut self, slide: Slide) {
+        self.checkpoint();
+        let at = self.current.map_or(self.deck.slides.len(), |i| i + 1);
+        let at = at.min(self.deck.slides.len());
+        self.deck.slides.insert(at, slide);
+        self.current = Some(at);
+    }
+
+    /// Replaces slide `index`'s map state with `slide`'s, keeping its words.
+    pub fn update(&mut self, index: usize, slide: Slide) {
+        if let Some(old) = self.deck.slides.get(index) {
+            let words = (old.title.clone(), old.caption.clone(), old.notes.clone());
+            self.checkpoint();
+            let target = &mut self.deck.slides[index];
+            *target = slide;
+            (target.title, target.caption, target.notes) = words;
+        }
+    }
+
+    /// Copies slide `index` right after it.
+    pub fn duplicate(&mut self, index: usize) {
+        if let Some(slide) = self.deck.slides.get(index).cloned() {
+            self.checkpoint();
+            self.deck.slides.insert(index + 1, slide);
+            self.current = Some(index + 1);
+        }
+    }
+
+    /// Removes slide `index`.
+    pub fn delete(&mut self, index: usize) {
+        if index < self.deck.slides.len() {
+            self.checkpoint();
+            self.deck.slides.remove(index);
+            self.keep_current_in_range();
+        }
+    }
+
+    /// Moves slide `from` to position `to`.
+    pub fn move_slide(&mut self, from: usize, to: usize) {
+        let count = self.deck.slides.len();
+        if from < count && to < count && from != to {
+            self.checkpoint();
+            let slide = self.deck.slides.remove(from);
+            self.deck.slides.insert(to, slide);
+            self.current = Some(to);
+        }
+    }
+
+    /// Writes the deck to its file.
+    pub fn save(&self) -> Result<(), String> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        save_slides(path, &self.deck)
+            .map_err(|e| format!("could not save slides to {}: {e}", path.display()))
+    }
+}
+
+/// Filters as keywords, for the slide file.
+fn slide_filters(filters: &Filters) -> SlideFilters {
+    SlideFilters {
+        nations: filters.nations.clone(),
+        hub_kinds: filters
+            .hub_kinds
+            .iter()
+            .map(|k| k.keyword().to_owned())
+            .collect(),
+        overlay_kinds: filters
+            .overlay_kinds
+            .iter()
+            .map(|k| k.keyword().to_owned())
+            .collect(),
+        statuses: filters
+            .statuses
+            .iter()
+            .map(|s| s.keyword().to_owned())
+            .collect(),
+        phase: filters.phase.clone(),
+        hide: filters.hide,
+    }
+}
+
+/// Keywords back to filters; unknown words are skipped.
+fn filters_of(slide: &SlideFilters) -> Filters {
+    Filters {
+        nations: slide.nations.iter().map(|n| n.to_uppercase()).collect(),
+        hub_kinds: slide
+            .hub_kinds
+            .iter()
+            .filter_map(|k| HubKind::from_keyword(k))
+            .collect(),
+        overlay_kinds: slide
+            .overlay_kinds
+            .iter()
+            .filter_map(|k| OverlayKind::from_keyword(k))
+            .collect(),
+        statuses: slide
+            .statuses
+            .iter()
+            .filter_map(|s| Status::from_keyword(s))
+            .collect(),
+        phase: slide.phase.clone(),
+        hide: slide.hide,
+    }
+}
+
+impl BackstopApp {
+    /// The map as it is now, as a slide (with a title to be edited).
+    pub fn capture_slide(&self) -> Slide {
+        let bounds = self.world_view().map_or(super::UKRAINE_BOUNDS, |view| {
+            let rect = view.visible_world(0.0);
+            let (west, north) = crate::geometry::world_to_lon_lat(rect.min);
+            let (east, south) = crate::geometry::world_to_lon_lat(rect.max);
+            [west, south, east, north]
+        });
+        let layers = self
+            .report
+            .scenario
+            .layers
+            .iter()
+            .enumerate()
+            .map(|(i, layer)| {
+                let choice = SlideLayer {
+                    visible: self.state.visible.get(i).copied().unwrap_or(layer.visible),
+                    opacity: self.state.opacity.get(i).copied().unwrap_or(1.0),
+                };
+                (layer.id.clone(), choice)
+            })
+            .collect();
+        let as_of = self
+            .state
+            .as_of
+            .and_then(|stop| self.timeline.stops.get(stop))
+            .map(|stop| stop.id.clone());
+        Slide {
+            title: format!("Slide {}", self.slides.deck.slides.len() + 1),
+            caption: String::new(),
+            notes: String::new(),
+            bounds,
+            layers,
+            coalition_layer: self.state.coalition_layer,
+            filters: slide_filters(&self.state.filters),
+            as_of,
+            annotations: self.state.annotations_shown.clone(),
+        }
+    }
+
+    /// Sets everything but the camera from `slide`: layers, filters, time, annotations.
+    pub fn apply_slide_state(&mut self, slide: &Slide) {
+        for (i, layer) in self.report.scenario.layers.iter().enumerate() {
+            let choice = slide.layers.get(&layer.id).copied().unwrap_or(SlideLayer {
+                visible: layer.visible,
+                opacity: 1.0,
+            });
+            if let Some(v) = self.state.visible.get_mut(i) {
+                *v = choice.visible;
+            }
+            if let Some(o) = self.state.opacity.get_mut(i) {
+                *o = choice.opacity.clamp(0.0, 1.0);
+            }
+        }
+        self.state.coalition_layer = slide.coalition_layer;
+        self.state.filters = filters_of(&slide.filters);
+        self.state.as_of = slide
+            .as_of
+            .as_ref()
+            .and_then(|id| self.timeline.stops.iter().position(|s| s.id == *id));
+        self.state.playing = false;
+        self.state.annotations_shown = slide.annotations.clone();
+        self.state.selection = None;
+        self.update_presence();
+    }
+
+    /// Shows slide `index` at once: its state and its framing.
+    pub fn show_slide(&mut self, index: usize) {
+        let Some(slide) = self.slides.deck.slides.get(index).cloned() else {
+            return;
+        };
+        self.slides.current = Some(index);
+        self.apply_slide_state(&slide);
+        let [west, south, east, north] = slide.bounds;
+        self.fit_bounds(west, south, east, north);
+    }
+
+    /// Saves the slides; a failure is said in a toast and the work stays in memory.
+    pub fn save_slides(&mut self) {
+        if let Err(e) = self.slides.save() {
+            self.toast(e, true);
+        }
+    }
+
+    /// The annotations a slide (or the user) chose to show.
+    pub fn shown_annotations(&self) -> Vec<crate::model::Annotation> {
+        match &self.state.annotations_shown {
+            SlideAnnotations::All => self.annotations.items.clone(),
+            SlideAnnotations::None => Vec::new(),
+            SlideAnnotations::Only(ids) => self
+                .annotations
+                .items
+                .iter()
+                .filter(|a| ids.contains(&a.id))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titled(title: &str) -> Slide {
+        Slide {
+            title: title.into(),
+            ..Slide::default()
+        }
+    }
+
+    #[test]
+    fn editing_the_deck_undoes_and_redoes_step_by_step() {
+        let mut slides = Slides::default();
+        slides.insert(titled("a"));
+        slides.insert(titled("b"));
+        slides.insert(titled("c"));
+        slides.move_slide(2, 0);
+        let titles = |s: &Slides| {
+            s.deck
+                .slides
+                .iter()
+                .map(|x| x.title.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(titles(&slides), ["c", "a", "b"]);
+        slides.delete(1);
+        assert_eq!(titles(&slides), ["c", "b"]);
+        assert!(slides.undo());
+        assert_eq!(titles(&slides), ["c", "a", "b"]);
+        assert!(slides.undo());
+        assert_eq!(titles(&slides), ["a", "b", "c"]);
+        assert!(slides.redo());
+        assert_eq!(titles(&slides), ["c", "a", "b"]);
+        slides.duplicate(0);
+        assert_eq!(titles(&slides), ["c", "c", "a", "b"]);
+    }
+
+    #[test]
+    fn filters_survive_the_trip_through_a_slide() {
+        let mut filters = Filters::default();
+        filters.statuses.insert(Status::Reported);
+        filters.hub_kinds.insert(HubKind::Maritime);
+        filters.nations.insert("FR".into());
+        filters.phase = Some("D".into());
+        filters.hide = true;
+        assert_eq!(filters_of(&slide_filters(&filters)), filters);
+    }
+}

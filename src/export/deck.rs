@@ -1,0 +1,78 @@
+//! The deck: every slide rendered with the image export's layout (title, caveat banners,
+//! legend, scale bar, sources) and the slide's caption, one PNG per slide.
+
+use std::path::{Path, PathBuf};
+
+use super::{ExportOptions, OffscreenRenderer, PictureSnapshot, fit_view, render_picture};
+use crate::app::BackstopApp;
+
+/// One slide, ready to render off the UI thread.
+pub struct DeckPage {
+    /// `03-the-hubs-no-site-is-public`.
+    pub file_stem: String,
+    /// What the slide shows.
+    pub snapshot: PictureSnapshot,
+    /// What it frames.
+    pub bounds: [f64; 4],
+}
+
+/// Every slide of the app's deck as a page; the app's own view is left as it was.
+pub fn deck_pages(app: &mut BackstopApp) -> Vec<DeckPage> {
+    let saved_state = app.state.clone();
+    let saved_current = app.slides.current;
+    let slides = app.slides.deck.slides.clone();
+    let pages = slides
+        .iter()
+        .enumerate()
+        .map(|(index, slide)| {
+            app.apply_slide_state(slide);
+            let mut snapshot = PictureSnapshot::of(app);
+            snapshot.title = slide.title.clone();
+            snapshot.subtitle = app.report.scenario.title.clone();
+            snapshot.caption = (!slide.caption.is_empty()).then(|| slide.caption.clone());
+            DeckPage {
+                file_stem: slide.file_stem(index + 1),
+                snapshot,
+                bounds: slide.bounds,
+            }
+        })
+        .collect();
+    app.state = saved_state;
+    app.slides.current = saved_current;
+    app.update_presence();
+    pages
+}
+
+/// Renders every page into `folder` at `size`; `progress(done, total)` after each.
+/// Returns the files written.
+pub fn render_deck(
+    renderer: &mut OffscreenRenderer,
+    pages: &[DeckPage],
+    folder: &Path,
+    size: [u32; 2],
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(folder)
+        .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    let options = ExportOptions::default();
+    let mut written = Vec::new();
+    for (done, page) in pages.iter().enumerate() {
+        let has_caveat = !page.snapshot.scenario.caveat.is_empty();
+        let view = fit_view(page.bounds, size, options, has_caveat);
+        let image = render_picture(renderer, &page.snapshot, view, size, options)
+            .map_err(|e| format!("slide {}: {e}", done + 1))?;
+        let path = folder.join(format!("{}.png", page.file_stem));
+        let mut bytes = Vec::new();
+        image
+            .write_to(
+                &mut std::io::Cursor::new(&mut bytes),
+                image::ImageFormat::Png,
+            )
+            .map_err(|e| format!("cannot encode {}: {e}", path.display()))?;
+        crate::io::write_atomic(&path, &bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path);
+        progress(done + 1, pages.len());
+    }
+    Ok(written)
+}

@@ -1,0 +1,206 @@
+//! The Slides panel: the deck as a list (click to show, drag or arrows to reorder), the
+//! current slide's title, caption and notes, and the buttons that add, update,
+//! duplicate, delete and present.
+
+use egui::RichText;
+
+use crate::app::{BackstopApp, Command};
+
+/// The Slides panel, on the left.
+pub fn slides_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
+    let mut commands = Vec::new();
+    egui::Panel::left("slides_panel")
+        .resizable(true)
+        .default_size(280.0)
+        .min_size(220.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Slides");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let present = ui
+                        .add_enabled(
+                            !app.slides.deck.slides.is_empty(),
+                            egui::Button::new(RichText::new("Present").strong()),
+                        )
+                        .on_hover_text("Full screen from the current slide (F5); Esc leaves");
+                    if present.clicked() {
+                        commands.push(Command::StartPresenting);
+                    }
+                });
+            });
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button("Add slide")
+                    .on_hover_text("The current view, layers, filters and time as a new slide")
+                    .clicked()
+                {
+                    commands.push(Command::AddSlide);
+                }
+                if ui
+                    .add_enabled(app.slides.undo_depth() > 0, egui::Button::new("Undo"))
+                    .clicked()
+                {
+                    commands.push(Command::Undo);
+                }
+                if ui
+                    .add_enabled(app.slides.redo_depth() > 0, egui::Button::new("Redo"))
+                    .clicked()
+                {
+                    commands.push(Command::Redo);
+                }
+            });
+            deck_export(ui, app, &mut commands);
+            ui.separator();
+            slide_list(ui, app, &mut commands);
+            ui.separator();
+            current_slide(ui, app, &mut commands);
+        });
+    for command in commands {
+        app.queue(command);
+    }
+}
+
+/// "Export slides…", or the progress of one under way.
+fn deck_export(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    match &app.deck_job {
+        Some(job) => {
+            ui.label(format!("Exporting slides to {}", job.folder.display()));
+            let fraction = job.done as f32 / job.total.max(1) as f32;
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .text(format!("{} of {}", job.done, job.total))
+                    .animate(true),
+            );
+        }
+        None => {
+            if ui
+                .add_enabled(
+                    !app.slides.deck.slides.is_empty(),
+                    egui::Button::new("Export slides…"),
+                )
+                .on_hover_text("One 1920×1080 PNG per slide, in a new folder in Pictures")
+                .clicked()
+            {
+                commands.push(Command::ExportSlides(crate::app::default_deck_folder()));
+            }
+        }
+    }
+}
+
+/// The list: one row per slide, draggable, with arrows for the keyboard and tests.
+fn slide_list(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    let count = app.slides.deck.slides.len();
+    if count == 0 {
+        ui.label(RichText::new("No slides yet: frame the map, then Add slide.").weak());
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .max_height(280.0)
+        .id_salt("slide_list")
+        .show(ui, |ui| {
+            let mut dropped: Option<(usize, usize)> = None;
+            for (index, slide) in app.slides.deck.slides.iter().enumerate() {
+                let selected = app.slides.current == Some(index);
+                let row = ui.horizontal(|ui| {
+                    let handle = ui
+                        .dnd_drag_source(ui.scope_id().with(("slide", index)), index, |ui| {
+                            ui.label(RichText::new("⠿").weak());
+                        })
+                        .response;
+                    handle.on_hover_text("Drag to reorder");
+                    let text = format!("{}. {}", index + 1, slide.title);
+                    if ui.selectable_label(selected, text).clicked() {
+                        commands.push(Command::GoToSlide(index));
+                    }
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let down =
+                            ui.add_enabled(index + 1 < count, egui::Button::new("⏷").small());
+                        let name = format!("Move slide {} down", index + 1);
+                        down.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                        });
+                        if down.clicked() {
+                            commands.push(Command::MoveSlide(index, index + 1));
+                        }
+                        let up = ui.add_enabled(index > 0, egui::Button::new("⏶").small());
+                        let name = format!("Move slide {} up", index + 1);
+                        up.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                        });
+                        if up.clicked() {
+                            commands.push(Command::MoveSlide(index, index - 1));
+                        }
+                    });
+                });
+                if let Some(from) = row.response.dnd_release_payload::<usize>() {
+                    dropped = Some((*from, index));
+                }
+            }
+            if let Some((from, to)) = dropped
+                && from != to
+            {
+                commands.push(Command::MoveSlide(from, to));
+            }
+        });
+}
+
+/// Title, caption and notes of the current slide, and what can be done with it.
+fn current_slide(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
+    let Some(index) = app
+        .slides
+        .current
+        .filter(|i| *i < app.slides.deck.slides.len())
+    else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Update from view")
+            .on_hover_text("Give this slide the current view, layers, filters and time")
+            .clicked()
+        {
+            commands.push(Command::UpdateSlide(index));
+        }
+        if ui.button("Duplicate").clicked() {
+            commands.push(Command::DuplicateSlide(index));
+        }
+        if ui.button("Delete").clicked() {
+            commands.push(Command::DeleteSlide(index));
+        }
+    });
+    let slide = app.slides.deck.slides[index].clone();
+    let (mut title, mut caption, mut notes) = (slide.title, slide.caption, slide.notes);
+    let label = ui.label("Title");
+    let title_edit = ui
+        .add(egui::TextEdit::singleline(&mut title).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    let label = ui.label("Caption (on the slide)");
+    let caption_edit = ui
+        .add(
+            egui::TextEdit::multiline(&mut caption)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    let label = ui.label("Speaker notes");
+    let notes_edit = ui
+        .add(
+            egui::TextEdit::multiline(&mut notes)
+                .desired_rows(4)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    let edits = [&title_edit, &caption_edit, &notes_edit];
+    // One undo step per field edited: taken when typing starts there.
+    if edits.iter().any(|e| e.gained_focus()) {
+        app.slides.checkpoint();
+    }
+    if edits.iter().any(|e| e.changed())
+        && let Some(target) = app.slides.deck.slides.get_mut(index)
+    {
+        (target.title, target.caption, target.notes) = (title, caption, notes);
+    }
+    if edits.iter().any(|e| e.lost_focus()) {
+        commands.push(Command::SaveSlides);
+    }
+}
