@@ -203,3 +203,39 @@ fn a_small_export_with_legend_and_scale_bar_matches_its_snapshot() {
         .max_failed_pixels(400);
     egui_kittest::image_snapshot_options(&image, "export_960x540", &options);
 }
+
+#[test]
+fn the_deck_export_writes_one_png_per_slide_of_the_requested_size() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("deck");
+    // A data folder of its own, so the user's own slides do not stand in for the shipped ones.
+    let output = backstop()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("XDG_DATA_HOME", dir.path().join("data-home"))
+        .args(["export", "--size", "1280x720", "--slides"])
+        .arg(&out)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 8, "{files:?}");
+    assert_eq!(
+        files[0],
+        "01-paris-6-january-2026-security-guarantees-for-ukr.png"
+    );
+    assert_eq!(files[7], "08-risks-how-exposed-the-hubs-would-be.png");
+    for file in &files {
+        let png = image::open(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!((png.width(), png.height()), (1280, 720), "{file}");
+    }
+}

@@ -82,6 +82,7 @@ impl BackstopApp {
             Command::ToggleExposurePanel => state.show_exposure_panel = !state.show_exposure_panel,
             Command::ToggleTimeline => state.show_timeline = !state.show_timeline,
             Command::ToggleLiveReload => self.live_reload = !self.live_reload,
+            Command::ToggleReduceMotion => self.reduce_motion = !self.reduce_motion,
             Command::ToggleLayersPanel => state.show_layers_panel = !state.show_layers_panel,
             Command::ToggleDetailsPanel => state.show_details_panel = !state.show_details_panel,
             Command::SetTheme(theme) => state.theme = theme,
@@ -209,6 +210,11 @@ impl BackstopApp {
         }
         let mut settings = self.settings();
         if files.source() != self.files.source() {
+            let (slides, problems) = super::Slides::load(crate::io::slides_path(&files), &files);
+            self.slides = slides;
+            for problem in problems {
+                self.toast(problem.message, true);
+            }
             settings.camera = None;
             self.state.selection = None;
             self.fit_pending = report.scenario.view.is_none();

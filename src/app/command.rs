@@ -60,6 +60,8 @@ pub enum Command {
     ToggleTimeline,
     /// Reload the open folder's files when they change on disk.
     ToggleLiveReload,
+    /// Cut between slides instead of flying and fading.
+    ToggleReduceMotion,
     /// Show or hide the Details panel.
     ToggleDetailsPanel,
     /// Light or dark.
@@ -222,6 +224,7 @@ impl Command {
             Command::ToggleLayersPanel => "Layers panel".into(),
             Command::ToggleTimeline => "Timeline".into(),
             Command::ToggleLiveReload => "Reload files when they change".into(),
+            Command::ToggleReduceMotion => "Reduce motion (cut between slides)".into(),
             Command::ToggleDetailsPanel => "Details panel".into(),
             Command::SetTheme(Theme::Light) => "Light theme".into(),
             Command::SetTheme(Theme::Dark) => "Dark theme".into(),

@@ -245,6 +245,7 @@ impl BackstopApp {
         let fit_pending = report.scenario.view.is_none();
         let (annotations, problems) = Annotations::load(annotations_path(files));
         let (slides, slide_problems) = Slides::load(crate::io::slides_path(files), files);
+        let mut exports_toasts_pending = Vec::new();
         let mut report = report;
         report.diagnostics.extend(problems.iter().map(|p| {
             crate::io::Diagnostic::file(
@@ -253,11 +254,17 @@ impl BackstopApp {
                 p.clone(),
             )
         }));
+        for problem in slide_problems.iter().filter(|p| p.is_error()) {
+            exports_toasts_pending.push(problem.message.clone());
+        }
         report.diagnostics.extend(slide_problems);
         report
             .diagnostics
             .extend(crate::io::check_slides(&slides.deck, &report.scenario));
         let mut exports = ExportState::default();
+        for problem in exports_toasts_pending {
+            exports.toasts.push(Toast::new(problem, true));
+        }
         for problem in problems {
             exports.toasts.push(Toast::new(problem, true));
         }
@@ -386,6 +393,8 @@ impl BackstopApp {
             show_exposure_panel: self.state.show_exposure_panel,
             show_timeline: self.state.show_timeline,
             live_reload: self.live_reload,
+            reduce_motion: self.reduce_motion,
+            show_slides_panel: self.state.show_slides_panel,
             camera,
         }
     }
@@ -412,6 +421,8 @@ impl BackstopApp {
         self.state.show_exposure_panel = settings.show_exposure_panel;
         self.state.show_timeline = settings.show_timeline;
         self.live_reload = settings.live_reload;
+        self.reduce_motion = settings.reduce_motion;
+        self.state.show_slides_panel = settings.show_slides_panel;
         if let Some(camera) = settings.camera
             && camera.lon.is_finite()
             && camera.lat.is_finite()

@@ -74,6 +74,10 @@ pub struct Settings {
     pub show_timeline: bool,
     /// Reload the open folder's files when they change.
     pub live_reload: bool,
+    /// Cut between slides instead of flying and fading.
+    pub reduce_motion: bool,
+    /// Slides panel shown.
+    pub show_slides_panel: bool,
     /// The last map view.
     pub camera: Option<Camera>,
 }
@@ -87,6 +91,8 @@ impl Default for Settings {
             show_exposure_panel: false,
             show_timeline: true,
             live_reload: true,
+            reduce_motion: false,
+            show_slides_panel: false,
             theme: Theme::Light,
             show_layers_panel: true,
             show_details_panel: true,

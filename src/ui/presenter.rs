@@ -1,7 +1,7 @@
 //! What the presenter view draws over the map: the slide's title and caption, large;
 //! the slide counter; the pointer highlight; and the blackout.
 
-use egui::{Align2, Color32, FontId, RichText, Stroke};
+use egui::{Align2, Color32, RichText, Stroke};
 
 use crate::app::BackstopApp;
 
@@ -56,21 +56,24 @@ pub fn presenter_overlay(ctx: &egui::Context, app: &BackstopApp) {
         egui::Order::Foreground,
         egui::Id::unique("presenter_marks"),
     ));
-    let counter = format!("{} / {}", index + 1, count);
-    let at = map.right_bottom() + egui::vec2(-20.0, -20.0);
-    let galley =
-        painter.layout_no_wrap(counter.clone(), FontId::proportional(20.0), Color32::WHITE);
-    let back = Align2::RIGHT_BOTTOM
-        .anchor_size(at, galley.size())
-        .expand2(egui::vec2(10.0, 5.0));
-    painter.rect_filled(back, 6.0, Color32::from_rgba_unmultiplied(20, 20, 20, 200));
-    painter.text(
-        at,
-        Align2::RIGHT_BOTTOM,
-        counter,
-        FontId::proportional(20.0),
-        Color32::WHITE,
-    );
+    egui::Area::new(egui::Id::unique("presenter_counter"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(map.right_bottom() + egui::vec2(-20.0, -20.0))
+        .pivot(Align2::RIGHT_BOTTOM)
+        .interactable(false)
+        .show(ctx, |ui| {
+            egui::Frame::NONE
+                .fill(Color32::from_rgba_unmultiplied(20, 20, 20, 200))
+                .corner_radius(6.0)
+                .inner_margin(egui::Margin::symmetric(10, 5))
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(format!("{} / {}", index + 1, count))
+                            .size(20.0)
+                            .color(Color32::WHITE),
+                    );
+                });
+        });
     if let Some(pointer) = presenter.highlight {
         painter.circle(
             pointer,
@@ -81,6 +84,11 @@ pub fn presenter_overlay(ctx: &egui::Context, app: &BackstopApp) {
         painter.circle_filled(pointer, 5.0, Color32::from_rgb(230, 30, 30));
     }
     if presenter.blackout {
-        painter.rect_filled(ctx.content_rect(), 0.0, Color32::BLACK);
+        // Above the caption and the counter too.
+        ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Tooltip,
+            egui::Id::unique("presenter_blackout"),
+        ))
+        .rect_filled(ctx.content_rect(), 0.0, Color32::BLACK);
     }
 }

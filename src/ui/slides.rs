@@ -104,7 +104,7 @@ fn slide_list(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>)
                 let row = ui.horizontal(|ui| {
                     let handle = ui
                         .dnd_drag_source(ui.scope_id().with(("slide", index)), index, |ui| {
-                            ui.label(RichText::new("⠿").weak());
+                            grip(ui);
                         })
                         .response;
                     handle.on_hover_text("Drag to reorder");
@@ -202,5 +202,21 @@ fn current_slide(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Co
     }
     if edits.iter().any(|e| e.lost_focus()) {
         commands.push(Command::SaveSlides);
+    }
+}
+
+/// A drag handle: three short bars.
+fn grip(ui: &mut egui::Ui) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 16.0), egui::Sense::hover());
+    let colour = ui.visuals().weak_text_color();
+    for row in 0..3 {
+        let y = rect.top() + 4.0 + row as f32 * 4.0;
+        ui.painter().line_segment(
+            [
+                egui::pos2(rect.left() + 2.0, y),
+                egui::pos2(rect.right() - 2.0, y),
+            ],
+            egui::Stroke::new(1.5, colour),
+        );
     }
 }

@@ -52,6 +52,8 @@ fn view_menu(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) 
             (app.state.show_timeline, Command::ToggleTimeline),
             (app.state.show_problems, Command::ToggleProblems),
             (app.live_reload, Command::ToggleLiveReload),
+            (app.state.show_slides_panel, Command::ToggleSlidesPanel),
+            (app.reduce_motion, Command::ToggleReduceMotion),
         ];
         for (shown, command) in panels {
             let mut checked = shown;
