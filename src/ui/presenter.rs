@@ -18,7 +18,8 @@ pub fn presenter_overlay(ctx: &egui::Context, app: &BackstopApp) {
     if let Some(slide) = app.slides.deck.slides.get(index) {
         egui::Area::new(egui::Id::unique("presenter_caption"))
             .order(egui::Order::Foreground)
-            .fixed_pos(map.left_bottom() + egui::vec2(24.0, -24.0))
+            // Clear of the scale bar in the corner.
+            .fixed_pos(map.left_bottom() + egui::vec2(24.0, -56.0))
             .pivot(Align2::LEFT_BOTTOM)
             .interactable(false)
             .show(ctx, |ui| {

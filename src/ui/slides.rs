@@ -108,29 +108,27 @@ fn slide_list(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>)
                         })
                         .response;
                     handle.on_hover_text("Drag to reorder");
+                    // Arrows first: the title takes what room is left, cut at the edge.
+                    let down = ui.add_enabled(index + 1 < count, egui::Button::new("⏷").small());
+                    let name = format!("Move slide {} down", index + 1);
+                    down.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                    if down.clicked() {
+                        commands.push(Command::MoveSlide(index, index + 1));
+                    }
+                    let up = ui.add_enabled(index > 0, egui::Button::new("⏶").small());
+                    let name = format!("Move slide {} up", index + 1);
+                    up.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                    if up.clicked() {
+                        commands.push(Command::MoveSlide(index, index - 1));
+                    }
                     let text = format!("{}. {}", index + 1, slide.title);
-                    if ui.selectable_label(selected, text).clicked() {
+                    if ui
+                        .selectable_label(selected, text)
+                        .on_hover_text(&slide.caption)
+                        .clicked()
+                    {
                         commands.push(Command::GoToSlide(index));
                     }
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        let down =
-                            ui.add_enabled(index + 1 < count, egui::Button::new("⏷").small());
-                        let name = format!("Move slide {} down", index + 1);
-                        down.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
-                        });
-                        if down.clicked() {
-                            commands.push(Command::MoveSlide(index, index + 1));
-                        }
-                        let up = ui.add_enabled(index > 0, egui::Button::new("⏶").small());
-                        let name = format!("Move slide {} up", index + 1);
-                        up.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
-                        });
-                        if up.clicked() {
-                            commands.push(Command::MoveSlide(index, index - 1));
-                        }
-                    });
                 });
                 if let Some(from) = row.response.dnd_release_payload::<usize>() {
                     dropped = Some((*from, index));
