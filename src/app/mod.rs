@@ -545,6 +545,11 @@ impl BackstopApp {
             ui.ctx().request_repaint();
         }
         crate::ui::presenter_overlay(ui.ctx(), self);
+        if !crate::ui::speaker_notes(ui.ctx(), self)
+            && let Some(presenter) = &mut self.presenter
+        {
+            presenter.notes_window = false;
+        }
         crate::ui::toasts(ui.ctx(), self);
         self.apply_commands(ui.ctx());
         self.expire_toasts(ui.ctx());

@@ -65,6 +65,10 @@ pub struct Presenter {
     pressed_at: Option<Instant>,
     /// Where to draw the pointer highlight this frame.
     pub highlight: Option<egui::Pos2>,
+    /// The speaker-notes window (a second viewport where the system allows one) is open.
+    pub notes_window: bool,
+    /// When presenting began, for the notes window's clock.
+    pub started: Option<Instant>,
 }
 
 impl BackstopApp {
@@ -78,7 +82,10 @@ impl BackstopApp {
             self.toast("No slides to present: add one from the Slides panel", true);
             return;
         }
-        self.presenter = Some(Presenter::default());
+        self.presenter = Some(Presenter {
+            started: Some(Instant::now()),
+            ..Presenter::default()
+        });
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         ctx.set_zoom_factor(PROJECTOR_SCALE);
         let index = self.slides.current.unwrap_or(0);
@@ -237,6 +244,11 @@ impl BackstopApp {
         }
         if pressed(Key::Escape) {
             commands.push(Command::StopPresenting);
+        }
+        if pressed(Key::N)
+            && let Some(presenter) = &mut self.presenter
+        {
+            presenter.notes_window = !presenter.notes_window;
         }
         // A click advances; holding the button (or L) shows where the pointer is instead.
         let (down, released, pointer, dragged, laser) = ctx.input(|i| {

@@ -33,7 +33,7 @@ pub use layers::layers_panel;
 pub use legend::{legend, legend_of};
 pub use map_view::map_view;
 pub use open_dialog::{OpenDialog, OpenPurpose, open_dialog};
-pub use presenter::presenter_overlay;
+pub use presenter::{presenter_overlay, speaker_notes};
 pub use problems::problems_panel;
 pub use search::{SearchBox, go_to, search_box};
 pub use slides::slides_panel;

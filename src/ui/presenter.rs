@@ -93,3 +93,53 @@ pub fn presenter_overlay(ctx: &egui::Context, app: &BackstopApp) {
         .rect_filled(ctx.content_rect(), 0.0, Color32::BLACK);
     }
 }
+
+/// The speaker notes: the current slide's notes, the next slide's title and the time
+/// since presenting began. A window of its own on a second screen when the system gives
+/// one; inside the main window otherwise. Returns false once it is closed.
+pub fn speaker_notes(ctx: &egui::Context, app: &BackstopApp) -> bool {
+    let Some(presenter) = &app.presenter else {
+        return false;
+    };
+    if !presenter.notes_window {
+        return false;
+    }
+    let index = app.slides.current.unwrap_or(0);
+    let slides = &app.slides.deck.slides;
+    let elapsed = presenter.started.map_or(0, |t| t.elapsed().as_secs());
+    ctx.show_viewport_immediate(
+        egui::ViewportId::from_hash_of("backstop_speaker_notes"),
+        egui::ViewportBuilder::default()
+            .with_title("Backstop — speaker notes")
+            .with_inner_size([560.0, 440.0]),
+        |ui, _class| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.heading(format!("{} / {}", index + 1, slides.len()));
+                    ui.label(
+                        RichText::new(format!("{:02}:{:02}", elapsed / 60, elapsed % 60))
+                            .size(18.0)
+                            .strong(),
+                    );
+                });
+                if let Some(slide) = slides.get(index) {
+                    ui.label(RichText::new(&slide.title).size(20.0).strong());
+                    egui::ScrollArea::vertical()
+                        .max_height(260.0)
+                        .show(ui, |ui| {
+                            ui.label(RichText::new(&slide.notes).size(17.0));
+                        });
+                }
+                ui.separator();
+                match slides.get(index + 1) {
+                    Some(next) => {
+                        ui.label(RichText::new(format!("Next: {}", next.title)).size(15.0))
+                    }
+                    None => ui.label(RichText::new("Last slide").size(15.0).weak()),
+                };
+                ui.label(RichText::new("N closes this window").weak());
+            });
+            !ui.ctx().input(|i| i.viewport().close_requested())
+        },
+    )
+}
