@@ -146,15 +146,6 @@ impl ViewState {
     }
 }
 
-/// The documents Undo and Redo act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum UndoDomain {
-    /// The user's annotations.
-    Annotations,
-    /// The slides.
-    Slides,
-}
-
 /// Backstop's state. `show` draws one frame; eframe and the tests both call it.
 pub struct BackstopApp {
     /// The loaded scenario and its problems.
@@ -198,8 +189,8 @@ pub struct BackstopApp {
     /// Frame the current slide again once the map has its new size.
     refit_pending: bool,
     /// Which document each undo step belongs to, latest last; and the same for redo.
-    undo_order: Vec<UndoDomain>,
-    redo_order: Vec<UndoDomain>,
+    undo_order: Vec<history::UndoDomain>,
+    redo_order: Vec<history::UndoDomain>,
     /// Undo depths seen last frame, to notice new steps.
     seen_depths: (usize, usize),
     /// The search box.
@@ -357,82 +348,6 @@ impl BackstopApp {
         MapStyle::for_theme(self.state.theme)
     }
 
-    /// What to remember between runs.
-    pub fn settings(&self) -> Settings {
-        let layers = self
-            .report
-            .scenario
-            .layers
-            .iter()
-            .enumerate()
-            .map(|(i, layer)| {
-                let choice = LayerChoice {
-                    visible: self.state.visible.get(i).copied().unwrap_or(layer.visible),
-                    opacity: self.state.opacity.get(i).copied().unwrap_or(1.0),
-                };
-                (layer.id.clone(), choice)
-            })
-            .collect();
-        let camera = self.world_view().map(|view| {
-            let (lon, lat) = crate::geometry::world_to_lon_lat(view.center);
-            Camera {
-                lon,
-                lat,
-                zoom: view.zoom,
-            }
-        });
-        Settings {
-            layers,
-            basemap_layers: self.state.basemap_layers,
-            coalition_layer: self.state.coalition_layer,
-            theme: self.state.theme,
-            show_layers_panel: self.state.show_layers_panel,
-            show_details_panel: self.state.show_details_panel,
-            show_coalition_panel: self.state.show_coalition_panel,
-            show_problems: self.state.show_problems,
-            show_exposure_panel: self.state.show_exposure_panel,
-            show_timeline: self.state.show_timeline,
-            live_reload: self.live_reload,
-            reduce_motion: self.reduce_motion,
-            show_slides_panel: self.state.show_slides_panel,
-            camera,
-        }
-    }
-
-    /// Restores what was remembered; layers that no longer exist are ignored.
-    pub fn apply_settings(&mut self, settings: &Settings) {
-        for (i, layer) in self.report.scenario.layers.iter().enumerate() {
-            if let Some(choice) = settings.layers.get(&layer.id) {
-                if let Some(visible) = self.state.visible.get_mut(i) {
-                    *visible = choice.visible;
-                }
-                if let Some(opacity) = self.state.opacity.get_mut(i) {
-                    *opacity = choice.opacity.clamp(0.0, 1.0);
-                }
-            }
-        }
-        self.state.basemap_layers = settings.basemap_layers;
-        self.state.coalition_layer = settings.coalition_layer;
-        self.state.theme = settings.theme;
-        self.state.show_layers_panel = settings.show_layers_panel;
-        self.state.show_details_panel = settings.show_details_panel;
-        self.state.show_coalition_panel = settings.show_coalition_panel;
-        self.state.show_problems = settings.show_problems;
-        self.state.show_exposure_panel = settings.show_exposure_panel;
-        self.state.show_timeline = settings.show_timeline;
-        self.live_reload = settings.live_reload;
-        self.reduce_motion = settings.reduce_motion;
-        self.state.show_slides_panel = settings.show_slides_panel;
-        if let Some(camera) = settings.camera
-            && camera.lon.is_finite()
-            && camera.lat.is_finite()
-            && self.map_memory.set_zoom(camera.zoom).is_ok()
-        {
-            self.map_memory.center_at(lon_lat(camera.lon, camera.lat));
-            self.fit_pending = false;
-        }
-    }
-
     /// Queues a command for the end of this frame.
     pub fn queue(&mut self, command: Command) {
         self.commands.push(command);
@@ -524,89 +439,6 @@ impl BackstopApp {
             )
         {
             self.screenshot = None;
-        }
-    }
-
-    /// One frame of the presenter view: banner, map, caption, counter.
-    fn show_presenter(&mut self, ui: &mut egui::Ui) {
-        self.read_presenter_keys(ui.ctx());
-        self.animate_presenter(ui.ctx());
-        self.update_presence();
-        crate::ui::caveat_banner(ui, self);
-        let before = self.map_rect;
-        crate::ui::map_view(ui, self);
-        let resized = before.map(|r| r.size()) != self.map_rect.map(|r| r.size());
-        if (resized || self.refit_pending)
-            && self.map_rect.is_some()
-            && self.presenter.as_ref().is_some_and(|p| p.flight.is_none())
-        {
-            self.refit_pending = false;
-            self.refit_current_slide();
-            ui.ctx().request_repaint();
-        }
-        crate::ui::presenter_overlay(ui.ctx(), self);
-        if !crate::ui::speaker_notes(ui.ctx(), self)
-            && let Some(presenter) = &mut self.presenter
-        {
-            presenter.notes_window = false;
-        }
-        crate::ui::toasts(ui.ctx(), self);
-        self.apply_commands(ui.ctx());
-        self.expire_toasts(ui.ctx());
-        self.track_undo();
-    }
-
-    /// Notices new undo steps in the annotations and the slides, so Undo knows which
-    /// document the latest step belongs to.
-    fn track_undo(&mut self) {
-        let depths = (self.annotations.undo_depth(), self.slides.undo_depth());
-        if depths.0 > self.seen_depths.0 {
-            self.undo_order.push(UndoDomain::Annotations);
-            self.redo_order.clear();
-        }
-        if depths.1 > self.seen_depths.1 {
-            self.undo_order.push(UndoDomain::Slides);
-            self.redo_order.clear();
-        }
-        self.seen_depths = depths;
-    }
-
-    /// Undoes the latest step, in whichever document it was.
-    fn undo_latest(&mut self) {
-        while let Some(domain) = self.undo_order.pop() {
-            let undone = match domain {
-                UndoDomain::Annotations => self.annotations.undo(),
-                UndoDomain::Slides => self.slides.undo(),
-            };
-            if undone {
-                self.redo_order.push(domain);
-                self.save_domain(domain);
-                break;
-            }
-        }
-        self.seen_depths = (self.annotations.undo_depth(), self.slides.undo_depth());
-    }
-
-    /// Redoes the latest undone step.
-    fn redo_latest(&mut self) {
-        while let Some(domain) = self.redo_order.pop() {
-            let redone = match domain {
-                UndoDomain::Annotations => self.annotations.redo(),
-                UndoDomain::Slides => self.slides.redo(),
-            };
-            if redone {
-                self.undo_order.push(domain);
-                self.save_domain(domain);
-                break;
-            }
-        }
-        self.seen_depths = (self.annotations.undo_depth(), self.slides.undo_depth());
-    }
-
-    fn save_domain(&mut self, domain: UndoDomain) {
-        match domain {
-            UndoDomain::Annotations => self.save_annotations(),
-            UndoDomain::Slides => self.save_slides(),
         }
     }
 

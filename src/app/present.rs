@@ -72,6 +72,35 @@ pub struct Presenter {
 }
 
 impl BackstopApp {
+    /// One frame of the presenter view: banner, map, caption, counter.
+    pub(super) fn show_presenter(&mut self, ui: &mut egui::Ui) {
+        self.read_presenter_keys(ui.ctx());
+        self.animate_presenter(ui.ctx());
+        self.update_presence();
+        crate::ui::caveat_banner(ui, self);
+        let before = self.map_rect;
+        crate::ui::map_view(ui, self);
+        let resized = before.map(|r| r.size()) != self.map_rect.map(|r| r.size());
+        if (resized || self.refit_pending)
+            && self.map_rect.is_some()
+            && self.presenter.as_ref().is_some_and(|p| p.flight.is_none())
+        {
+            self.refit_pending = false;
+            self.refit_current_slide();
+            ui.ctx().request_repaint();
+        }
+        crate::ui::presenter_overlay(ui.ctx(), self);
+        if !crate::ui::speaker_notes(ui.ctx(), self)
+            && let Some(presenter) = &mut self.presenter
+        {
+            presenter.notes_window = false;
+        }
+        crate::ui::toasts(ui.ctx(), self);
+        self.apply_commands(ui.ctx());
+        self.expire_toasts(ui.ctx());
+        self.track_undo();
+    }
+
     /// True in the presenter view.
     pub fn presenting(&self) -> bool {
         self.presenter.is_some()

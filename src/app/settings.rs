@@ -17,24 +17,8 @@ pub enum Theme {
     Dark,
 }
 
-/// A scenario layer's remembered visibility and opacity.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct LayerChoice {
-    /// Shown.
-    pub visible: bool,
-    /// Opacity multiplier, 0..=1.
-    pub opacity: f32,
-}
-
-impl Default for LayerChoice {
-    fn default() -> Self {
-        Self {
-            visible: true,
-            opacity: 1.0,
-        }
-    }
-}
+/// A scenario layer's remembered visibility and opacity (the same as on a slide).
+pub use crate::model::SlideLayer as LayerChoice;
 
 /// The map's centre and zoom.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -99,6 +83,89 @@ impl Default for Settings {
             show_coalition_panel: false,
             show_problems: false,
             camera: None,
+        }
+    }
+}
+
+impl super::BackstopApp {
+    /// Each scenario layer's visibility and opacity now, by layer id.
+    pub fn layer_choices(&self) -> BTreeMap<String, LayerChoice> {
+        self.report
+            .scenario
+            .layers
+            .iter()
+            .enumerate()
+            .map(|(i, layer)| {
+                let choice = LayerChoice {
+                    visible: self.state.visible.get(i).copied().unwrap_or(layer.visible),
+                    opacity: self.state.opacity.get(i).copied().unwrap_or(1.0),
+                };
+                (layer.id.clone(), choice)
+            })
+            .collect()
+    }
+
+    /// What to remember between runs.
+    pub fn settings(&self) -> Settings {
+        let layers = self.layer_choices();
+        let camera = self.world_view().map(|view| {
+            let (lon, lat) = crate::geometry::world_to_lon_lat(view.center);
+            Camera {
+                lon,
+                lat,
+                zoom: view.zoom,
+            }
+        });
+        Settings {
+            layers,
+            basemap_layers: self.state.basemap_layers,
+            coalition_layer: self.state.coalition_layer,
+            theme: self.state.theme,
+            show_layers_panel: self.state.show_layers_panel,
+            show_details_panel: self.state.show_details_panel,
+            show_coalition_panel: self.state.show_coalition_panel,
+            show_problems: self.state.show_problems,
+            show_exposure_panel: self.state.show_exposure_panel,
+            show_timeline: self.state.show_timeline,
+            live_reload: self.live_reload,
+            reduce_motion: self.reduce_motion,
+            show_slides_panel: self.state.show_slides_panel,
+            camera,
+        }
+    }
+
+    /// Restores what was remembered; layers that no longer exist are ignored.
+    pub fn apply_settings(&mut self, settings: &Settings) {
+        for (i, layer) in self.report.scenario.layers.iter().enumerate() {
+            if let Some(choice) = settings.layers.get(&layer.id) {
+                if let Some(visible) = self.state.visible.get_mut(i) {
+                    *visible = choice.visible;
+                }
+                if let Some(opacity) = self.state.opacity.get_mut(i) {
+                    *opacity = choice.opacity.clamp(0.0, 1.0);
+                }
+            }
+        }
+        self.state.basemap_layers = settings.basemap_layers;
+        self.state.coalition_layer = settings.coalition_layer;
+        self.state.theme = settings.theme;
+        self.state.show_layers_panel = settings.show_layers_panel;
+        self.state.show_details_panel = settings.show_details_panel;
+        self.state.show_coalition_panel = settings.show_coalition_panel;
+        self.state.show_problems = settings.show_problems;
+        self.state.show_exposure_panel = settings.show_exposure_panel;
+        self.state.show_timeline = settings.show_timeline;
+        self.live_reload = settings.live_reload;
+        self.reduce_motion = settings.reduce_motion;
+        self.state.show_slides_panel = settings.show_slides_panel;
+        if let Some(camera) = settings.camera
+            && camera.lon.is_finite()
+            && camera.lat.is_finite()
+            && self.map_memory.set_zoom(camera.zoom).is_ok()
+        {
+            self.map_memory
+                .center_at(walkers::lon_lat(camera.lon, camera.lat));
+            self.fit_pending = false;
         }
     }
 }

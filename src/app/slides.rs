@@ -190,20 +190,7 @@ impl BackstopApp {
             let (east, south) = crate::geometry::world_to_lon_lat(rect.max);
             [west, south, east, north]
         });
-        let layers = self
-            .report
-            .scenario
-            .layers
-            .iter()
-            .enumerate()
-            .map(|(i, layer)| {
-                let choice = SlideLayer {
-                    visible: self.state.visible.get(i).copied().unwrap_or(layer.visible),
-                    opacity: self.state.opacity.get(i).copied().unwrap_or(1.0),
-                };
-                (layer.id.clone(), choice)
-            })
-            .collect();
+        let layers = self.layer_choices();
         let as_of = self
             .state
             .as_of
