@@ -86,6 +86,7 @@ fn the_scale_bar_measures_true_at_two_sizes_and_two_latitudes() {
         scale_bar: true,
         north_arrow: false,
         footer: false,
+        ..ExportOptions::default()
     };
     for (size, lat) in [
         ([800, 600], 48.5),

@@ -6,6 +6,13 @@ use std::path::{Path, PathBuf};
 use super::{ExportOptions, OffscreenRenderer, PictureSnapshot, fit_view, render_picture};
 use crate::app::BackstopApp;
 
+/// Slides are laid out 880 points tall (images 1080): text and symbols a quarter larger,
+/// for the back of the room, with the longest legend still fitting.
+pub const SLIDE_POINTS_HIGH: f32 = 880.0;
+
+/// Points kept free at the bottom of the map for a slide's caption.
+const CAPTION_ROOM: f32 = 120.0;
+
 /// One slide, ready to render off the UI thread.
 pub struct DeckPage {
     /// `03-the-hubs-no-site-is-public`.
@@ -54,11 +61,20 @@ pub fn render_deck(
 ) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(folder)
         .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-    let options = ExportOptions::default();
+    let options = ExportOptions {
+        points_high: SLIDE_POINTS_HIGH,
+        ..ExportOptions::default()
+    };
     let mut written = Vec::new();
     for (done, page) in pages.iter().enumerate() {
         let has_caveat = !page.snapshot.scenario.caveat.is_empty();
-        let view = fit_view(page.bounds, size, options, has_caveat);
+        // The caption box sits at the bottom of the map: frame the slide above it.
+        let room = if page.snapshot.caption.is_some() {
+            CAPTION_ROOM
+        } else {
+            0.0
+        };
+        let view = fit_view(page.bounds, size, options, has_caveat, room);
         let image = render_picture(renderer, &page.snapshot, view, size, options)
             .map_err(|e| format!("slide {}: {e}", done + 1))?;
         let path = folder.join(format!("{}.png", page.file_stem));

@@ -16,7 +16,7 @@ use crate::model::Scenario;
 use crate::scene::Scene;
 
 /// Which parts of the picture to draw around the map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct ExportOptions {
     /// Title, subtitle and as-of date.
@@ -31,6 +31,16 @@ pub struct ExportOptions {
     pub north_arrow: bool,
     /// Sources and attribution.
     pub footer: bool,
+    /// How many points tall the picture is laid out: fewer makes text and symbols larger
+    /// (slides for a projector use fewer than images for a report).
+    pub points_high: f32,
+}
+
+impl ExportOptions {
+    /// Pixels per point for a picture `height` pixels tall.
+    pub fn pixels_per_point(&self, height: u32) -> f32 {
+        (height as f32 / self.points_high.max(100.0)).max(0.25)
+    }
 }
 
 impl Default for ExportOptions {
@@ -42,6 +52,7 @@ impl Default for ExportOptions {
             scale_bar: true,
             north_arrow: true,
             footer: true,
+            points_high: EXPORT_POINTS_HIGH,
         }
     }
 }
@@ -132,7 +143,7 @@ pub fn render_picture(
     size: [u32; 2],
     options: ExportOptions,
 ) -> Result<image::RgbaImage, RenderError> {
-    let pixels_per_point = pixels_per_point_for(size[1]);
+    let pixels_per_point = options.pixels_per_point(size[1]);
     renderer.render(size, pixels_per_point, |ui| {
         draw_picture(ui, snapshot, view, options)
     })
@@ -160,22 +171,24 @@ fn map_rect(full: Rect, options: ExportOptions, has_caveat: bool) -> Rect {
 
 /// The view that frames Ukraine in a picture of `size` pixels, beside the legend.
 pub fn fit_ukraine_view(size: [u32; 2], options: ExportOptions, has_caveat: bool) -> ExportView {
-    fit_view(crate::app::UKRAINE_BOUNDS, size, options, has_caveat)
+    fit_view(crate::app::UKRAINE_BOUNDS, size, options, has_caveat, 0.0)
 }
 
 /// The view that frames `bounds` (west, south, east, north) in a picture of `size`
-/// pixels, beside the legend.
+/// pixels, beside the legend and above `bottom_room` points kept for a caption.
 pub fn fit_view(
     bounds: [f64; 4],
     size: [u32; 2],
     options: ExportOptions,
     has_caveat: bool,
+    bottom_room: f32,
 ) -> ExportView {
-    let points = vec2(size[0] as f32, size[1] as f32) / pixels_per_point_for(size[1]);
+    let points = vec2(size[0] as f32, size[1] as f32) / options.pixels_per_point(size[1]);
     let mut rect = map_rect(Rect::from_min_size(Pos2::ZERO, points), options, has_caveat);
     if options.legend {
         rect.max.x -= LEGEND_WIDTH;
     }
+    rect.max.y -= bottom_room.min(rect.height() / 2.0);
     let [west, south, east, north] = bounds;
     let zoom = WorldView::zoom_to_fit(west, south, east, north, rect, 16.0);
     let (nw, se) = (
@@ -190,7 +203,9 @@ pub fn fit_view(
             } else {
                 0.0
             }) / (256.0 * 2f64.powf(zoom)),
-        y: (nw.y + se.y) / 2.0,
+        // and above the caption's room.
+        y: (nw.y + se.y) / 2.0
+            + f64::from(bottom_room.min(rect.height()) / 2.0) / (256.0 * 2f64.powf(zoom)),
     };
     let (lon, lat) = crate::geometry::world_to_lon_lat(centre_world);
     ExportView { lon, lat, zoom }
