@@ -24,6 +24,11 @@ fn loading(c: &mut Criterion) {
             std::hint::black_box(Scene::build(&report.scenario))
         })
     });
+    let basemap = Basemap::load();
+    let scenario = load_scenario(&ScenarioFiles::new(ScenarioSource::Builtin)).scenario;
+    group.bench_function("hub exposure (line, Russia, Belarus, ring sets)", |b| {
+        b.iter(|| std::hint::black_box(backstop::app::exposures_of(&scenario, &basemap)))
+    });
     group.finish();
 }
 

@@ -122,17 +122,19 @@ pub fn distance_to_lines_km<'a>(
             candidates.push((local.distance_to_segment(a, b), a, b));
         }
     }
-    let nearest_flat = candidates.iter().map(|c| c.0).fold(f64::INFINITY, f64::min);
-    if !nearest_flat.is_finite() {
-        return None;
+    // Nearest on the flat plane first. The plane stretches east–west distances away from
+    // the point's latitude (by a fifth between 48° and 56°), so a segment is skipped only
+    // when a quarter off its flat distance still leaves it beyond the best found.
+    candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut best: Option<f64> = None;
+    for &(flat, a, b) in &candidates {
+        if best.is_some_and(|best| flat * 0.75 - 2.0 > best) {
+            break;
+        }
+        let d = distance_to_segment_km(from, a, b);
+        best = Some(best.map_or(d, |best: f64| best.min(d)));
     }
-    // The flat plane is off by a few percent at most over a thousand km.
-    let reach = nearest_flat * 1.1 + 2.0;
-    candidates
-        .iter()
-        .filter(|c| c.0 <= reach)
-        .map(|&(_, a, b)| distance_to_segment_km(from, a, b))
-        .reduce(f64::min)
+    best
 }
 
 /// The shortest geodesic distance from `from` to the geodesic segment `a`–`b`, km.
