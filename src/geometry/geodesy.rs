@@ -103,32 +103,32 @@ pub fn area_km2(ring: &[LonLat]) -> f64 {
 /// The shortest geodesic distance in km from `from` to any point of the polylines.
 /// `None` when there are no segments or points.
 ///
-/// Candidate segments are chosen on a local flat approximation (generously, so none that
-/// could be nearest is missed), then each is searched along its geodesic.
+/// Each segment gets a lower bound from the triangle inequality on the sphere (cheap);
+/// segments are then searched along their geodesic, nearest bound first, until no
+/// bound left can beat the best distance found.
 pub fn distance_to_lines_km<'a>(
     from: LonLat,
     lines: impl IntoIterator<Item = &'a LineString<f64>>,
 ) -> Option<f64> {
-    let local = LocalPlane::centred_on(from);
     let mut candidates: Vec<(f64, LonLat, LonLat)> = Vec::new();
     for line in lines {
         let coords = &line.0;
         if coords.len() == 1 {
             let p = [coords[0].x, coords[0].y];
-            candidates.push((local.distance_to_segment(p, p), p, p));
+            candidates.push((haversine_km(from, p), p, p));
         }
         for pair in coords.windows(2) {
             let (a, b) = ([pair[0].x, pair[0].y], [pair[1].x, pair[1].y]);
-            candidates.push((local.distance_to_segment(a, b), a, b));
+            // For q on a–b: d(p,q) ≥ (d(p,a) + d(p,b) − |ab|) / 2.
+            let bound = (haversine_km(from, a) + haversine_km(from, b) - haversine_km(a, b)) / 2.0;
+            candidates.push((bound, a, b));
         }
     }
-    // Nearest on the flat plane first. The plane stretches east–west distances away from
-    // the point's latitude (by a fifth between 48° and 56°), so a segment is skipped only
-    // when a quarter off its flat distance still leaves it beyond the best found.
-    candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
+    candidates.sort_by(|x, y| x.0.total_cmp(&y.0));
     let mut best: Option<f64> = None;
-    for &(flat, a, b) in &candidates {
-        if best.is_some_and(|best| flat * 0.75 - 2.0 > best) {
+    for &(bound, a, b) in &candidates {
+        // The sphere and the ellipsoid differ by under 0.6%.
+        if best.is_some_and(|best| bound * 0.994 - 0.01 > best) {
             break;
         }
         let d = distance_to_segment_km(from, a, b);
@@ -137,11 +137,27 @@ pub fn distance_to_lines_km<'a>(
     best
 }
 
+/// Great-circle distance on the mean sphere, km: a cheap bound for the geodesic one.
+fn haversine_km(a: LonLat, b: LonLat) -> f64 {
+    let (lat1, lat2) = (a[1].to_radians(), b[1].to_radians());
+    let d_lat = lat2 - lat1;
+    let d_lon = (b[0] - a[0]).to_radians();
+    let h = (d_lat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (d_lon / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+}
+
+/// Mean Earth radius, km (IUGG).
+const EARTH_RADIUS_KM: f64 = 6371.0088;
+
 /// The shortest geodesic distance from `from` to the geodesic segment `a`–`b`, km.
 fn distance_to_segment_km(from: LonLat, a: LonLat, b: LonLat) -> f64 {
+    use geographiclib_rs::{DirectGeodesic, InverseGeodesic};
+    let wgs84 = geographiclib_rs::Geodesic::wgs84();
+    let (length, azimuth, _, _): (f64, f64, f64, f64) = wgs84.inverse(a[1], a[0], b[1], b[0]);
     let at = |t: f64| {
-        let p = Geodesic.point_at_ratio_between(point(a), point(b), t);
-        Geodesic.distance(point(from), p) / 1000.0
+        let (lat, lon): (f64, f64) = wgs84.direct(a[1], a[0], azimuth, length * t);
+        let d: f64 = wgs84.inverse(from[1], from[0], lat, lon);
+        d / 1000.0
     };
     // Golden-section search: the distance along a short geodesic has one minimum.
     let ratio = (5f64.sqrt() - 1.0) / 2.0;
@@ -149,7 +165,9 @@ fn distance_to_segment_km(from: LonLat, a: LonLat, b: LonLat) -> f64 {
     let mut x1 = high - ratio * (high - low);
     let mut x2 = low + ratio * (high - low);
     let (mut f1, mut f2) = (at(x1), at(x2));
-    for _ in 0..48 {
+    // Down to about a metre along the segment.
+    let tolerance = (0.001 / length.max(1.0)).max(1e-9);
+    while high - low > tolerance {
         if f1 < f2 {
             high = x2;
             x2 = x1;
@@ -163,52 +181,8 @@ fn distance_to_segment_km(from: LonLat, a: LonLat, b: LonLat) -> f64 {
             x2 = low + ratio * (high - low);
             f2 = at(x2);
         }
-        if high - low < 1e-9 {
-            break;
-        }
     }
     f1.min(f2).min(at(0.0)).min(at(1.0))
-}
-
-/// An equirectangular plane around a point, in km, good for choosing candidates.
-struct LocalPlane {
-    lon0: f64,
-    lat0: f64,
-    km_per_lon: f64,
-}
-
-/// km per degree of latitude (mean).
-const KM_PER_DEGREE: f64 = 111.2;
-
-impl LocalPlane {
-    fn centred_on(p: LonLat) -> Self {
-        Self {
-            lon0: p[0],
-            lat0: p[1],
-            km_per_lon: KM_PER_DEGREE * p[1].to_radians().cos(),
-        }
-    }
-
-    fn project(&self, p: LonLat) -> (f64, f64) {
-        (
-            (p[0] - self.lon0) * self.km_per_lon,
-            (p[1] - self.lat0) * KM_PER_DEGREE,
-        )
-    }
-
-    /// Distance from the plane's centre to a segment, km (approximate).
-    fn distance_to_segment(&self, a: LonLat, b: LonLat) -> f64 {
-        let (ax, ay) = self.project(a);
-        let (bx, by) = self.project(b);
-        let (dx, dy) = (bx - ax, by - ay);
-        let length2 = dx * dx + dy * dy;
-        let t = if length2 > 0.0 {
-            (-(ax * dx + ay * dy) / length2).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        (ax + t * dx).hypot(ay + t * dy)
-    }
 }
 
 #[cfg(test)]
