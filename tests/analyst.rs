@@ -337,6 +337,22 @@ fn the_timeline_cursor_hides_what_is_not_yet_valid_and_shows_in_the_top_bar() {
             .query_by_label("Feature: Drone sector Dnipro (illustrative)")
             .is_none()
     );
+    // Tab skips the hubs that are not there yet (London's HQ, the Kyiv cell).
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().state.selection,
+        Some(Selection::Hub("mnfu-hq-paris".into()))
+    );
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().state.selection,
+        Some(Selection::Hub("coordination-cell-hq".into()))
+    );
+    // Back to Ukraine (Tab centred the map on Paris).
+    harness.key_press(egui::Key::Home);
+    harness.run_steps(3);
     // After deployment it is.
     harness.get_by_label("Time: deployment").click();
     harness.run_steps(3);

@@ -51,6 +51,13 @@ fn slides_are_added_reordered_deleted_undone_and_kept_across_a_restart() {
     harness.run_steps(3);
     assert_eq!(titles(&harness).len(), 9);
     assert_eq!(titles(&harness)[1], "Slide 9");
+    // The new slide shows no annotations.
+    harness.get_by_label("No annotations").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().slides.deck.slides[1].annotations,
+        backstop::model::SlideAnnotations::None
+    );
     harness.get_by_label("Move slide 2 up").click();
     harness.run_steps(3);
     assert_eq!(titles(&harness)[0], "Slide 9");

@@ -298,20 +298,24 @@ impl BackstopApp {
 
     fn cycle_hub(&mut self, step: isize) {
         let hubs = &self.report.scenario.hubs;
-        if hubs.is_empty() {
+        // Hubs the filters or the timeline hide are skipped.
+        let shown: Vec<usize> = (0..hubs.len())
+            .filter(|i| self.presence.hub(*i) != crate::analysis::Presence::Hidden)
+            .collect();
+        if shown.is_empty() {
             return;
         }
         let current = match &self.state.selection {
-            Some(Selection::Hub(id)) => hubs.iter().position(|h| h.id == *id),
+            Some(Selection::Hub(id)) => shown.iter().position(|i| hubs[*i].id == *id),
             _ => None,
         };
-        let count = hubs.len() as isize;
+        let count = shown.len() as isize;
         let next = match current {
-            Some(index) => (index as isize + step).rem_euclid(count),
+            Some(position) => (position as isize + step).rem_euclid(count),
             None if step > 0 => 0,
             None => count - 1,
         } as usize;
-        let hub = &hubs[next];
+        let hub = &hubs[shown[next]];
         self.map_memory.center_at(lon_lat(hub.lon, hub.lat));
         self.state.selection = Some(Selection::Hub(hub.id.clone()));
     }

@@ -5,6 +5,7 @@
 use egui::RichText;
 
 use crate::app::{BackstopApp, Command};
+use crate::model::SlideAnnotations;
 
 /// The Slides panel, on the left.
 pub fn slides_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
@@ -188,6 +189,7 @@ fn current_slide(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Co
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+    annotations_choice(ui, app, index, commands);
     let edits = [&title_edit, &caption_edit, &notes_edit];
     // One undo step per field edited: taken when typing starts there.
     if edits.iter().any(|e| e.gained_focus()) {
@@ -199,6 +201,63 @@ fn current_slide(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Co
         (target.title, target.caption, target.notes) = (title, caption, notes);
     }
     if edits.iter().any(|e| e.lost_focus()) {
+        commands.push(Command::SaveSlides);
+    }
+}
+
+/// Which annotations the slide shows: all, none, or those selected now.
+fn annotations_choice(
+    ui: &mut egui::Ui,
+    app: &mut BackstopApp,
+    index: usize,
+    commands: &mut Vec<Command>,
+) {
+    let Some(current) = app
+        .slides
+        .deck
+        .slides
+        .get(index)
+        .map(|s| s.annotations.clone())
+    else {
+        return;
+    };
+    let selected = app.annotations.selected.clone();
+    ui.label("Annotations on this slide");
+    let mut choice = None;
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .radio(current == SlideAnnotations::All, "All annotations")
+            .clicked()
+        {
+            choice = Some(SlideAnnotations::All);
+        }
+        if ui
+            .radio(current == SlideAnnotations::None, "No annotations")
+            .clicked()
+        {
+            choice = Some(SlideAnnotations::None);
+        }
+        let only = matches!(current, SlideAnnotations::Only(_));
+        let label = format!("Only the {} selected", selected.len());
+        if ui
+            .add_enabled(
+                !selected.is_empty() || only,
+                egui::RadioButton::new(only, label),
+            )
+            .on_hover_text("Select annotations on the map (Select tool, Shift for more) first")
+            .clicked()
+        {
+            choice = Some(SlideAnnotations::Only(selected.clone()));
+        }
+    });
+    if let Some(choice) = choice
+        && choice != current
+    {
+        app.slides.checkpoint();
+        if let Some(slide) = app.slides.deck.slides.get_mut(index) {
+            slide.annotations = choice.clone();
+        }
+        app.state.annotations_shown = choice;
         commands.push(Command::SaveSlides);
     }
 }
