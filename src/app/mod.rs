@@ -371,6 +371,10 @@ impl BackstopApp {
             self.show_presenter(ui);
             return;
         }
+        if self.applied_theme.is_none() && (ui.ctx().zoom_factor() - PROJECTOR_SCALE).abs() < 1e-3 {
+            // The last run ended while presenting (egui remembers the zoom): start normal.
+            ui.ctx().set_zoom_factor(1.0);
+        }
         if self.applied_theme != Some(self.state.theme) {
             ui.ctx().set_visuals(match self.state.theme {
                 Theme::Light => egui::Visuals::light(),
