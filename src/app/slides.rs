@@ -7,9 +7,7 @@ use super::BackstopApp;
 use super::history::History;
 use crate::analysis::Filters;
 use crate::io::{ScenarioFiles, load_slides, save_slides};
-use crate::model::{
-    Deck, HubKind, OverlayKind, Slide, SlideAnnotations, SlideFilters, SlideLayer, Status,
-};
+use crate::model::{Deck, HubKind, OverlayKind, Slide, SlideFilters, SlideLayer, Status};
 
 /// The deck and everything about editing it.
 #[derive(Debug, Default)]
@@ -254,18 +252,9 @@ impl BackstopApp {
     }
 
     /// The annotations a slide (or the user) chose to show.
-    pub fn shown_annotations(&self) -> Vec<crate::model::Annotation> {
-        match &self.state.annotations_shown {
-            SlideAnnotations::All => self.annotations.items.clone(),
-            SlideAnnotations::None => Vec::new(),
-            SlideAnnotations::Only(ids) => self
-                .annotations
-                .items
-                .iter()
-                .filter(|a| ids.contains(&a.id))
-                .cloned()
-                .collect(),
-        }
+    /// Borrowed when all show, so the usual frame copies nothing.
+    pub fn shown_annotations(&self) -> std::borrow::Cow<'_, [crate::model::Annotation]> {
+        self.state.annotations_shown.pick(&self.annotations.items)
     }
 }
 

@@ -123,7 +123,7 @@ impl PictureSnapshot {
             opacity: app.state.opacity.clone(),
             basemap_layers: app.state.basemap_layers,
             coalition_layer: app.state.coalition_layer,
-            annotations: app.shown_annotations(),
+            annotations: app.shown_annotations().into_owned(),
             tools: app.tools.clone(),
             presence: app.presence.clone(),
             as_of: app.as_of_text(),

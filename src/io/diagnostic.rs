@@ -122,12 +122,16 @@ pub struct ProblemCounts {
 
 impl ProblemCounts {
     /// Counts the errors and warnings in a list.
-    pub fn of(diagnostics: &[Diagnostic]) -> Self {
-        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-        Self {
-            errors,
-            warnings: diagnostics.len() - errors,
+    pub fn of<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Self {
+        let mut counts = Self::default();
+        for diagnostic in diagnostics {
+            if diagnostic.is_error() {
+                counts.errors += 1;
+            } else {
+                counts.warnings += 1;
+            }
         }
+        counts
     }
 }
 

@@ -54,6 +54,27 @@ pub enum SlideAnnotations {
     Only(BTreeSet<u64>),
 }
 
+impl SlideAnnotations {
+    /// The annotations of `items` this choice shows; borrowed unless some are left out.
+    pub fn pick<'a>(
+        &self,
+        items: &'a [super::Annotation],
+    ) -> std::borrow::Cow<'a, [super::Annotation]> {
+        use std::borrow::Cow;
+        match self {
+            SlideAnnotations::All => Cow::Borrowed(items),
+            SlideAnnotations::None => Cow::Borrowed(&[]),
+            SlideAnnotations::Only(ids) => Cow::Owned(
+                items
+                    .iter()
+                    .filter(|a| ids.contains(&a.id))
+                    .cloned()
+                    .collect(),
+            ),
+        }
+    }
+}
+
 /// One slide: camera, layers, filters, time, annotations, caption and notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

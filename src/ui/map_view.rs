@@ -28,7 +28,6 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
     // the pointer; the map pans with the other buttons then.
     let grabbing = grabs_annotation(ui.ctx(), app);
     let presenting = app.presenting();
-    let shown_annotations = app.shown_annotations();
     let pan_buttons = if app.annotations.tool.draws_by_dragging() || grabbing {
         egui::DragPanButtons::SECONDARY | egui::DragPanButtons::MIDDLE
     } else {
@@ -58,6 +57,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             let screen = projector.clip_rect();
             let centre = projector.unproject(screen.center().to_vec2());
             let world_view = WorldView::new(centre.x(), centre.y(), projector.zoom(), screen);
+            let shown_annotations = state.annotations_shown.pick(&annotations.items);
             let frame = MapFrame {
                 basemap,
                 scenario: &report.scenario,

@@ -95,8 +95,7 @@ pub fn caveat_banner(ui: &mut egui::Ui, app: &BackstopApp) {
 pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
     caveat_banner(ui, app);
     let scenario = &app.report.scenario;
-    let all: Vec<_> = app.all_diagnostics().cloned().collect();
-    let counts = ProblemCounts::of(&all);
+    let counts = ProblemCounts::of(app.all_diagnostics());
     let mut commands = Vec::new();
     let title = scenario.title.clone();
     let as_of = app.as_of_text();
