@@ -164,6 +164,7 @@ pub fn export(
     out: &Path,
     size: (u32, u32),
     view: Option<crate::export::ExportView>,
+    tiles: Option<&Path>,
     err: &mut dyn Write,
 ) -> i32 {
     let extension = out
@@ -186,6 +187,13 @@ pub fn export(
     let Some(source) = scenario_source(folder, "export", err) else {
         return EXIT_USAGE;
     };
+    let pack = match tiles.map(crate::tiles::open_pack).transpose() {
+        Ok(pack) => pack,
+        Err(message) => {
+            let _ = writeln!(err, "backstop export: {message}");
+            return EXIT_ERRORS;
+        }
+    };
     let app = crate::BackstopApp::new(&ScenarioFiles::new(source));
     let errors = ProblemCounts::of(&app.report.diagnostics).errors;
     if errors > 0 {
@@ -201,7 +209,7 @@ pub fn export(
         }
         ExportFormat::Kml => crate::export::to_kml(scenario).into_bytes(),
         ExportFormat::Csv => crate::export::hubs_to_csv(scenario, &app.exposures).into_bytes(),
-        ExportFormat::Png => match render_png(&app, size, view) {
+        ExportFormat::Png => match render_png(&app, size, view, pack) {
             Ok(bytes) => bytes,
             Err(message) => {
                 let _ = writeln!(err, "backstop export: {message}");
@@ -264,6 +272,7 @@ fn render_png(
     app: &crate::BackstopApp,
     size: (u32, u32),
     view: Option<crate::export::ExportView>,
+    tiles: Option<std::sync::Arc<dyn crate::tiles::TileBackend>>,
 ) -> Result<Vec<u8>, String> {
     use crate::export::{ExportOptions, OffscreenRenderer, fit_ukraine_view, render_picture};
     let options = ExportOptions::default();
@@ -271,7 +280,10 @@ fn render_png(
     let view = view
         .unwrap_or_else(|| fit_ukraine_view(size, options, !app.report.scenario.caveat.is_empty()));
     let mut renderer = OffscreenRenderer::new().map_err(|e| e.to_string())?;
-    let snapshot = crate::export::PictureSnapshot::of(app);
+    let mut snapshot = crate::export::PictureSnapshot::of(app);
+    if tiles.is_some() {
+        snapshot.tiles = tiles;
+    }
     let image =
         render_picture(&mut renderer, &snapshot, view, size, options).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();

@@ -15,6 +15,7 @@ pub mod mesh;
 pub mod model;
 pub mod overlay;
 pub mod scene;
+pub mod tiles;
 pub mod ui;
 
 pub use app::BackstopApp;

@@ -31,6 +31,9 @@ struct Cli {
     /// Graphics back end.
     #[arg(long, value_enum, default_value_t = Renderer::Wgpu)]
     renderer: Renderer,
+    /// A tile pack (.pmtiles or .mbtiles) to show as the basemap, for offline detail.
+    #[arg(long, value_name = "FILE")]
+    tiles: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -65,6 +68,9 @@ enum Commands {
         /// Map centre and zoom for a picture 1080 points tall (PNG only); Ukraine is framed by default.
         #[arg(long, value_name = "LON,LAT,ZOOM", value_parser = cli::parse_view)]
         view: Option<backstop::export::ExportView>,
+        /// A tile pack (.pmtiles or .mbtiles) drawn as the basemap (PNG only).
+        #[arg(long, value_name = "FILE")]
+        tiles: Option<PathBuf>,
     },
 }
 
@@ -96,6 +102,7 @@ fn main() -> ExitCode {
             slides,
             size,
             view,
+            tiles,
         }) => {
             let code = match (out, slides) {
                 (_, Some(folder)) => cli::export_slides(
@@ -106,8 +113,14 @@ fn main() -> ExitCode {
                     &mut std::io::stderr(),
                 ),
                 (Some(out), None) => {
-                    let code =
-                        cli::export(dir.as_deref(), &out, size, view, &mut std::io::stderr());
+                    let code = cli::export(
+                        dir.as_deref(),
+                        &out,
+                        size,
+                        view,
+                        tiles.as_deref(),
+                        &mut std::io::stderr(),
+                    );
                     if code == cli::EXIT_OK {
                         println!("wrote {}", out.display());
                     }
@@ -160,6 +173,11 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     };
     let files = ScenarioFiles::new(source);
     let overlays = cli.overlay.clone();
+    // A bad pack is reported before any window opens.
+    if let Some(pack) = &cli.tiles {
+        backstop::tiles::open_pack(pack).map_err(|e| anyhow!(e))?;
+    }
+    let tiles = cli.tiles.clone();
     eframe::run_native(
         &title,
         options,
@@ -175,6 +193,12 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
                 .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY));
             if let Some(settings) = remembered {
                 app.apply_settings(&settings);
+            }
+            if let Some(pack) = tiles {
+                app.choose_basemap(
+                    backstop::tiles::BasemapChoice::Pack(pack),
+                    Some(&cc.egui_ctx),
+                );
             }
             if let Some(task) = screenshot {
                 app = app.with_screenshot(task);

@@ -58,6 +58,7 @@ fn the_europe_wide_map_matches_its_snapshot() {
                 draft: None,
                 tools: None,
                 presence: None,
+                raster: None,
                 user_overlays: &[],
                 live: false,
             };

@@ -156,7 +156,11 @@ fn reload_picks_up_an_edited_data_file() {
 fn the_open_dialog_opens_a_typed_folder() {
     let dir = base_fixture_copy();
     let mut harness = builtin();
-    harness.get_by_label("Open…").click();
+    harness.get_by_label("File").click();
+    harness.run_steps(3);
+    harness
+        .get_by_label_contains("Open scenario folder…")
+        .click();
     // A new window sizes itself invisibly for a frame first.
     harness.run_steps(4);
     assert!(harness.state().open_dialog.open);

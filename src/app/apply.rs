@@ -106,6 +106,13 @@ impl BackstopApp {
                     .show_for(crate::ui::OpenPurpose::Overlay, start);
             }
             Command::AddOverlay(path) => self.add_overlay(path),
+            Command::ChooseBasemap(choice) => self.choose_basemap(choice, Some(ctx)),
+            Command::ShowOpenTilePackDialog => {
+                let start = self.basemaps.recent_packs.first().cloned();
+                self.open_dialog
+                    .show_for(crate::ui::OpenPurpose::TilePack, start);
+            }
+            Command::ShowPreparePack => self.show_prepare_pack(),
             Command::RemoveOverlay(id) => self.remove_overlay(id),
             Command::ToggleOverlay(id) => {
                 if let Some(overlay) = self.overlays.layers.iter_mut().find(|o| o.layer.id == id) {

@@ -74,6 +74,12 @@ pub enum Command {
     OpenScenario(ScenarioSource),
     /// Read the current scenario's files again.
     ReloadScenario,
+    /// Show a basemap: built-in, an online source or a tile pack.
+    ChooseBasemap(crate::tiles::BasemapChoice),
+    /// Show the "Open tile pack" dialog.
+    ShowOpenTilePackDialog,
+    /// Show the "Prepare offline pack" window for the current view.
+    ShowPreparePack,
     /// Show the "Add overlay" dialog.
     ShowAddOverlayDialog,
     /// Load a GeoJSON file as an extra layer (in the background).
@@ -232,6 +238,18 @@ impl Command {
             Command::ShowOpenDialog => "Open scenario folder…".into(),
             Command::OpenScenario(source) => format!("Open {}", source.describe()),
             Command::ReloadScenario => "Reload scenario".into(),
+            Command::ChooseBasemap(crate::tiles::BasemapChoice::BuiltIn) => {
+                "Built-in (vector)".into()
+            }
+            Command::ChooseBasemap(crate::tiles::BasemapChoice::Online(name)) => name.clone(),
+            Command::ChooseBasemap(crate::tiles::BasemapChoice::Pack(path)) => {
+                path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
+            }
+            Command::ShowOpenTilePackDialog => "Open tile pack…".into(),
+            Command::ShowPreparePack => "Prepare offline pack…".into(),
             Command::ShowAddOverlayDialog => "Add overlay…".into(),
             Command::AddOverlay(path) => format!("Add {}", path.display()),
             Command::RemoveOverlay(_) => "Remove overlay".into(),

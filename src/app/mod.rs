@@ -2,6 +2,7 @@
 
 mod annotate;
 mod apply;
+mod basemaps;
 mod command;
 mod deck_export;
 mod exports;
@@ -14,6 +15,7 @@ mod slides;
 mod watch;
 
 pub use annotate::{Annotations, Tool, extend_stroke};
+pub use basemaps::{Basemaps, PreparePack};
 pub use command::Command;
 pub use deck_export::{DECK_SIZE, DeckJob, default_deck_folder};
 pub use exports::{ExportState, Toast};
@@ -178,6 +180,8 @@ pub struct BackstopApp {
     pub tools: crate::analysis::MapTools,
     /// The user's own overlays.
     pub overlays: Overlays,
+    /// The raster basemap, if one is chosen, and the tile sources on offer.
+    pub basemaps: Basemaps,
     /// The briefing's slides.
     pub slides: Slides,
     /// A deck export under way.
@@ -259,6 +263,7 @@ impl BackstopApp {
         for problem in problems {
             exports.toasts.push(Toast::new(problem, true));
         }
+        let basemaps = Basemaps::default();
         let basemap = shared_basemap();
         let exposures = exposures_of(&report.scenario, &basemap);
         Self {
@@ -266,6 +271,7 @@ impl BackstopApp {
             exposures,
             tools: crate::analysis::MapTools::default(),
             overlays: Overlays::default(),
+            basemaps,
             slides,
             presenter: None,
             deck_job: None,
@@ -413,6 +419,7 @@ impl BackstopApp {
         crate::ui::open_dialog(ui.ctx(), self);
         crate::ui::help_overlay(ui.ctx(), self);
         crate::ui::export_dialog(ui.ctx(), self);
+        crate::ui::prepare_pack_window(ui.ctx(), self);
         crate::ui::toasts(ui.ctx(), self);
         if self.fit_pending && self.map_rect.is_some() {
             self.fit_pending = false;

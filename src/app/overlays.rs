@@ -127,5 +127,6 @@ impl BackstopApp {
             .diagnostics
             .iter()
             .chain(&self.overlays.problems)
+            .chain(&self.basemaps.source_problems)
     }
 }

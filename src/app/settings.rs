@@ -64,6 +64,10 @@ pub struct Settings {
     pub show_slides_panel: bool,
     /// The last map view.
     pub camera: Option<Camera>,
+    /// The basemap shown: built-in, an online source or a tile pack.
+    pub basemap: crate::tiles::BasemapChoice,
+    /// Tile packs opened recently, newest first.
+    pub recent_packs: Vec<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -83,6 +87,8 @@ impl Default for Settings {
             show_coalition_panel: false,
             show_problems: false,
             camera: None,
+            basemap: crate::tiles::BasemapChoice::BuiltIn,
+            recent_packs: Vec::new(),
         }
     }
 }
@@ -131,6 +137,8 @@ impl super::BackstopApp {
             reduce_motion: self.reduce_motion,
             show_slides_panel: self.state.show_slides_panel,
             camera,
+            basemap: self.basemaps.choice.clone(),
+            recent_packs: self.basemaps.recent_packs.clone(),
         }
     }
 
@@ -158,6 +166,13 @@ impl super::BackstopApp {
         self.live_reload = settings.live_reload;
         self.reduce_motion = settings.reduce_motion;
         self.state.show_slides_panel = settings.show_slides_panel;
+        if self.basemaps.recent_packs.is_empty() {
+            self.basemaps.recent_packs = settings.recent_packs.clone();
+        }
+        if settings.basemap != self.basemaps.choice {
+            // A pack that was moved away since: say so, and keep the built-in basemap.
+            self.choose_basemap(settings.basemap.clone(), None);
+        }
         if let Some(camera) = settings.camera
             && camera.lon.is_finite()
             && camera.lat.is_finite()

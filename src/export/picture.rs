@@ -8,7 +8,6 @@ use super::render::{OffscreenRenderer, RenderError};
 use std::sync::Arc;
 
 use crate::app::BackstopApp;
-use crate::basemap::ATTRIBUTION;
 use crate::basemap::Basemap;
 use crate::map::{MapFrame, MapStyle, paint_map};
 use crate::mesh::WorldView;
@@ -109,6 +108,8 @@ pub struct PictureSnapshot {
     pub caption: Option<String>,
     /// The user's overlays (shared, not copied).
     pub user_overlays: Vec<crate::app::ShownOverlay>,
+    /// The raster basemap's tiles, read again at the picture's own zoom.
+    pub tiles: Option<Arc<dyn crate::tiles::TileBackend>>,
 }
 
 impl PictureSnapshot {
@@ -131,6 +132,7 @@ impl PictureSnapshot {
             subtitle: app.report.scenario.subtitle.clone(),
             caption: None,
             user_overlays: app.overlays.layers.clone(),
+            tiles: app.basemaps.store.as_ref().map(|s| s.backend().clone()),
         }
     }
 }
@@ -150,6 +152,8 @@ pub fn render_picture(
 }
 
 const BANNER: f32 = 26.0;
+/// Longest wait for a picture's tiles from a slow server; packs and the cache are instant.
+const TILE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(20);
 const TITLE: f32 = 64.0;
 const FOOTER: f32 = 44.0;
 
@@ -323,13 +327,27 @@ pub fn draw_picture(
         painter.text(
             bar.right_bottom() - vec2(16.0, 4.0),
             Align2::RIGHT_BOTTOM,
-            format!("{ATTRIBUTION} · Backstop"),
+            format!(
+                "{} · Backstop",
+                crate::map::attribution(
+                    snapshot.tiles.as_ref().map(|b| b.attribution()).as_deref()
+                )
+            ),
             FontId::proportional(11.0),
             Color32::from_gray(50),
         );
     }
 
     let world_view = WorldView::new(view.lon, view.lat, view.zoom, map_rect);
+    let raster = snapshot.tiles.as_ref().map(|backend| {
+        let deadline = std::time::Instant::now() + TILE_DEADLINE;
+        let (layer, handles) =
+            crate::tiles::export_layer(backend.as_ref(), &world_view, ui.ctx(), deadline);
+        // The textures must outlive this pass; the next picture's replace them.
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(egui::Id::unique("export tiles"), Arc::new(handles)));
+        layer
+    });
     let frame = MapFrame {
         basemap: &snapshot.basemap,
         scenario,
@@ -349,6 +367,7 @@ pub fn draw_picture(
         presence: Some(&snapshot.presence),
         user_overlays: &snapshot.user_overlays,
         live: false,
+        raster: raster.as_ref(),
     };
     paint_map(&painter.with_clip_rect(map_rect), &world_view, &frame);
     if let Some(caption) = &snapshot.caption {

@@ -69,12 +69,20 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
             country_colour(basemap.country_iso.get(i).map_or("", String::as_str))
         });
     }
-    if layers.lakes
+    if let Some(raster) = frame.raster {
+        // Land and water first: where a tile is missing (offline, not in the pack) the
+        // built-in basemap shows instead of a hole.
+        painter.add(Shape::mesh(std::mem::take(&mut mesh)));
+        paint_raster(painter, raster);
+    }
+    if frame.raster.is_none()
+        && layers.lakes
         && let Some(lakes) = basemap.lakes.for_zoom(zoom)
     {
         append_fill(&mut mesh, view, lakes, |_| style.water);
     }
-    if layers.rivers
+    if frame.raster.is_none()
+        && layers.rivers
         && let Some(rivers) = basemap.rivers.for_zoom(zoom)
     {
         // Natural Earth's scale rank: only major rivers in wide views.
@@ -129,6 +137,13 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
     }
     highlight_nation(&mut mesh, view, frame);
     painter.add(Shape::mesh(mesh));
+}
+
+/// Draws the raster tiles (each already placed on screen).
+fn paint_raster(painter: &Painter, raster: &crate::tiles::RasterLayer) {
+    for tile in &raster.tiles {
+        painter.image(tile.texture, tile.rect, tile.uv, Color32::WHITE);
+    }
 }
 
 /// Outlines the selected and hovered countries.

@@ -82,6 +82,8 @@ pub struct MapFrame<'a> {
     pub live: bool,
     /// Shown, dimmed or hidden per hub and feature (all shown when `None`).
     pub presence: Option<&'a crate::analysis::PresenceMap>,
+    /// Raster tiles drawn over the built-in land and water, beneath borders and labels.
+    pub raster: Option<&'a crate::tiles::RasterLayer>,
 }
 
 impl MapFrame<'_> {
@@ -174,5 +176,14 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
     if frame.scale_bar {
         paint_scale_bar(painter, view, frame.style);
     }
-    paint_attribution(painter, view, frame.style, ATTRIBUTION);
+    let tiles = frame.raster.map(|r| r.attribution.as_str());
+    paint_attribution(painter, view, frame.style, &attribution(tiles));
+}
+
+/// The attribution line: the raster source's, when one is shown, then Natural Earth's.
+pub fn attribution(tiles: Option<&str>) -> String {
+    match tiles {
+        Some(text) if !text.is_empty() => format!("Tiles: {text} · {ATTRIBUTION}"),
+        _ => ATTRIBUTION.to_owned(),
+    }
 }

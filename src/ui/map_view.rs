@@ -46,6 +46,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             tools,
             presence,
             overlays,
+            basemaps,
             ..
         } = app;
         let drawing = annotations.tool != Tool::Select;
@@ -58,6 +59,10 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             let centre = projector.unproject(screen.center().to_vec2());
             let world_view = WorldView::new(centre.x(), centre.y(), projector.zoom(), screen);
             let shown_annotations = state.annotations_shown.pick(&annotations.items);
+            let raster = basemaps
+                .store
+                .as_mut()
+                .map(|store| store.layer_for_view(&world_view, ui.ctx()));
             let frame = MapFrame {
                 basemap,
                 scenario: &report.scenario,
@@ -77,9 +82,19 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 presence: Some(presence),
                 user_overlays: &overlays.layers,
                 live: true,
+                raster: raster.as_ref(),
             };
             let painter = ui.painter().with_clip_rect(screen);
             paint_map(&painter, &world_view, &frame);
+            // The attribution is painted; this handle lets screen readers and tests read it.
+            let attribution =
+                crate::map::attribution(raster.as_ref().map(|r| r.attribution.as_str()));
+            let corner = Rect::from_min_max(
+                screen.right_bottom() - vec2(HANDLE, HANDLE),
+                screen.right_bottom(),
+            );
+            ui.interact(corner, ui.scope_id().with("attribution"), Sense::hover())
+                .widget_info(|| WidgetInfo::labeled(Role::Label, true, &attribution));
             drawn_rect = Some(screen);
 
             let mut handled = false;
@@ -153,6 +168,9 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
         response.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Map"));
     });
     app.map_rect = drawn_rect;
+    if let Some(rect) = drawn_rect {
+        crate::ui::basemap_status(ui, app, rect);
+    }
     app.state.hovered = hovered;
     for command in commands {
         app.queue(command);

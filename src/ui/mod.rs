@@ -1,6 +1,7 @@
 //! Panels and the map view. Each reads the app and queues Commands.
 
 mod annotation_bar;
+mod basemap;
 mod coalition;
 mod details;
 mod export_dialog;
@@ -21,6 +22,7 @@ mod toasts;
 mod top_bar;
 
 pub use annotation_bar::{annotation_bar, annotation_editor};
+pub use basemap::{basemap_menu, basemap_status, file_menu, prepare_pack_window};
 pub use coalition::{CoalitionColumn, CoalitionSort, coalition_panel};
 pub use details::details_panel;
 pub use export_dialog::{

@@ -1,4 +1,4 @@
-//! "Open scenario folder" and "Add overlay": a native picker when the desktop offers one (through the
+//! "Open scenario folder", "Add overlay" and "Open tile pack": a native picker when the desktop offers one (through the
 //! XDG portal, on a background thread), and always a path field, so it works on a bare X
 //! session too.
 
@@ -18,6 +18,32 @@ pub enum OpenPurpose {
     ScenarioFolder,
     /// A GeoJSON file, as an extra layer.
     Overlay,
+    /// A .pmtiles or .mbtiles file, as the basemap.
+    TilePack,
+}
+
+impl OpenPurpose {
+    fn title(self) -> &'static str {
+        match self {
+            OpenPurpose::ScenarioFolder => "Open scenario folder",
+            OpenPurpose::Overlay => "Add overlay",
+            OpenPurpose::TilePack => "Open tile pack",
+        }
+    }
+
+    fn explanation(self) -> &'static str {
+        match self {
+            OpenPurpose::ScenarioFolder => {
+                "A folder with scenario.toml, hubs.geojson, nations.toml, events.toml and overlays/."
+            }
+            OpenPurpose::Overlay => {
+                "A GeoJSON FeatureCollection (up to 64 MB) to draw over the map. You can also drop files on the window."
+            }
+            OpenPurpose::TilePack => {
+                "A raster tile pack for offline use: PMTiles (v3) or MBTiles, with PNG, JPEG or WebP tiles. Borders, oblasts and labels stay on top."
+            }
+        }
+    }
 }
 
 /// State of the Open dialog.
@@ -101,6 +127,10 @@ impl OpenDialog {
                         .set_title("Add overlay")
                         .add_filter("GeoJSON", &["geojson", "json"])
                         .pick_file(),
+                    OpenPurpose::TilePack => dialog
+                        .set_title("Open tile pack")
+                        .add_filter("Tile packs", &["pmtiles", "mbtiles"])
+                        .pick_file(),
                 };
                 let _ = sender.send(picked);
                 repaint.request_repaint();
@@ -121,29 +151,28 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
     dialog.poll_picker();
     let mut command = None;
     let mut open = dialog.open;
-    let overlay = dialog.purpose == OpenPurpose::Overlay;
-    let title = if overlay {
-        "Add overlay"
-    } else {
-        "Open scenario folder"
-    };
-    egui::Window::new(title)
+    let purpose = dialog.purpose;
+    let wants_file = purpose != OpenPurpose::ScenarioFolder;
+    egui::Window::new(purpose.title())
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .default_width(460.0)
         .show(ctx, |ui| {
-            ui.label(if overlay {
-                "A GeoJSON FeatureCollection (up to 64 MB) to draw over the map. You can also drop files on the window."
-            } else {
-                "A folder with scenario.toml, hubs.geojson, nations.toml, events.toml and overlays/."
-            });
+            ui.label(purpose.explanation());
             ui.horizontal(|ui| {
-                let label = ui.label(if overlay { "File" } else { "Folder" });
-                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(300.0).hint_text("/path/to/scenario"))
-                    .labelled_by(label.id);
+                let label = ui.label(if wants_file { "File" } else { "Folder" });
+                ui.add(
+                    egui::TextEdit::singleline(&mut dialog.path)
+                        .desired_width(300.0)
+                        .hint_text("/path/to/scenario"),
+                )
+                .labelled_by(label.id);
                 let browsing = dialog.picker.is_some();
-                if ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
+                if ui
+                    .add_enabled(!browsing, egui::Button::new("Browse…"))
+                    .clicked()
+                {
                     dialog.start_picker(ui.ctx());
                 }
                 if browsing {
@@ -154,19 +183,34 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
                 ui.label(RichText::new(error).color(egui::Color32::from_rgb(200, 40, 40)));
             }
             ui.horizontal(|ui| {
-                if ui.button(if overlay { "Add" } else { "Open" }).clicked() {
+                let action = if purpose == OpenPurpose::Overlay {
+                    "Add"
+                } else {
+                    "Open"
+                };
+                if ui.button(action).clicked() {
                     let path = PathBuf::from(dialog.path.trim());
-                    if overlay && path.is_file() {
-                        command = Some(Command::AddOverlay(path));
-                    } else if overlay {
+                    if wants_file && !path.is_file() {
                         dialog.error = Some(format!("{} is not a file", path.display()));
+                    } else if purpose == OpenPurpose::Overlay {
+                        command = Some(Command::AddOverlay(path));
+                    } else if purpose == OpenPurpose::TilePack {
+                        // Checked here, so a bad pack is reported in the dialog itself.
+                        match crate::tiles::open_pack(&path) {
+                            Ok(_) => {
+                                command = Some(Command::ChooseBasemap(
+                                    crate::tiles::BasemapChoice::Pack(path),
+                                ))
+                            }
+                            Err(e) => dialog.error = Some(e),
+                        }
                     } else if path.is_dir() {
                         command = Some(Command::OpenScenario(ScenarioSource::Folder(path)));
                     } else {
                         dialog.error = Some(format!("{} is not a folder", path.display()));
                     }
                 }
-                if !overlay && ui.button("Built-in scenario").clicked() {
+                if !wants_file && ui.button("Built-in scenario").clicked() {
                     command = Some(Command::OpenScenario(ScenarioSource::Builtin));
                 }
             });

@@ -31,6 +31,8 @@ fn export_menu(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 /// The View menu: theme, panels, shortcuts.
 fn view_menu(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     ui.menu_button("View", |ui| {
+        crate::ui::basemap_menu(ui, app, commands);
+        ui.separator();
         for theme in [Theme::Light, Theme::Dark] {
             let command = Command::SetTheme(theme);
             if ui
@@ -152,13 +154,7 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 {
                     commands.push(Command::ReloadScenario);
                 }
-                if ui
-                    .button("Open…")
-                    .on_hover_text("Open a scenario folder (Ctrl+O)")
-                    .clicked()
-                {
-                    commands.push(Command::ShowOpenDialog);
-                }
+                crate::ui::file_menu(ui, &mut commands);
                 // Last in a right-to-left row: it takes what room the title leaves.
                 crate::ui::search_box(ui, app, &mut commands);
                 ui.add(egui::Label::new(RichText::new(&subtitle).weak()).truncate());

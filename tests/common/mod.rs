@@ -4,6 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The broken-data fixtures.
+#[allow(dead_code)]
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
@@ -22,6 +23,7 @@ pub fn walk(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Copies a folder, leaving out the fixtures' `expected.txt`.
+#[allow(dead_code)]
 pub fn copy_dir(from: &Path, to: &Path) {
     for file in walk(from) {
         let relative = file.strip_prefix(from).unwrap_or(&file);
@@ -38,6 +40,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// The base fixture with a variant's files laid over it, in a temporary folder.
+#[allow(dead_code)]
 pub fn scenario_folder(variant: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     copy_dir(&fixtures().join("base"), dir.path());

@@ -1,0 +1,215 @@
+//! The basemap the map shows: the built-in vector one, an online source, or a tile pack;
+//! and preparing packs for offline use.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::io::Diagnostic;
+use crate::tiles::{
+    BasemapChoice, DiskCache, HttpBackend, HttpOptions, PackJob, PackPlan, TileBackend, TileSource,
+    TileStore, load_sources, open_pack, sources_file, tile_cache_folder,
+};
+
+/// The "Prepare offline pack" window's state.
+#[derive(Default)]
+pub struct PreparePack {
+    /// Shown.
+    pub open: bool,
+    /// Shallowest zoom to save.
+    pub from: u8,
+    /// Deepest zoom to save.
+    pub to: u8,
+    /// lon/lat bounds of the area (the view when the window opened).
+    pub bounds: Option<[f64; 4]>,
+    /// Where the pack goes.
+    pub path: String,
+    /// The job under way or finished.
+    pub job: Option<PackJob>,
+    /// Why the last start was refused.
+    pub refusal: Option<String>,
+}
+
+/// Raster basemap state.
+pub struct Basemaps {
+    /// What is shown.
+    pub choice: BasemapChoice,
+    /// Sources offered in View → Basemap: built in, then the user's tiles.toml.
+    pub sources: Vec<TileSource>,
+    /// Problems in tiles.toml.
+    pub source_problems: Vec<Diagnostic>,
+    /// Where the user's sources are read from.
+    pub sources_file: PathBuf,
+    /// The active raster basemap's tiles.
+    pub store: Option<TileStore>,
+    /// The active online source's fetcher (shared with pack preparation).
+    pub http: Option<Arc<HttpBackend>>,
+    /// Where online tiles are cached.
+    pub cache_folder: PathBuf,
+    /// Request timeout (tests shorten it).
+    pub http_options: HttpOptions,
+    /// Packs opened in this and earlier runs, newest first.
+    pub recent_packs: Vec<PathBuf>,
+    /// The Prepare offline pack window.
+    pub prepare: PreparePack,
+}
+
+impl Default for Basemaps {
+    fn default() -> Self {
+        let sources_file = sources_file();
+        let (sources, source_problems) = load_sources(&sources_file);
+        for problem in &source_problems {
+            log::warn!("{problem}");
+        }
+        Self {
+            choice: BasemapChoice::BuiltIn,
+            sources,
+            source_problems,
+            sources_file,
+            store: None,
+            http: None,
+            cache_folder: tile_cache_folder(),
+            http_options: HttpOptions::default(),
+            recent_packs: Vec::new(),
+            prepare: PreparePack::default(),
+        }
+    }
+}
+
+impl Basemaps {
+    /// Switches to `choice`. On failure the basemap stays as it was and the error says why.
+    pub fn choose(
+        &mut self,
+        choice: BasemapChoice,
+        ctx: Option<&egui::Context>,
+    ) -> Result<(), String> {
+        let (backend, http): (Option<Arc<dyn TileBackend>>, Option<Arc<HttpBackend>>) =
+            match &choice {
+                BasemapChoice::BuiltIn => (None, None),
+                BasemapChoice::Online(name) => {
+                    let source = self
+                        .sources
+                        .iter()
+                        .find(|s| &s.name == name)
+                        .cloned()
+                        .ok_or_else(|| {
+                            format!(
+                                "no tile source called \"{name}\" (see {})",
+                                self.sources_file.display()
+                            )
+                        })?;
+                    let cache = DiskCache::new(self.cache_folder.join(source.cache_name()));
+                    let http = Arc::new(HttpBackend::new(source, cache, self.http_options)?);
+                    (Some(http.clone() as Arc<dyn TileBackend>), Some(http))
+                }
+                BasemapChoice::Pack(path) => {
+                    let pack = open_pack(path)?;
+                    self.recent_packs.retain(|p| p != path);
+                    self.recent_packs.insert(0, path.clone());
+                    self.recent_packs.truncate(6);
+                    (Some(pack), None)
+                }
+            };
+        self.store = backend.map(|backend| {
+            let store = TileStore::new(backend);
+            if let Some(ctx) = ctx {
+                store.set_repaint_context(ctx);
+            }
+            store
+        });
+        self.http = http;
+        self.choice = choice;
+        Ok(())
+    }
+
+    /// The name of what is shown, for menus and the status line.
+    pub fn describe(&self) -> String {
+        match &self.choice {
+            BasemapChoice::BuiltIn => "Built-in (vector)".into(),
+            BasemapChoice::Online(name) => name.clone(),
+            BasemapChoice::Pack(path) => self
+                .store
+                .as_ref()
+                .map(|s| s.backend().name())
+                .unwrap_or_else(|| path.display().to_string()),
+        }
+    }
+
+    /// Starts preparing a pack of the window's plan, unless it is refused.
+    pub fn start_pack(&mut self) {
+        let prepare = &mut self.prepare;
+        prepare.refusal = None;
+        let Some(http) = &self.http else {
+            prepare.refusal = Some("Choose an online source in View → Basemap first.".into());
+            return;
+        };
+        let Some(bounds) = prepare.bounds else {
+            prepare.refusal = Some("The map's view is not known yet.".into());
+            return;
+        };
+        let plan = PackPlan {
+            bounds,
+            from: prepare.from,
+            to: prepare.to,
+        };
+        let path = PathBuf::from(prepare.path.trim());
+        if path.as_os_str().is_empty() || path.is_dir() {
+            prepare.refusal = Some("Give a file name for the pack, ending in .mbtiles.".into());
+            return;
+        }
+        match PackJob::start(plan, http.clone(), &path) {
+            Ok(job) => prepare.job = Some(job),
+            Err(refusal) => prepare.refusal = Some(refusal),
+        }
+    }
+}
+
+impl super::BackstopApp {
+    /// Shows `choice` as the basemap; a failure is shown as a toast and changes nothing.
+    pub fn choose_basemap(&mut self, choice: BasemapChoice, ctx: Option<&egui::Context>) {
+        match self.basemaps.choose(choice, ctx) {
+            Ok(()) => {}
+            Err(e) => self.toast(e, true),
+        }
+    }
+}
+
+impl super::BackstopApp {
+    /// Opens the Prepare offline pack window for the area on the map now.
+    pub fn show_prepare_pack(&mut self) {
+        let Some(view) = self.world_view() else {
+            return;
+        };
+        let (west, north) = view.screen_to_lon_lat(view.screen.left_top());
+        let (east, south) = view.screen_to_lon_lat(view.screen.right_bottom());
+        let zoom = view.zoom.round().clamp(0.0, 22.0) as u8;
+        let max_zoom = self
+            .basemaps
+            .http
+            .as_ref()
+            .map_or(19, |h| h.source().max_zoom);
+        let name = self
+            .basemaps
+            .http
+            .as_ref()
+            .map_or_else(|| "tiles".to_owned(), |h| h.source().cache_name());
+        let prepare = &mut self.basemaps.prepare;
+        prepare.open = true;
+        prepare.refusal = None;
+        prepare.job = None;
+        prepare.bounds = Some([
+            west.max(-180.0),
+            south.max(-85.0),
+            east.min(180.0),
+            north.min(85.0),
+        ]);
+        prepare.from = zoom.min(max_zoom);
+        prepare.to = (zoom + 2).min(max_zoom);
+        if prepare.path.is_empty() {
+            prepare.path = crate::io::user_data_folder()
+                .join("packs")
+                .join(format!("{name}.mbtiles"))
+                .display()
+                .to_string();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Where tile bytes come from: a server (through the disk cache) or a pack file.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::{MbTilesPack, PmTilesPack, TileKey};
+
+/// Why a tile could not be had.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TileFailure {
+    /// The network is down or the server unreachable; the tile may come later.
+    #[error("offline: {0}")]
+    Offline(String),
+    /// The server answered with an error; it may recover.
+    #[error("server error: {0}")]
+    Server(String),
+    /// The tile does not exist (HTTP 404, or not in the pack).
+    #[error("no such tile")]
+    Missing,
+    /// The bytes are not a picture, or the file is damaged.
+    #[error("{0}")]
+    Corrupt(String),
+}
+
+/// A source of tile bytes, used from worker threads.
+pub trait TileBackend: Send + Sync {
+    /// The bytes of one tile (PNG, JPEG or WebP).
+    fn tile_bytes(&self, key: TileKey) -> Result<Vec<u8>, TileFailure>;
+    /// Shallowest zoom available.
+    fn min_zoom(&self) -> u8;
+    /// Deepest zoom available.
+    fn max_zoom(&self) -> u8;
+    /// Tile width in pixels as the source declares it (packs: read from their first tile).
+    fn tile_size(&self) -> u32;
+    /// Attribution to show with the tiles.
+    fn attribution(&self) -> String;
+    /// Name shown in the UI.
+    fn name(&self) -> String;
+    /// Drops a tile that turned out unreadable from any cache, so it is fetched again.
+    fn forget(&self, _key: TileKey) {}
+    /// The network's state, for sources that use it.
+    fn network(&self) -> Option<super::NetworkState> {
+        None
+    }
+    /// lon/lat bounds (west, south, east, north) of what it holds, if known.
+    fn bounds(&self) -> Option<[f64; 4]> {
+        None
+    }
+}
+
+/// The two offline pack formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackFormat {
+    /// A single-file PMTiles v3 archive.
+    PmTiles,
+    /// An MBTiles SQLite database.
+    MbTiles,
+}
+
+/// Opens a tile pack, telling PMTiles from MBTiles by its first bytes (not its name).
+/// Errors name the file and what is wrong with it.
+pub fn open_pack(path: &Path) -> Result<Arc<dyn TileBackend>, String> {
+    use std::io::Read;
+    let shown = path.display();
+    let mut magic = [0u8; 16];
+    let mut file =
+        std::fs::File::open(path).map_err(|e| format!("{shown}: cannot open it: {e}"))?;
+    let read = file
+        .read(&mut magic)
+        .map_err(|e| format!("{shown}: cannot read it: {e}"))?;
+    if read >= 7 && &magic[..7] == b"PMTiles" {
+        Ok(Arc::new(PmTilesPack::open(path)?))
+    } else if read == 16 && &magic == b"SQLite format 3\0" {
+        Ok(Arc::new(MbTilesPack::open(path)?))
+    } else if read == 0 {
+        Err(format!(
+            "{shown}: the file is empty; expected a .pmtiles or .mbtiles tile pack"
+        ))
+    } else {
+        Err(format!(
+            "{shown}: not a tile pack (neither PMTiles nor an MBTiles SQLite database)"
+        ))
+    }
+}
+
+/// Sniffs a picture's format so packs and servers with odd content types still work.
+pub(crate) fn decode_tile(bytes: &[u8]) -> Result<egui::ColorImage, TileFailure> {
+    if bytes.is_empty() {
+        return Err(TileFailure::Corrupt("the tile is empty".into()));
+    }
+    let format = image::guess_format(bytes)
+        .map_err(|_| TileFailure::Corrupt("the tile is not a PNG, JPEG or WebP picture".into()))?;
+    let picture = image::load_from_memory_with_format(bytes, format)
+        .map_err(|e| TileFailure::Corrupt(format!("the tile picture is damaged: {e}")))?
+        .to_rgba8();
+    let size = [picture.width() as usize, picture.height() as usize];
+    Ok(egui::ColorImage::from_rgba_unmultiplied(
+        size,
+        picture.as_flat_samples().as_slice(),
+    ))
+}

@@ -1,0 +1,98 @@
+//! A minimal PMTiles v3 writer for the tests (one root directory, no leaves).
+
+use std::io::Write;
+
+fn varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8 & 0x7f) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Writes `tiles` (z, x, y, PNG bytes) as a PMTiles archive; `gzip` compresses the
+/// directory and metadata as most real archives do.
+pub fn pmtiles(tiles: &[(u8, u32, u32, Vec<u8>)], attribution: &str, gzip: bool) -> Vec<u8> {
+    let mut entries: Vec<(u64, &Vec<u8>)> = tiles
+        .iter()
+        .map(|(z, x, y, bytes)| {
+            let key = backstop::tiles::TileKey {
+                z: *z,
+                x: *x,
+                y: *y,
+            };
+            (backstop::tiles::pmtiles_tile_id(key), bytes)
+        })
+        .collect();
+    entries.sort_by_key(|e| e.0);
+    let mut directory = Vec::new();
+    varint(&mut directory, entries.len() as u64);
+    let mut last = 0;
+    for (id, _) in &entries {
+        varint(&mut directory, id - last);
+        last = *id;
+    }
+    for _ in &entries {
+        varint(&mut directory, 1);
+    }
+    for (_, bytes) in &entries {
+        varint(&mut directory, bytes.len() as u64);
+    }
+    let mut offset = 0u64;
+    for (_, bytes) in &entries {
+        varint(&mut directory, offset + 1);
+        offset += bytes.len() as u64;
+    }
+    let metadata =
+        format!("{{\"name\":\"Test pack\",\"attribution\":\"{attribution}\"}}").into_bytes();
+    let squeeze = |bytes: Vec<u8>| -> Vec<u8> {
+        if !gzip {
+            return bytes;
+        }
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        let _ = encoder.write_all(&bytes);
+        encoder.finish().unwrap_or_default()
+    };
+    let (directory, metadata) = (squeeze(directory), squeeze(metadata));
+    let data: Vec<u8> = entries
+        .iter()
+        .flat_map(|(_, b)| b.iter().copied())
+        .collect();
+    let root_offset = 127u64;
+    let metadata_offset = root_offset + directory.len() as u64;
+    let data_offset = metadata_offset + metadata.len() as u64;
+    let min_zoom = tiles.iter().map(|t| t.0).min().unwrap_or(0);
+    let max_zoom = tiles.iter().map(|t| t.0).max().unwrap_or(0);
+    let mut header = Vec::with_capacity(127);
+    header.extend_from_slice(b"PMTiles");
+    header.push(3);
+    for value in [
+        root_offset,
+        directory.len() as u64,
+        metadata_offset,
+        metadata.len() as u64,
+        0,
+        0,
+        data_offset,
+        data.len() as u64,
+        entries.len() as u64,
+        entries.len() as u64,
+        entries.len() as u64,
+    ] {
+        header.extend_from_slice(&value.to_le_bytes());
+    }
+    header.push(1); // clustered
+    header.push(if gzip { 2 } else { 1 }); // internal compression
+    header.push(1); // tile compression: none
+    header.push(2); // tile type: PNG
+    header.push(min_zoom);
+    header.push(max_zoom);
+    for degrees in [-180.0f64, -85.0, 180.0, 85.0] {
+        header.extend_from_slice(&((degrees * 1e7) as i32).to_le_bytes());
+    }
+    header.push(min_zoom);
+    header.extend_from_slice(&0i32.to_le_bytes());
+    header.extend_from_slice(&0i32.to_le_bytes());
+    assert_eq!(header.len(), 127);
+    [header, directory, metadata, data].concat()
+}
