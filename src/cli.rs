@@ -3,7 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::io::{LoadReport, ProblemCounts, ScenarioFiles, ScenarioSource, load_scenario};
+use crate::io::{
+    Diagnostic, LoadReport, ProblemCounts, ScenarioFiles, ScenarioSource, Severity, load_scenario,
+};
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -27,6 +29,7 @@ pub const EXIT_USAGE: i32 = 2;
 pub fn check(
     folder: Option<&Path>,
     format: Format,
+    tiles: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
@@ -34,7 +37,22 @@ pub fn check(
         return EXIT_USAGE;
     };
     let label = source.describe();
-    let report = load_scenario(&ScenarioFiles::new(source));
+    let mut report = load_scenario(&ScenarioFiles::new(source));
+    // The user's tile sources and a tile pack are data files too.
+    let (_, source_problems) = crate::tiles::load_sources(&crate::tiles::sources_file());
+    report.diagnostics.extend(source_problems);
+    if let Some(pack) = tiles
+        && let Err(message) = crate::tiles::open_pack(pack)
+    {
+        let file = pack.display().to_string();
+        let message = message
+            .strip_prefix(&format!("{file}: "))
+            .unwrap_or(&message)
+            .to_owned();
+        report
+            .diagnostics
+            .push(Diagnostic::file(&file, Severity::Error, message));
+    }
     let written = match format {
         Format::Text => write_text(&report, &label, out),
         Format::Json => write_json(&report, &label, out),

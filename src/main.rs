@@ -45,6 +45,9 @@ enum Commands {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also check a tile pack (.pmtiles or .mbtiles).
+        #[arg(long, value_name = "FILE")]
+        tiles: Option<PathBuf>,
     },
     /// Write the map as PNG (headless), or the data as GeoJSON, KML or CSV, by the output's extension.
     Export {
@@ -87,10 +90,11 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match cli.command {
-        Some(Commands::Check { dir, format }) => {
+        Some(Commands::Check { dir, format, tiles }) => {
             let code = cli::check(
                 dir.as_deref(),
                 format,
+                tiles.as_deref(),
                 &mut std::io::stdout(),
                 &mut std::io::stderr(),
             );

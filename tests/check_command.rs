@@ -5,8 +5,11 @@ use std::process::Command;
 
 mod common;
 
+/// The binary, with no tile sources of the user's own unless a test gives some.
 fn backstop() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_backstop"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_backstop"));
+    command.env("XDG_CONFIG_HOME", "/nonexistent/backstop-test-config");
+    command
 }
 
 fn broken_scenario() -> tempfile::TempDir {
@@ -89,4 +92,47 @@ fn a_missing_folder_is_a_usage_error() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("not a readable folder"));
+}
+
+#[test]
+fn check_names_the_file_entry_and_field_of_a_bad_tile_source() {
+    let config = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let folder = config.path().join("backstop");
+    std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        folder.join("tiles.toml"),
+        "[[source]]\nname = \"Imagery\"\nurl = \"https://example.invalid/{z}/{x}.jpg\"\nattribution = \"Someone\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let output = backstop()
+        .env("XDG_CONFIG_HOME", config.path())
+        .arg("check")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("tiles.toml: source 0 (id \"Imagery\"): property \"url\": error: the URL template has no {y}"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_reports_a_truncated_tile_pack_by_name() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pack = dir.path().join("ukraine.pmtiles");
+    let mut bytes = b"PMTiles\x03".to_vec();
+    bytes.extend_from_slice(&[0u8; 40]);
+    std::fs::write(&pack, bytes).unwrap_or_else(|e| panic!("{e}"));
+    let output = backstop()
+        .args(["check", "--tiles"])
+        .arg(&pack)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("ukraine.pmtiles: error: truncated"),
+        "{stdout}"
+    );
 }

@@ -121,6 +121,11 @@ impl Basemaps {
         Ok(())
     }
 
+    /// True when no tile is on its way (a screenshot waits for this).
+    pub fn is_settled(&self) -> bool {
+        self.store.as_ref().is_none_or(|s| s.status().waiting == 0)
+    }
+
     /// The name of what is shown, for menus and the status line.
     pub fn describe(&self) -> String {
         match &self.choice {

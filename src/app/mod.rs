@@ -446,7 +446,7 @@ impl BackstopApp {
         if let Some(task) = &mut self.screenshot
             && task.step(
                 ui.ctx(),
-                self.map_rect.is_some() && self.overlays.is_settled(),
+                self.map_rect.is_some() && self.overlays.is_settled() && self.basemaps.is_settled(),
             )
         {
             self.screenshot = None;

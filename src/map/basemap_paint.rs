@@ -69,20 +69,12 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
             country_colour(basemap.country_iso.get(i).map_or("", String::as_str))
         });
     }
-    if let Some(raster) = frame.raster {
-        // Land and water first: where a tile is missing (offline, not in the pack) the
-        // built-in basemap shows instead of a hole.
-        painter.add(Shape::mesh(std::mem::take(&mut mesh)));
-        paint_raster(painter, raster);
-    }
-    if frame.raster.is_none()
-        && layers.lakes
+    if layers.lakes
         && let Some(lakes) = basemap.lakes.for_zoom(zoom)
     {
         append_fill(&mut mesh, view, lakes, |_| style.water);
     }
-    if frame.raster.is_none()
-        && layers.rivers
+    if layers.rivers
         && let Some(rivers) = basemap.rivers.for_zoom(zoom)
     {
         // Natural Earth's scale rank: only major rivers in wide views.
@@ -96,6 +88,15 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
             },
             width,
         });
+    }
+    if let Some(raster) = frame.raster {
+        // Land and water first: where a tile is missing (offline, not in the pack) the
+        // built-in basemap shows instead of a hole.
+        painter.add(Shape::mesh(std::mem::take(&mut mesh)));
+        paint_raster(painter, raster);
+        if frame.coalition_layer {
+            tint_coalition(&mut mesh, view, frame);
+        }
     }
     if detailed {
         if let Some(coast) = basemap.coastline.for_zoom(zoom) {
@@ -137,6 +138,27 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
     }
     highlight_nation(&mut mesh, view, frame);
     painter.add(Shape::mesh(mesh));
+}
+
+/// Over raster tiles the coalition roles are a translucent wash, so the map detail shows.
+fn tint_coalition(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
+    let basemap = frame.basemap;
+    let (fill, isos) = if view.zoom >= DETAIL_ZOOM {
+        (
+            basemap.country_fill.for_zoom(view.zoom),
+            &basemap.country_iso,
+        )
+    } else {
+        (basemap.europe_fill.for_zoom(view.zoom), &basemap.europe_iso)
+    };
+    let Some(fill) = fill else { return };
+    append_fill(mesh, view, fill, |i| {
+        let iso = isos.get(i).map_or("", String::as_str);
+        match frame.scene.nation_categories.get(iso) {
+            Some(category) if iso != "UA" => category.colour().gamma_multiply(0.28),
+            _ => Color32::TRANSPARENT,
+        }
+    });
 }
 
 /// Draws the raster tiles (each already placed on screen).

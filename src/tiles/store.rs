@@ -212,7 +212,7 @@ impl TileStore {
         self.clock += 1;
         let keys = tiles_for_view(
             view,
-            self.tile_size,
+            points_per_tile(self.tile_size, ctx),
             self.backend.min_zoom(),
             self.backend.max_zoom(),
         );
@@ -364,6 +364,13 @@ impl Drop for TileStore {
     }
 }
 
+/// A tile's width in points: on a 2× display or a 4K export a 256-pixel tile covers 128
+/// points, so tiles one level deeper keep the picture sharp.
+fn points_per_tile(tile_pixels: u32, ctx: &egui::Context) -> u32 {
+    let ppp = ctx.pixels_per_point().max(0.25);
+    ((tile_pixels as f32 / ppp).round() as u32).max(1)
+}
+
 fn work(shared: &Shared, backend: &dyn TileBackend) {
     loop {
         let key = {
@@ -412,7 +419,7 @@ pub fn export_layer(
 ) -> (RasterLayer, Vec<TextureHandle>) {
     let keys = tiles_for_view(
         view,
-        backend.tile_size(),
+        points_per_tile(backend.tile_size(), ctx),
         backend.min_zoom(),
         backend.max_zoom(),
     );

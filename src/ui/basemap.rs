@@ -104,9 +104,14 @@ pub fn basemap_status(ui: &mut egui::Ui, app: &BackstopApp, map: egui::Rect) {
             let wait = next_probe
                 .saturating_duration_since(std::time::Instant::now())
                 .as_secs();
+            let retry = if wait == 0 {
+                "trying again now".to_owned()
+            } else {
+                format!("trying again in {wait} s")
+            };
             (
                 format!(
-                    "Offline — showing cached tiles of {} ({reason}; trying again in {wait} s)",
+                    "Offline — showing cached tiles of {} ({reason}; {retry})",
                     status.name
                 ),
                 Color32::from_rgb(190, 110, 0),
