@@ -152,7 +152,8 @@ fn a_stopped_server_shows_offline_and_missing_tiles_are_left_to_the_builtin_base
 fn a_failing_server_goes_offline_backs_off_and_recovers() {
     let server = TileServer::start(Mode::Fail);
     let cache = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut store = TileStore::new(backend(&server, cache.path(), Duration::from_secs(5)));
+    let http = backend(&server, cache.path(), Duration::from_secs(5));
+    let mut store = TileStore::new(http.clone());
     let ctx = egui::Context::default();
     assert!(frames_until(&mut store, &ctx, |s, _| offline_reason(s).is_some()));
     assert!(
@@ -173,6 +174,8 @@ fn a_failing_server_goes_offline_backs_off_and_recovers() {
         server.request_count() - seen
     );
     server.set_mode(Mode::Tiles);
+    // "Try now" on the offline line: the probe goes out without waiting out the pause.
+    http.try_now();
     let wanted = tiles_for_view(&view(), 256, 0, 12).len();
     assert!(
         frames_until(&mut store, &ctx, |s, _| all_tiles(s) == wanted),
@@ -247,10 +250,14 @@ fn a_pmtiles_pack_opens_with_its_real_tile_size_and_zooms_and_draws_at_the_right
         std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
         let pack = open_pack(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
-            (pack.tile_size(), pack.min_zoom(), pack.max_zoom()),
+            (
+                pack.info().tile_size,
+                pack.info().min_zoom,
+                pack.info().max_zoom
+            ),
             (512, 0, 3)
         );
-        assert_eq!(pack.attribution(), "© Pack makers");
+        assert_eq!(pack.info().attribution, "© Pack makers");
         let key = TileKey { z: 3, x: 4, y: 2 };
         assert_eq!(pixel_of(pack.as_ref(), key), tile_colour(3, 4, 2));
         // 512-pixel tiles are taken one level shallower than the view: zoom 3 at view zoom 4.
@@ -301,11 +308,15 @@ fn an_mbtiles_pack_reads_rows_from_the_south_and_a_damaged_one_is_reported() {
     writer.finish().unwrap_or_else(|e| panic!("{e}"));
     let pack = open_pack(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
-        (pack.tile_size(), pack.min_zoom(), pack.max_zoom()),
+        (
+            pack.info().tile_size,
+            pack.info().min_zoom,
+            pack.info().max_zoom
+        ),
         (256, 0, 3)
     );
-    assert_eq!(pack.name(), "World");
-    assert_eq!(pack.bounds(), Some([-180.0, -85.0, 180.0, 85.0]));
+    assert_eq!(pack.info().name, "World");
+    assert_eq!(pack.info().bounds, Some([-180.0, -85.0, 180.0, 85.0]));
     // Row 1 of zoom 3 counted from the north is row 6 in the file.
     assert_eq!(
         pixel_of(pack.as_ref(), TileKey { z: 3, x: 5, y: 1 }),
@@ -345,9 +356,13 @@ fn a_pack_is_prepared_from_an_allowed_source_and_refused_for_openstreetmap() {
         .outcome()
         .unwrap_or_else(|| Err("still running".into()));
     assert_eq!(written.as_ref().ok(), Some(&path));
+    let count = |n: &std::sync::atomic::AtomicU64| n.load(std::sync::atomic::Ordering::Relaxed);
+    let progress = &job.progress;
+    assert_eq!(count(&progress.saved), plan.tile_count());
+    assert_eq!((count(&progress.failed), count(&progress.missing)), (0, 0));
     let pack = open_pack(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((pack.min_zoom(), pack.max_zoom()), (4, 6));
-    assert_eq!(pack.attribution(), "© Test Tiles");
+    assert_eq!((pack.info().min_zoom, pack.info().max_zoom), (4, 6));
+    assert_eq!(pack.info().attribution, "© Test Tiles");
     for span in plan.spans() {
         for key in span.keys() {
             assert_eq!(

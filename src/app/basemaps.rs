@@ -134,7 +134,7 @@ impl Basemaps {
             BasemapChoice::Pack(path) => self
                 .store
                 .as_ref()
-                .map(|s| s.backend().name())
+                .map(|s| s.backend().info().name.clone())
                 .unwrap_or_else(|| path.display().to_string()),
         }
     }

@@ -330,7 +330,10 @@ pub fn draw_picture(
             format!(
                 "{} · Backstop",
                 crate::map::attribution(
-                    snapshot.tiles.as_ref().map(|b| b.attribution()).as_deref()
+                    snapshot
+                        .tiles
+                        .as_ref()
+                        .map(|b| b.info().attribution.as_str())
                 )
             ),
             FontId::proportional(11.0),

@@ -127,9 +127,13 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
         view.screen.left_bottom() - vec2(0.0, 48.0),
         vec2(190.0, 48.0),
     ));
+    let tiles = frame.raster.map(|r| r.attribution.as_str());
+    let attribution_text = attribution(tiles);
+    // Roughly 5.6 points per character at the attribution's 11-point size.
+    let attribution_width = (attribution_text.chars().count() as f32 * 5.6).max(300.0);
     occupied.take(Rect::from_min_size(
-        view.screen.right_bottom() - vec2(300.0, 22.0),
-        vec2(300.0, 22.0),
+        view.screen.right_bottom() - vec2(attribution_width, 22.0),
+        vec2(attribution_width, 22.0),
     ));
     let hubs_visible = frame.hubs_visible();
     // Priority for space: hub symbols, Kyiv and capitals, hub labels, then other places.
@@ -176,8 +180,7 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
     if frame.scale_bar {
         paint_scale_bar(painter, view, frame.style);
     }
-    let tiles = frame.raster.map(|r| r.attribution.as_str());
-    paint_attribution(painter, view, frame.style, &attribution(tiles));
+    paint_attribution(painter, view, frame.style, &attribution_text);
 }
 
 /// The attribution line: the raster source's, when one is shown, then Natural Earth's.

@@ -22,28 +22,58 @@ pub enum TileFailure {
     Corrupt(String),
 }
 
+/// What a source or pack serves, read once when it is opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TileSetInfo {
+    /// Name shown in the UI.
+    pub name: String,
+    /// Attribution to show with the tiles.
+    pub attribution: String,
+    /// Shallowest zoom available.
+    pub min_zoom: u8,
+    /// Deepest zoom available.
+    pub max_zoom: u8,
+    /// Tile width in pixels as the source declares it (packs: their first tile's width).
+    pub tile_size: u32,
+    /// lon/lat bounds (west, south, east, north) of what it holds, if known.
+    pub bounds: Option<[f64; 4]>,
+}
+
+impl TileSetInfo {
+    /// A pack's description; without an attribution of its own it is named as a pack.
+    pub(crate) fn of_pack(
+        name: String,
+        attribution: String,
+        zooms: (u8, u8),
+        tile_size: u32,
+        bounds: Option<[f64; 4]>,
+    ) -> Self {
+        let attribution = if attribution.trim().is_empty() {
+            format!("{name} (tile pack)")
+        } else {
+            attribution
+        };
+        Self {
+            name,
+            attribution,
+            min_zoom: zooms.0,
+            max_zoom: zooms.1.max(zooms.0),
+            tile_size,
+            bounds: bounds.filter(|[w, s, e, n]| w < e && s < n),
+        }
+    }
+}
+
 /// A source of tile bytes, used from worker threads.
 pub trait TileBackend: Send + Sync {
     /// The bytes of one tile (PNG, JPEG or WebP).
     fn tile_bytes(&self, key: TileKey) -> Result<Vec<u8>, TileFailure>;
-    /// Shallowest zoom available.
-    fn min_zoom(&self) -> u8;
-    /// Deepest zoom available.
-    fn max_zoom(&self) -> u8;
-    /// Tile width in pixels as the source declares it (packs: read from their first tile).
-    fn tile_size(&self) -> u32;
-    /// Attribution to show with the tiles.
-    fn attribution(&self) -> String;
-    /// Name shown in the UI.
-    fn name(&self) -> String;
+    /// What it serves.
+    fn info(&self) -> &TileSetInfo;
     /// Drops a tile that turned out unreadable from any cache, so it is fetched again.
     fn forget(&self, _key: TileKey) {}
     /// The network's state, for sources that use it.
     fn network(&self) -> Option<super::NetworkState> {
-        None
-    }
-    /// lon/lat bounds (west, south, east, north) of what it holds, if known.
-    fn bounds(&self) -> Option<[f64; 4]> {
         None
     }
 }

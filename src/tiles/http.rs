@@ -5,7 +5,7 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::{DiskCache, TileBackend, TileFailure, TileKey, TileSource};
+use super::{DiskCache, TileBackend, TileFailure, TileKey, TileSetInfo, TileSource};
 
 /// First pause before probing again after a failure; it doubles up to [`MAX_BACKOFF`].
 const FIRST_BACKOFF: Duration = Duration::from_secs(2);
@@ -64,6 +64,7 @@ impl Default for HttpOptions {
 /// An online source behind a disk cache.
 pub struct HttpBackend {
     source: TileSource,
+    info: TileSetInfo,
     cache: DiskCache,
     client: reqwest::blocking::Client,
     health: Mutex<Health>,
@@ -99,6 +100,14 @@ impl HttpBackend {
             .build()
             .map_err(|e| format!("{}: cannot set up HTTP: {e}", source.name))?;
         Ok(Self {
+            info: TileSetInfo {
+                name: source.name.clone(),
+                attribution: source.attribution.clone(),
+                min_zoom: source.min_zoom,
+                max_zoom: source.max_zoom,
+                tile_size: source.tile_size,
+                bounds: None,
+            },
             source,
             cache,
             client,
@@ -114,6 +123,14 @@ impl HttpBackend {
     /// The source served.
     pub fn source(&self) -> &TileSource {
         &self.source
+    }
+
+    /// Lets the next request go out at once (the user says the network is back).
+    pub fn try_now(&self) {
+        let mut health = self.lock();
+        if let NetworkState::Offline { next_probe, .. } = &mut health.state {
+            *next_probe = Instant::now();
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Health> {
@@ -267,23 +284,7 @@ impl TileBackend for HttpBackend {
         Some(self.lock().state.clone())
     }
 
-    fn min_zoom(&self) -> u8 {
-        self.source.min_zoom
-    }
-
-    fn max_zoom(&self) -> u8 {
-        self.source.max_zoom
-    }
-
-    fn tile_size(&self) -> u32 {
-        self.source.tile_size
-    }
-
-    fn attribution(&self) -> String {
-        self.source.attribution.clone()
-    }
-
-    fn name(&self) -> String {
-        self.source.name.clone()
+    fn info(&self) -> &TileSetInfo {
+        &self.info
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
-use super::{TileBackend, TileFailure, TileKey};
+use super::{TileBackend, TileFailure, TileKey, TileSetInfo};
 
 /// MBTiles counts rows from the south; XYZ from the north.
 fn tms_row(key: TileKey) -> u32 {
@@ -17,12 +17,7 @@ fn tms_row(key: TileKey) -> u32 {
 #[derive(Debug)]
 pub struct MbTilesPack {
     connection: Mutex<Connection>,
-    name: String,
-    attribution: String,
-    min_zoom: u8,
-    max_zoom: u8,
-    tile_size: u32,
-    bounds: Option<[f64; 4]>,
+    info: TileSetInfo,
 }
 
 impl MbTilesPack {
@@ -91,12 +86,13 @@ impl MbTilesPack {
             .map_err(|e| fail(format!("its first tile: {e}")))?;
         Ok(Self {
             connection: Mutex::new(connection),
-            name,
-            attribution,
-            min_zoom,
-            max_zoom,
-            tile_size: picture.size[0] as u32,
-            bounds,
+            info: TileSetInfo::of_pack(
+                name,
+                attribution,
+                (min_zoom, max_zoom),
+                picture.size[0] as u32,
+                bounds,
+            ),
         })
     }
 }
@@ -117,36 +113,12 @@ impl TileBackend for MbTilesPack {
                 |row| row.get::<_, Vec<u8>>(0),
             )
             .optional()
-            .map_err(|e| TileFailure::Corrupt(format!("{}: cannot read tile {}/{}/{}: {e}", self.name, key.z, key.x, key.y)))?
+            .map_err(|e| TileFailure::Corrupt(format!("{}: cannot read tile {}/{}/{}: {e}", self.info.name, key.z, key.x, key.y)))?
             .ok_or(TileFailure::Missing)
     }
 
-    fn min_zoom(&self) -> u8 {
-        self.min_zoom
-    }
-
-    fn max_zoom(&self) -> u8 {
-        self.max_zoom
-    }
-
-    fn tile_size(&self) -> u32 {
-        self.tile_size
-    }
-
-    fn attribution(&self) -> String {
-        if self.attribution.is_empty() {
-            format!("{} (tile pack)", self.name)
-        } else {
-            self.attribution.clone()
-        }
-    }
-
-    fn name(&self) -> String {
-        self.name.clone()
-    }
-
-    fn bounds(&self) -> Option<[f64; 4]> {
-        self.bounds
+    fn info(&self) -> &TileSetInfo {
+        &self.info
     }
 }
 

@@ -16,7 +16,7 @@ mod prepare;
 mod source;
 mod store;
 
-pub use backend::{PackFormat, TileBackend, TileFailure, open_pack};
+pub use backend::{PackFormat, TileBackend, TileFailure, TileSetInfo, open_pack};
 pub use cache::{DiskCache, tile_cache_folder};
 pub use grid::{TileKey, TileSpan, tile_zoom_for_view, tiles_for_view};
 pub use http::{HttpBackend, HttpOptions, NetworkState, user_agent};

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
-use super::{TileBackend, TileFailure, TileKey};
+use super::{TileBackend, TileFailure, TileKey, TileSetInfo};
 
 const HEADER_LEN: usize = 127;
 /// Leaf directories nest at most this deep in practice; more means a damaged file.
@@ -69,7 +69,7 @@ pub struct PmTilesPack {
     max_zoom: u8,
     bounds: [f64; 4],
     attribution: String,
-    tile_size: u32,
+    info: TileSetInfo,
 }
 
 fn read_u64(bytes: &[u8], at: usize) -> u64 {
@@ -215,7 +215,7 @@ impl PmTilesPack {
             max_zoom: header[101].max(header[100]),
             bounds: [e7(102), e7(106), e7(110), e7(114)],
             attribution: String::new(),
-            tile_size: 256,
+            info: TileSetInfo::of_pack(String::new(), String::new(), (0, 0), 256, None),
         };
         let data_end = pack.data_offset.saturating_add(read_u64(&header, 64));
         if data_end > len {
@@ -240,7 +240,13 @@ impl PmTilesPack {
         let first = pack.first_tile().map_err(&fail)?;
         let picture = super::backend::decode_tile(&first)
             .map_err(|e| fail(format!("its first tile: {e}")))?;
-        pack.tile_size = picture.size[0] as u32;
+        pack.info = TileSetInfo::of_pack(
+            pack.name.clone(),
+            pack.attribution.clone(),
+            (pack.min_zoom, pack.max_zoom),
+            picture.size[0] as u32,
+            Some(pack.bounds),
+        );
         Ok(pack)
     }
 
@@ -325,33 +331,8 @@ impl TileBackend for PmTilesPack {
             .map_err(|e| TileFailure::Corrupt(format!("{}: {e}", self.name)))
     }
 
-    fn min_zoom(&self) -> u8 {
-        self.min_zoom
-    }
-
-    fn max_zoom(&self) -> u8 {
-        self.max_zoom
-    }
-
-    fn tile_size(&self) -> u32 {
-        self.tile_size
-    }
-
-    fn attribution(&self) -> String {
-        if self.attribution.is_empty() {
-            format!("{} (tile pack)", self.name)
-        } else {
-            self.attribution.clone()
-        }
-    }
-
-    fn name(&self) -> String {
-        self.name.clone()
-    }
-
-    fn bounds(&self) -> Option<[f64; 4]> {
-        let [w, s, e, n] = self.bounds;
-        (w < e && s < n).then_some(self.bounds)
+    fn info(&self) -> &TileSetInfo {
+        &self.info
     }
 }
 

@@ -58,11 +58,11 @@ impl PackPlan {
                 "{count} tiles is more than the {MAX_PACK_TILES} a pack may hold; choose a smaller area or fewer zoom levels."
             ));
         }
-        if self.to > backend.max_zoom() {
+        if self.to > backend.info().max_zoom {
             return Some(format!(
                 "{} serves zoom levels up to {}.",
                 backend.source().name,
-                backend.max_zoom()
+                backend.info().max_zoom
             ));
         }
         None
@@ -76,8 +76,10 @@ pub struct PackProgress {
     pub total: AtomicU64,
     /// Tiles saved.
     pub saved: AtomicU64,
-    /// Tiles that could not be had.
+    /// Tiles that could not be had (network, server or damaged picture).
     pub failed: AtomicU64,
+    /// Tiles the source does not have (HTTP 404): its coverage ends there.
+    pub missing: AtomicU64,
     cancel: AtomicBool,
     outcome: Mutex<Option<Result<PathBuf, String>>>,
 }
@@ -104,7 +106,9 @@ impl PackProgress {
     /// Fraction done, 0..1.
     pub fn fraction(&self) -> f32 {
         let total = self.total.load(Ordering::Relaxed).max(1);
-        let done = self.saved.load(Ordering::Relaxed) + self.failed.load(Ordering::Relaxed);
+        let done = self.saved.load(Ordering::Relaxed)
+            + self.failed.load(Ordering::Relaxed)
+            + self.missing.load(Ordering::Relaxed);
         done as f32 / total as f32
     }
 }
@@ -187,6 +191,10 @@ fn run(
                 .for_each(drop);
             writer.abandon();
             return Err("cancelled; no pack was written".into());
+        }
+        if matches!(outcome, Err(super::TileFailure::Missing)) {
+            progress.missing.fetch_add(1, Ordering::Relaxed);
+            continue;
         }
         match outcome.map_err(|f| f.to_string()).and_then(|bytes| {
             super::backend::decode_tile(&bytes).map_err(|f| f.to_string())?;

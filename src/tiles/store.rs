@@ -124,7 +124,7 @@ impl TileStore {
             }
         }
         Self {
-            tile_size: backend.tile_size(),
+            tile_size: backend.info().tile_size,
             backend,
             shared,
             memory: HashMap::new(),
@@ -213,8 +213,8 @@ impl TileStore {
         let keys = tiles_for_view(
             view,
             points_per_tile(self.tile_size, ctx),
-            self.backend.min_zoom(),
-            self.backend.max_zoom(),
+            self.backend.info().min_zoom,
+            self.backend.info().max_zoom,
         );
         self.retarget(&keys);
         let now = Instant::now();
@@ -248,7 +248,7 @@ impl TileStore {
         self.evict();
         RasterLayer {
             tiles,
-            attribution: self.backend.attribution(),
+            attribution: self.backend.info().attribution.clone(),
         }
     }
 
@@ -337,7 +337,7 @@ impl TileStore {
             .filter(|s| matches!(s, Slot::Ready { .. }))
             .count();
         StoreStatus {
-            name: self.backend.name(),
+            name: self.backend.info().name.clone(),
             network: self.backend.network(),
             waiting,
             ready,
@@ -419,9 +419,9 @@ pub fn export_layer(
 ) -> (RasterLayer, Vec<TextureHandle>) {
     let keys = tiles_for_view(
         view,
-        points_per_tile(backend.tile_size(), ctx),
-        backend.min_zoom(),
-        backend.max_zoom(),
+        points_per_tile(backend.info().tile_size, ctx),
+        backend.info().min_zoom,
+        backend.info().max_zoom,
     );
     let mut handles = Vec::new();
     let mut tiles = Vec::new();
@@ -449,7 +449,7 @@ pub fn export_layer(
     }
     let layer = RasterLayer {
         tiles,
-        attribution: backend.attribution(),
+        attribution: backend.info().attribution.clone(),
     };
     (layer, handles)
 }

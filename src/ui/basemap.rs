@@ -134,16 +134,28 @@ pub fn basemap_status(ui: &mut egui::Ui, app: &BackstopApp, map: egui::Rect) {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs(1));
     }
+    let offline = matches!(status.network, Some(NetworkState::Offline { .. }));
+    let mut try_now = false;
     let at = egui::pos2(map.left() + 10.0, map.bottom() - 64.0);
     egui::Area::new(egui::Id::unique("basemap status"))
         .fixed_pos(at)
-        .interactable(false)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(map.width() - 40.0);
-                ui.label(RichText::new(text).color(colour));
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(text).color(colour));
+                    if offline {
+                        try_now = ui
+                            .small_button("Try now")
+                            .on_hover_text("Ask the server again without waiting")
+                            .clicked();
+                    }
+                });
             });
         });
+    if try_now && let Some(http) = &app.basemaps.http {
+        http.try_now();
+    }
 }
 
 /// The Prepare offline pack window.
@@ -208,19 +220,27 @@ pub fn prepare_pack_window(ctx: &egui::Context, app: &mut BackstopApp) {
             }
             if let Some(job) = &prepare.job {
                 let progress = &job.progress;
-                let saved = progress.saved.load(std::sync::atomic::Ordering::Relaxed);
-                let failed = progress.failed.load(std::sync::atomic::Ordering::Relaxed);
+                let count = |n: &std::sync::atomic::AtomicU64| n.load(std::sync::atomic::Ordering::Relaxed);
+                let (saved, failed, missing) = (count(&progress.saved), count(&progress.failed), count(&progress.missing));
+                let mut gaps = Vec::new();
+                if missing > 0 {
+                    gaps.push(format!("{missing} not on the server"));
+                }
+                if failed > 0 {
+                    gaps.push(format!("{failed} could not be fetched"));
+                }
+                let gaps = if gaps.is_empty() { String::new() } else { format!(" ({})", gaps.join(", ")) };
                 match progress.outcome() {
                     None => {
                         ui.add(egui::ProgressBar::new(progress.fraction()).show_percentage());
-                        ui.label(format!("{saved} saved, {failed} could not be fetched"));
+                        ui.label(format!("{saved} saved{gaps}"));
                         if ui.button("Cancel").clicked() {
                             progress.cancel();
                         }
                         ui.ctx().request_repaint_after(std::time::Duration::from_millis(200));
                     }
                     Some(Ok(path)) => {
-                        ui.label(format!("Saved {saved} tiles to {}{}", path.display(), if failed > 0 { format!(" ({failed} could not be fetched)") } else { String::new() }));
+                        ui.label(format!("Saved {saved} tiles to {}{gaps}", path.display()));
                         if ui.button("Use this pack").clicked() {
                             open_pack = Some(path);
                         }
