@@ -417,7 +417,7 @@ fn cancelling_a_pack_leaves_no_file() {
         std::thread::sleep(Duration::from_millis(20));
     }
     let outcome = job.progress.outcome().unwrap_or_else(|| Ok(path.clone()));
-    assert!(outcome.is_err_and(|e| e.contains("cancelled")));
+    assert!(outcome.is_err_and(|e| e.contains("Cancelled")));
     assert!(!path.exists());
     let leftovers: Vec<_> = common::walk(cache.path())
         .into_iter()

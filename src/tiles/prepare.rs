@@ -190,7 +190,7 @@ fn run(
                 .by_ref()
                 .for_each(drop);
             writer.abandon();
-            return Err("cancelled; no pack was written".into());
+            return Err("Cancelled; no pack was written.".into());
         }
         if matches!(outcome, Err(super::TileFailure::Missing)) {
             progress.missing.fetch_add(1, Ordering::Relaxed);
@@ -214,7 +214,7 @@ fn run(
     if saved == 0 {
         writer.abandon();
         return Err(format!(
-            "no tile could be fetched ({}); no pack was written",
+            "No tile could be fetched ({}); no pack was written.",
             last_failure.unwrap_or_else(|| "nothing to fetch".into())
         ));
     }

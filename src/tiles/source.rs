@@ -94,7 +94,7 @@ pub fn builtin_sources() -> Vec<TileSource> {
             tile_size: 256,
             headers: BTreeMap::new(),
             bulk: BulkPolicy::Forbidden(
-                "OpenStreetMap's tile usage policy forbids bulk downloading (operations.osmfoundation.org/policies/tiles)".into(),
+                "its tile usage policy forbids bulk downloading (operations.osmfoundation.org/policies/tiles)".into(),
             ),
         },
         TileSource {
@@ -107,7 +107,7 @@ pub fn builtin_sources() -> Vec<TileSource> {
             tile_size: 256,
             headers: BTreeMap::new(),
             bulk: BulkPolicy::Forbidden(
-                "OpenTopoMap's terms ask not to download tiles in bulk (opentopomap.org/about)".into(),
+                "its terms ask not to download tiles in bulk (opentopomap.org/about)".into(),
             ),
         },
     ]
