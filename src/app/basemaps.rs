@@ -98,6 +98,19 @@ impl Basemaps {
                             )
                         })?;
                     let cache = DiskCache::new(self.cache_folder.join(source.cache_name()));
+                    let all_sources = self.cache_folder.clone();
+                    // The cache must not fill the disk; trimming walks every file, so not here.
+                    let _ = std::thread::Builder::new()
+                        .name("tile-cache-trim".into())
+                        .spawn(move || {
+                            let freed = crate::tiles::trim_cache(
+                                &all_sources,
+                                crate::tiles::CACHE_LIMIT_BYTES,
+                            );
+                            if freed > 0 {
+                                log::info!("tile cache: {} MB of old tiles deleted", freed >> 20);
+                            }
+                        });
                     let http = Arc::new(HttpBackend::new(source, cache, self.http_options)?);
                     (Some(http.clone() as Arc<dyn TileBackend>), Some(http))
                 }

@@ -17,7 +17,7 @@ mod source;
 mod store;
 
 pub use backend::{PackFormat, TileBackend, TileFailure, TileSetInfo, open_pack};
-pub use cache::{DiskCache, tile_cache_folder};
+pub use cache::{CACHE_LIMIT_BYTES, DiskCache, tile_cache_folder, trim_cache};
 pub use grid::{TileKey, TileSpan, tile_zoom_for_view, tiles_for_view};
 pub use http::{HttpBackend, HttpOptions, NetworkState, user_agent};
 pub use mbtiles::{MbTilesPack, MbTilesWriter};
