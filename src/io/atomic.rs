@@ -3,9 +3,20 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Writes `bytes` to `path` atomically.
+/// Tells concurrent writers in one process apart in their temporary names.
+static SERIAL: AtomicU64 = AtomicU64::new(0);
+
+/// Writes `bytes` to `path` atomically and durably (the file and the rename synced).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_replacing(path, bytes, true)
+}
+
+/// Writes `bytes` to `path` so readers see the old file or the new one, never half;
+/// with `durable` false nothing is synced to disk, for data that can be fetched again
+/// (tiles), where a sync per file would cost more than losing it.
+pub fn write_replacing(path: &Path, bytes: &[u8], durable: bool) -> std::io::Result<()> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -15,14 +26,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "backstop".into());
-    let temporary = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+    let serial = SERIAL.fetch_add(1, Ordering::Relaxed);
+    let temporary = parent.join(format!(".{name}.{}.{serial}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temporary)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if durable {
+            file.sync_all()?;
+        }
         std::fs::rename(&temporary, path)?;
         // The rename itself is durable once the folder is synced.
-        if let Ok(folder) = std::fs::File::open(&parent) {
+        if durable && let Ok(folder) = std::fs::File::open(&parent) {
             let _ = folder.sync_all();
         }
         Ok(())

@@ -23,7 +23,7 @@ pub use annotations::{
     load_annotations, save_annotations, to_geojson as annotations_to_geojson,
     user_annotations_path,
 };
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_replacing};
 pub use backup::{move_aside, remove_stale_temporaries, user_data_folder};
 pub use diagnostic::{Diagnostic, Location, ProblemCounts, Severity, line_column};
 pub use fast_geojson::{UserFeature, read_user_geojson};

@@ -1,8 +1,6 @@
 //! Tiles kept on disk, one file per tile, so a source seen once works offline later.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::TileKey;
 
@@ -61,16 +59,12 @@ pub fn trim_cache(folder: &Path, limit: u64) -> u64 {
 #[derive(Debug)]
 pub struct DiskCache {
     folder: PathBuf,
-    written: AtomicU64,
 }
 
 impl DiskCache {
     /// A cache in `folder` (created when the first tile is written).
     pub fn new(folder: PathBuf) -> Self {
-        Self {
-            folder,
-            written: AtomicU64::new(0),
-        }
+        Self { folder }
     }
 
     /// Where the cache lives.
@@ -104,20 +98,7 @@ impl DiskCache {
     /// Stores a tile. Written beside and renamed, so a reader never sees half a tile;
     /// not synced to disk, since a lost tile is simply fetched again.
     pub fn put(&self, key: TileKey, bytes: &[u8]) -> std::io::Result<()> {
-        let path = self.path(key);
-        let Some(parent) = path.parent() else {
-            return Ok(());
-        };
-        std::fs::create_dir_all(parent)?;
-        let serial = self.written.fetch_add(1, Ordering::Relaxed);
-        let temporary = parent.join(format!(".{}.{}.{serial}.tmp", key.y, std::process::id()));
-        let result = std::fs::File::create(&temporary)
-            .and_then(|mut f| f.write_all(bytes))
-            .and_then(|()| std::fs::rename(&temporary, &path));
-        if result.is_err() {
-            let _ = std::fs::remove_file(&temporary);
-        }
-        result
+        crate::io::write_replacing(&self.path(key), bytes, false)
     }
 }
 
