@@ -24,7 +24,7 @@ pub use annotations::{
     user_annotations_path,
 };
 pub use atomic::{write_atomic, write_replacing};
-pub use backup::{move_aside, remove_stale_temporaries, user_data_folder};
+pub use backup::{move_aside, remove_stale_temporaries, user_data_folder, xdg_backstop_folder};
 pub use diagnostic::{Diagnostic, Location, ProblemCounts, Severity, line_column};
 pub use fast_geojson::{UserFeature, read_user_geojson};
 pub use files::{MAX_FILE_BYTES, ScenarioFiles, ScenarioSource};

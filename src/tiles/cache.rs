@@ -6,12 +6,7 @@ use super::TileKey;
 
 /// `$XDG_CACHE_HOME/backstop/tiles` (or `~/.cache/backstop/tiles`).
 pub fn tile_cache_folder() -> PathBuf {
-    std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir)
-        .join("backstop")
-        .join("tiles")
+    crate::io::xdg_backstop_folder("XDG_CACHE_HOME", ".cache", std::env::temp_dir).join("tiles")
 }
 
 /// The most the tile cache may hold on disk, all sources together; beyond it the tiles

@@ -115,11 +115,7 @@ pub fn builtin_sources() -> Vec<TileSource> {
 
 /// `$XDG_CONFIG_HOME/backstop/tiles.toml` (or `~/.config/backstop/tiles.toml`).
 pub fn sources_file() -> PathBuf {
-    std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("backstop")
+    crate::io::xdg_backstop_folder("XDG_CONFIG_HOME", ".config", || PathBuf::from("."))
         .join("tiles.toml")
 }
 
