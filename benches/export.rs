@@ -6,12 +6,16 @@ use backstop::io::{ScenarioFiles, ScenarioSource};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn export(c: &mut Criterion) {
-    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let app = BackstopApp::new(
+        &ScenarioFiles::new(ScenarioSource::Builtin),
+        // Nothing is saved: a folder that need not exist keeps the user's files out.
+        backstop::io::UserFolders::inside(&std::env::temp_dir().join("backstop-bench")),
+    );
     let Ok(mut renderer) = OffscreenRenderer::new() else {
         eprintln!("no graphics adapter: export benchmark skipped");
         return;
     };
-    let snapshot = backstop::export::PictureSnapshot::of(&app);
+    let snapshot = app.picture.clone();
     let size = [3840, 2160];
     let options = ExportOptions::default();
     let view = fit_ukraine_view(size, options, true);

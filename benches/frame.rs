@@ -28,7 +28,11 @@ fn hovering_input(step: u32) -> egui::RawInput {
 
 fn hovering(c: &mut Criterion) {
     let ctx = egui::Context::default();
-    let mut app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let mut app = BackstopApp::new(
+        &ScenarioFiles::new(ScenarioSource::Builtin),
+        // Nothing is saved: a folder that need not exist keeps the user's files out.
+        backstop::io::UserFolders::inside(&std::env::temp_dir().join("backstop-bench")),
+    );
     for step in 0..5 {
         let output = ctx.run_ui(hovering_input(step), |ui| app.show(ui));
         let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
@@ -45,7 +49,11 @@ fn hovering(c: &mut Criterion) {
 
 fn frame_at(c: &mut Criterion, name: &str, lon: f64, lat: f64, zoom: f64) {
     let ctx = egui::Context::default();
-    let mut app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let mut app = BackstopApp::new(
+        &ScenarioFiles::new(ScenarioSource::Builtin),
+        // Nothing is saved: a folder that need not exist keeps the user's files out.
+        backstop::io::UserFolders::inside(&std::env::temp_dir().join("backstop-bench")),
+    );
     let frame = |app: &mut BackstopApp| {
         let output = ctx.run_ui(raw_input(), |ui| app.show(ui));
         let _ = ctx.tessellate(output.shapes, output.pixels_per_point);

@@ -84,7 +84,11 @@ fn raw_input() -> egui::RawInput {
 fn frames(c: &mut Criterion) {
     let path = stress_file();
     let ctx = egui::Context::default();
-    let mut app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let mut app = BackstopApp::new(
+        &ScenarioFiles::new(ScenarioSource::Builtin),
+        // Nothing is saved: a folder that need not exist keeps the user's files out.
+        backstop::io::UserFolders::inside(&std::env::temp_dir().join("backstop-bench")),
+    );
     app.add_overlay(path);
     let frame = |app: &mut BackstopApp| {
         let output = ctx.run_ui(raw_input(), |ui| app.show(ui));

@@ -108,7 +108,11 @@ fn packs(c: &mut Criterion) {
         ..Default::default()
     };
     let ctx = egui::Context::default();
-    let mut app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let mut app = BackstopApp::new(
+        &ScenarioFiles::new(ScenarioSource::Builtin),
+        // Nothing is saved: a folder that need not exist keeps the user's files out.
+        backstop::io::UserFolders::inside(&std::env::temp_dir().join("backstop-bench")),
+    );
     app.choose_basemap(BasemapChoice::Pack(pmtiles.clone()), Some(&ctx));
     let frame = |app: &mut BackstopApp| {
         let output = ctx.run_ui(raw_input(), |ui| app.show(ui));

@@ -39,7 +39,8 @@ pub fn check(
     let label = source.describe();
     let mut report = load_scenario(&ScenarioFiles::new(source));
     // The user's tile sources and a tile pack are data files too.
-    let (_, source_problems) = crate::tiles::load_sources(&crate::tiles::sources_file());
+    let folders = crate::io::UserFolders::from_env();
+    let (_, source_problems) = crate::tiles::load_sources(&folders.tile_sources_file());
     report.diagnostics.extend(source_problems);
     if let Some(pack) = tiles
         && let Err(message) = crate::tiles::open_pack(pack)
@@ -212,7 +213,10 @@ pub fn export(
             return EXIT_ERRORS;
         }
     };
-    let app = crate::BackstopApp::new(&ScenarioFiles::new(source));
+    let app = crate::BackstopApp::new(
+        &ScenarioFiles::new(source),
+        crate::io::UserFolders::from_env(),
+    );
     let errors = ProblemCounts::of(&app.report.diagnostics).errors;
     if errors > 0 {
         let _ = writeln!(
@@ -256,7 +260,10 @@ pub fn export_slides(
     let Some(source) = scenario_source(folder, "export", err) else {
         return EXIT_USAGE;
     };
-    let mut app = crate::BackstopApp::new(&ScenarioFiles::new(source));
+    let app = crate::BackstopApp::new(
+        &ScenarioFiles::new(source),
+        crate::io::UserFolders::from_env(),
+    );
     if app.slides.deck.slides.is_empty() {
         let _ = writeln!(
             err,
@@ -264,7 +271,7 @@ pub fn export_slides(
         );
         return EXIT_ERRORS;
     }
-    let pages = crate::export::deck_pages(&mut app);
+    let pages = app.deck_pages();
     let mut renderer = match crate::export::OffscreenRenderer::new() {
         Ok(renderer) => renderer,
         Err(e) => {
@@ -298,12 +305,12 @@ fn render_png(
     let view = view
         .unwrap_or_else(|| fit_ukraine_view(size, options, !app.report.scenario.caveat.is_empty()));
     let mut renderer = OffscreenRenderer::new().map_err(|e| e.to_string())?;
-    let mut snapshot = crate::export::PictureSnapshot::of(app);
+    let mut picture = app.picture.clone();
     if tiles.is_some() {
-        snapshot.tiles = tiles;
+        picture.tiles = tiles;
     }
     let image =
-        render_picture(&mut renderer, &snapshot, view, size, options).map_err(|e| e.to_string())?;
+        render_picture(&mut renderer, &picture, view, size, options).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     image
         .write_to(

@@ -186,7 +186,8 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
         &title,
         options,
         Box::new(move |cc| {
-            let mut app = BackstopApp::new(&files).with_start_time(started);
+            let mut app = BackstopApp::new(&files, backstop::io::UserFolders::from_env())
+                .with_start_time(started);
             for overlay in overlays {
                 app.add_overlay(overlay);
             }

@@ -7,7 +7,7 @@ mod common;
 use backstop::BackstopApp;
 use backstop::app::Tool;
 use backstop::io::{ScenarioFiles, ScenarioSource};
-use backstop::map::Selection;
+use backstop::model::Selection;
 use common::{builtin, click, harness};
 use egui::{Pos2, vec2};
 use egui_kittest::Harness;
@@ -30,7 +30,7 @@ const REFERENCE_KM: &[(&str, f64, f64, f64)] = &[
 
 #[test]
 fn hub_exposure_agrees_with_geographiclib_within_half_a_percent() {
-    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let app = common::TestHome::new().builtin_app();
     let hubs = &app.report.scenario.hubs;
     for (id, line, russia, belarus) in REFERENCE_KM {
         let index = hubs
@@ -59,7 +59,7 @@ fn hub_exposure_agrees_with_geographiclib_within_half_a_percent() {
 
 #[test]
 fn ring_sets_from_the_line_reach_the_hubs_near_it() {
-    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let app = common::TestHome::new().builtin_app();
     let odesa = app
         .report
         .scenario
@@ -79,7 +79,7 @@ fn ring_sets_from_the_line_reach_the_hubs_near_it() {
 
 #[test]
 fn the_csv_export_has_the_exposure_columns() {
-    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let app = common::TestHome::new().builtin_app();
     let csv = backstop::export::hubs_to_csv(&app.report.scenario, &app.exposures);
     let mut lines = csv.lines();
     let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
@@ -312,7 +312,7 @@ fn a_status_filter_dims_or_hides_hubs_and_clears_in_one_click() {
     harness.get_by_label("Clear all filters").click();
     harness.run_steps(3);
     assert!(harness.query_by_label(west).is_some());
-    assert!(!harness.state().state.filters.is_active());
+    assert!(!harness.state().state.shown.filters.is_active());
 }
 
 #[test]
@@ -361,10 +361,10 @@ fn the_timeline_cursor_hides_what_is_not_yet_valid_and_shows_in_the_top_bar() {
     // Play steps on by itself.
     harness.get_by_label("All times").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().state.as_of, None);
+    assert_eq!(harness.state().state.shown.as_of, None);
     harness.get_by_label("Play").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().state.as_of, Some(0));
+    assert_eq!(harness.state().state.shown.as_of, Some(0));
 }
 
 /// A file dropped on the window, as winit would hand it over.

@@ -12,15 +12,10 @@ use egui::{Event, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-fn open(folder: &std::path::Path) -> Harness<'static, BackstopApp> {
-    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Folder(
+fn open(folder: &std::path::Path) -> common::AppHarness {
+    common::harness(&ScenarioFiles::new(ScenarioSource::Folder(
         folder.to_path_buf(),
-    )));
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut BackstopApp| app.show(ui), app);
-    harness.run_steps(4);
-    harness
+    )))
 }
 
 fn drag(harness: &mut Harness<'_, BackstopApp>, from: Pos2, to: Pos2) {

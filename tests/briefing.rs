@@ -23,7 +23,7 @@ fn briefing_folder() -> tempfile::TempDir {
     dir
 }
 
-fn open(folder: &Path) -> Harness<'static, BackstopApp> {
+fn open(folder: &Path) -> common::AppHarness {
     common::harness(&ScenarioFiles::new(ScenarioSource::Folder(PathBuf::from(
         folder,
     ))))
@@ -80,6 +80,7 @@ fn slides_are_added_reordered_deleted_undone_and_kept_across_a_restart() {
 fn as_of_id(harness: &Harness<'_, BackstopApp>) -> Option<String> {
     let app = harness.state();
     app.state
+        .shown
         .as_of
         .and_then(|stop| app.timeline.stops.get(stop))
         .map(|s| s.id.clone())
@@ -91,7 +92,7 @@ fn visible_layers(harness: &Harness<'_, BackstopApp>) -> Vec<String> {
         .scenario
         .layers
         .iter()
-        .zip(&app.state.visible)
+        .zip(&app.state.shown.visible)
         .filter(|(_, v)| **v)
         .map(|(l, _)| l.id.clone())
         .collect()

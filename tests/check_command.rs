@@ -1,16 +1,8 @@
 //! The `backstop check` command, run as a process.
 
 use std::path::Path;
-use std::process::Command;
 
 mod common;
-
-/// The binary, with no tile sources of the user's own unless a test gives some.
-fn backstop() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_backstop"));
-    command.env("XDG_CONFIG_HOME", "/nonexistent/backstop-test-config");
-    command
-}
 
 fn broken_scenario() -> tempfile::TempDir {
     common::scenario_folder("unknown_status")
@@ -18,7 +10,9 @@ fn broken_scenario() -> tempfile::TempDir {
 
 #[test]
 fn checking_the_built_in_scenario_succeeds() {
-    let output = backstop()
+    let home = common::TestHome::new();
+    let output = home
+        .backstop()
         .arg("check")
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -33,7 +27,9 @@ fn checking_the_built_in_scenario_succeeds() {
 #[test]
 fn checking_the_data_folder_succeeds() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let output = backstop()
+    let home = common::TestHome::new();
+    let output = home
+        .backstop()
         .arg("check")
         .arg(&data)
         .output()
@@ -49,7 +45,9 @@ fn checking_the_data_folder_succeeds() {
 #[test]
 fn a_scenario_with_errors_prints_compiler_style_lines_and_exits_one() {
     let dir = broken_scenario();
-    let output = backstop()
+    let home = common::TestHome::new();
+    let output = home
+        .backstop()
         .arg("check")
         .arg(dir.path())
         .output()
@@ -71,7 +69,9 @@ fn a_scenario_with_errors_prints_compiler_style_lines_and_exits_one() {
 #[test]
 fn json_output_is_machine_readable() {
     let dir = broken_scenario();
-    let output = backstop()
+    let home = common::TestHome::new();
+    let output = home
+        .backstop()
         .args(["check", "--format", "json"])
         .arg(dir.path())
         .output()
@@ -86,7 +86,9 @@ fn json_output_is_machine_readable() {
 
 #[test]
 fn a_missing_folder_is_a_usage_error() {
-    let output = backstop()
+    let home = common::TestHome::new();
+    let output = home
+        .backstop()
         .args(["check", "/nonexistent/scenario"])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -104,7 +106,9 @@ fn check_names_the_file_entry_and_field_of_a_bad_tile_source() {
         "[[source]]\nname = \"Imagery\"\nurl = \"https://example.invalid/{z}/{x}.jpg\"\nattribution = \"Someone\"\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let output = backstop()
+    let home = common::TestHome::new();
+    let output = home
+        .backstop()
         .env("XDG_CONFIG_HOME", config.path())
         .arg("check")
         .output()
@@ -124,7 +128,9 @@ fn check_reports_a_truncated_tile_pack_by_name() {
     let mut bytes = b"PMTiles\x03".to_vec();
     bytes.extend_from_slice(&[0u8; 40]);
     std::fs::write(&pack, bytes).unwrap_or_else(|e| panic!("{e}"));
-    let output = backstop()
+    let home = common::TestHome::new();
+    let output = home
+        .backstop()
         .args(["check", "--tiles"])
         .arg(&pack)
         .output()

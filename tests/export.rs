@@ -1,19 +1,18 @@
 //! Export: pictures of exact sizes, a scale bar that measures true, and the command line.
 
-use std::process::Command;
-
 use backstop::BackstopApp;
 use backstop::export::{
-    ExportOptions, ExportView, OffscreenRenderer, PictureSnapshot, pixels_per_point_for,
+    ExportOptions, ExportView, OffscreenRenderer, pixels_per_point_for,
     render_picture,
 };
-use backstop::io::{ScenarioFiles, ScenarioSource};
 use backstop::map::scale_bar_length;
 use backstop::mesh::WorldView;
 use geo::{Distance, Haversine, Point};
 
+mod common;
+
 fn app() -> BackstopApp {
-    BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin))
+    common::TestHome::new().builtin_app()
 }
 
 /// The default briefing picture of `app`.
@@ -25,7 +24,7 @@ fn picture(
 ) -> image::RgbaImage {
     render_picture(
         renderer,
-        &PictureSnapshot::of(app),
+        &app.picture,
         view,
         size,
         ExportOptions::default(),
@@ -101,7 +100,7 @@ fn the_scale_bar_measures_true_at_two_sizes_and_two_latitudes() {
         };
         let image = render_picture(
             &mut renderer,
-            &PictureSnapshot::of(&app),
+            &app.picture,
             view,
             size,
             options,
@@ -136,16 +135,14 @@ fn the_scale_bar_measures_true_at_two_sizes_and_two_latitudes() {
     }
 }
 
-fn backstop() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_backstop"))
-}
-
 #[test]
 fn the_export_command_writes_png_geojson_kml_and_csv_with_no_display() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     for name in ["map.png", "data.geojson", "data.kml", "hubs.csv"] {
         let out = dir.path().join(name);
-        let output = backstop()
+        let home = common::TestHome::new();
+        let output = home
+            .backstop()
             .env_remove("DISPLAY")
             .env_remove("WAYLAND_DISPLAY")
             .args(["export", "--size", "640x360", "--out"])
@@ -177,13 +174,17 @@ fn the_export_command_writes_png_geojson_kml_and_csv_with_no_display() {
 
 #[test]
 fn an_unknown_format_or_a_bad_size_is_a_usage_error() {
-    let output = backstop()
+    let home = common::TestHome::new();
+    let output = home
+        .backstop()
         .args(["export", "--out", "/tmp/x.bmp"])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write \".bmp\" files"));
-    let output = backstop()
+    let home = common::TestHome::new();
+    let output = home
+        .backstop()
         .args(["export", "--out", "/tmp/x.png", "--size", "10x10"])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -209,11 +210,12 @@ fn a_small_export_with_legend_and_scale_bar_matches_its_snapshot() {
 fn the_deck_export_writes_one_png_per_slide_of_the_requested_size() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("deck");
-    // A data folder of its own, so the user's own slides do not stand in for the shipped ones.
-    let output = backstop()
+    // A home of its own, so no user's slides stand in for the shipped ones.
+    let home = common::TestHome::new();
+    let output = home
+        .backstop()
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
-        .env("XDG_DATA_HOME", dir.path().join("data-home"))
         .args(["export", "--size", "1280x720", "--slides"])
         .arg(&out)
         .output()

@@ -9,6 +9,8 @@ use backstop::mesh::WorldView;
 use backstop::scene::Scene;
 use egui_kittest::{Harness, SnapshotOptions};
 
+mod common;
+
 fn options() -> SnapshotOptions {
     // Software rasterisers differ by a few levels on anti-aliased edges.
     SnapshotOptions::new().threshold(2.0).max_failed_pixels(400)
@@ -16,10 +18,9 @@ fn options() -> SnapshotOptions {
 
 #[test]
 fn the_app_at_ukraine_view_matches_its_snapshot() {
-    // No annotations: the user's own file must not change the picture.
-    let empty = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin))
-        .with_annotations_at(empty.path().join("annotations.geojson"));
+    // A home of its own: the user's annotations must not change the picture.
+    let home = common::TestHome::new();
+    let app = home.builtin_app();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(800.0, 600.0))
         .wgpu()
@@ -70,7 +71,8 @@ fn the_europe_wide_map_matches_its_snapshot() {
 
 #[test]
 fn the_legend_matches_its_snapshot() {
-    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let home = common::TestHome::new();
+    let app = home.builtin_app();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(300.0, 760.0))
         .wgpu()

@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 
 use backstop::BackstopApp;
 use backstop::io::{ScenarioFiles, ScenarioSource};
-use backstop::map::Selection;
+use backstop::model::Selection;
 use egui_kittest::kittest::Queryable as _;
 
 #[test]
@@ -47,7 +47,7 @@ fn a_layer_toggle_hides_its_layer() {
         .get_by_label("Hubs, HQ and coordination cells")
         .click();
     harness.run_steps(2);
-    assert!(!harness.state().state.visible[hubs_index]);
+    assert!(!harness.state().state.shown.visible[hubs_index]);
     assert!(
         harness
             .query_by_label("Hub: Forward coordination cell, Kyiv")
@@ -57,7 +57,7 @@ fn a_layer_toggle_hides_its_layer() {
         .get_by_label("Hubs, HQ and coordination cells")
         .click();
     harness.run_steps(2);
-    assert!(harness.state().state.visible[hubs_index]);
+    assert!(harness.state().state.shown.visible[hubs_index]);
 }
 
 #[test]
@@ -187,13 +187,13 @@ fn clicking_a_country_shows_its_roles() {
 #[test]
 fn the_coalition_layer_can_be_switched_off_and_on() {
     let mut harness = builtin();
-    assert!(harness.state().state.coalition_layer);
+    assert!(harness.state().state.shown.coalition_layer);
     harness.get_by_label("Countries by coalition role").click();
     harness.run_steps(2);
-    assert!(!harness.state().state.coalition_layer);
+    assert!(!harness.state().state.shown.coalition_layer);
     harness.key_press(egui::Key::C);
     harness.run_steps(2);
-    assert!(harness.state().state.coalition_layer);
+    assert!(harness.state().state.shown.coalition_layer);
 }
 
 #[test]
@@ -306,7 +306,7 @@ fn panel_state_survives_a_restart() {
     let text = serde_json::to_string(&saved).unwrap_or_else(|e| panic!("{e}"));
     let restored: backstop::app::Settings =
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
-    let mut next = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let mut next = harness.home.builtin_app();
     next.apply_settings(&restored);
     assert!(next.state.show_coalition_panel);
     let drones = next
@@ -315,7 +315,7 @@ fn panel_state_survives_a_restart() {
         .layers
         .iter()
         .position(|l| l.id == "drones");
-    assert_eq!(drones.map(|i| next.state.visible[i]), Some(false));
+    assert_eq!(drones.map(|i| next.state.shown.visible[i]), Some(false));
     assert_eq!(next.settings().layers, saved.layers);
     // An old or foreign settings file still loads, with defaults for what it lacks.
     let partial: backstop::app::Settings =
@@ -352,21 +352,21 @@ fn the_export_dialog_saves_a_picture_of_the_chosen_size_and_says_where() {
 
 #[test]
 fn save_view_writes_the_map_area_at_screen_density() {
-    let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let app = BackstopApp::new(&ScenarioFiles::new(ScenarioSource::Builtin));
+    let home = common::TestHome::new();
+    let app = home.builtin_app();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .wgpu()
         .build_ui_state(|ui, app: &mut BackstopApp| app.show(ui), app);
     harness.run_steps(4);
-    // The view goes to the Pictures folder: point it at a temporary one.
-    harness.state_mut().exports.pictures = home.path().to_path_buf();
+    // The view goes to the test's own Pictures folder.
+    let pictures = home.folders.pictures.clone();
     harness.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::S,
     );
     harness.run_steps(6);
-    let saved: Vec<_> = std::fs::read_dir(home.path())
+    let saved: Vec<_> = std::fs::read_dir(&pictures)
         .into_iter()
         .flatten()
         .flatten()

@@ -9,5 +9,5 @@ mod timeline;
 pub use exposure::{Borders, Country, HubExposure, Reach, hub_exposures};
 pub use filter::{Filters, Presence, PresenceMap};
 pub use measure::{MapTools, Measurement, PlacedRings, parse_radii};
-pub use search::{Destination, ResultKind, SearchEntry, SearchIndex, fold, transliterate};
+pub use search::{Destination, ResultKind, SearchEntry, SearchIndex, fold};
 pub use timeline::{Band, Stop, StopKind, TimeKey, Timeline};

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use geo::BoundingRect;
 
 use crate::basemap::Basemap;
-use crate::map::Selection;
+use crate::model::Selection;
 use crate::model::Scenario;
 
 /// What a search result is.
@@ -91,24 +91,10 @@ const ALIASES: &[(&str, &str)] = &[
     ("kirovograd", "kropyvnytskyi"),
 ];
 
-/// Lower case, no diacritics, Cyrillic transliterated; anything else than a letter or
-/// a digit becomes a space.
-pub fn transliterate(text: &str) -> String {
-    let mut latin = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match fold_char(c) {
-            Some(letters) => latin.push_str(letters),
-            None if c.is_alphanumeric() => latin.push(c),
-            None => latin.push(' '),
-        }
-    }
-    latin
-}
-
-/// [`transliterate`]d, with single spaces, doubled letters collapsed and old spellings
+/// [`transliterate`](crate::model::transliterate)d, with single spaces, doubled letters collapsed and old spellings
 /// replaced: the form names are matched in.
 pub fn fold(text: &str) -> String {
-    let latin = transliterate(text);
+    let latin = crate::model::transliterate(text);
     let mut out = String::with_capacity(latin.len());
     let mut previous = ' ';
     for c in latin.chars() {
@@ -149,47 +135,6 @@ fn fold_plain(word: &str) -> String {
         previous = c;
     }
     out
-}
-
-/// The Latin letters a character folds to, when it is not plain ASCII.
-fn fold_char(c: char) -> Option<&'static str> {
-    Some(match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' | 'а' => "a",
-        'ç' | 'ć' | 'č' => "c",
-        'ď' | 'đ' | 'д' => "d",
-        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'е' | 'э' => "e",
-        'í' | 'ì' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'і' | 'ї' | 'й' => "i",
-        'ł' | 'ľ' | 'ĺ' | 'л' => "l",
-        'ñ' | 'ń' | 'ň' | 'н' => "n",
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' | 'о' => "o",
-        'ř' | 'ŕ' | 'р' => "r",
-        'ś' | 'š' | 'ş' | 'ș' | 'с' => "s",
-        'ť' | 'ţ' | 'ț' | 'т' => "t",
-        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'у' => "u",
-        'ý' | 'ÿ' | 'и' | 'ы' => "y",
-        'ź' | 'ż' | 'ž' | 'з' => "z",
-        'ß' => "ss",
-        'б' => "b",
-        'в' => "v",
-        'г' => "h",
-        'ґ' => "g",
-        'є' => "ie",
-        'ж' => "zh",
-        'к' => "k",
-        'м' => "m",
-        'п' => "p",
-        'ф' => "f",
-        'х' => "kh",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shch",
-        'ю' => "iu",
-        'я' => "ia",
-        'ь' | 'ъ' | '\'' | '’' | 'ʼ' => "",
-        'ё' => "e",
-        _ => return None,
-    })
 }
 
 /// How well a folded query matches a folded name: lower is better.

@@ -6,7 +6,7 @@ use walkers::lon_lat;
 use super::{BackstopApp, Command, UKRAINE_BOUNDS};
 use crate::geometry::{WorldPoint, lon_lat_to_world, world_to_lon_lat};
 use crate::io::{ScenarioFiles, ScenarioSource, load_scenario};
-use crate::map::Selection;
+use crate::model::Selection;
 use crate::mesh::WorldView;
 use crate::scene::Scene;
 
@@ -57,17 +57,17 @@ impl BackstopApp {
             Command::NextHub => self.cycle_hub(1),
             Command::PreviousHub => self.cycle_hub(-1),
             Command::ToggleLayer(index) => {
-                if let Some(visible) = state.visible.get_mut(index) {
+                if let Some(visible) = state.shown.visible.get_mut(index) {
                     *visible = !*visible;
                 }
             }
             Command::SetLayerOpacity(index, opacity) => {
-                if let Some(slot) = state.opacity.get_mut(index) {
+                if let Some(slot) = state.shown.opacity.get_mut(index) {
                     *slot = opacity.clamp(0.0, 1.0);
                 }
             }
             Command::ZoomToLayer(index) => self.zoom_to_layer(index),
-            Command::ToggleCoalitionLayer => state.coalition_layer = !state.coalition_layer,
+            Command::ToggleCoalitionLayer => state.shown.coalition_layer = !state.shown.coalition_layer,
             Command::Select(selection) => state.selection = Some(selection),
             Command::ClearSelection => {
                 self.tools.measurement.finish();
@@ -217,7 +217,7 @@ impl BackstopApp {
         }
         let mut settings = self.settings();
         if files.source() != self.files.source() {
-            let (slides, problems) = super::Slides::load(crate::io::slides_path(&files), &files);
+            let (slides, problems) = super::Slides::load(self.folders.slides_path(&files), &files);
             self.slides = slides;
             for problem in problems {
                 self.toast(problem.message, true);
@@ -230,17 +230,18 @@ impl BackstopApp {
                 let _ = self.map_memory.set_zoom(view.zoom);
             }
         }
-        self.state.visible = report.scenario.layers.iter().map(|l| l.visible).collect();
-        self.state.opacity = vec![1.0; report.scenario.layers.len()];
-        self.scene = Scene::build(&report.scenario);
+        self.state.shown.visible = report.scenario.layers.iter().map(|l| l.visible).collect();
+        self.state.shown.opacity = vec![1.0; report.scenario.layers.len()];
+        self.scene = std::sync::Arc::new(Scene::build(&report.scenario));
         self.exposures = super::exposures_of(&report.scenario, &self.basemap);
         self.timeline = crate::analysis::Timeline::of(&report.scenario);
         if self
             .state
+            .shown
             .as_of
             .is_some_and(|s| s >= self.timeline.stops.len())
         {
-            self.state.as_of = None;
+            self.state.shown.as_of = None;
         }
         self.search_index = crate::analysis::SearchIndex::build(&report.scenario, &self.basemap);
         self.report = report;
@@ -307,7 +308,7 @@ impl BackstopApp {
         let hubs = &self.report.scenario.hubs;
         // Hubs the filters or the timeline hide are skipped.
         let shown: Vec<usize> = (0..hubs.len())
-            .filter(|i| self.presence.hub(*i) != crate::analysis::Presence::Hidden)
+            .filter(|i| self.picture.presence.hub(*i) != crate::analysis::Presence::Hidden)
             .collect();
         if shown.is_empty() {
             return;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::io::Diagnostic;
 use crate::tiles::{
     BasemapChoice, DiskCache, HttpBackend, HttpOptions, PackJob, PackPlan, TileBackend, TileSource,
-    TileStore, load_sources, open_pack, sources_file, tile_cache_folder,
+    TileStore, load_sources, open_pack,
 };
 
 /// The "Prepare offline pack" window's state.
@@ -53,9 +53,10 @@ pub struct Basemaps {
     pub prepare: PreparePack,
 }
 
-impl Default for Basemaps {
-    fn default() -> Self {
-        let sources_file = sources_file();
+impl Basemaps {
+    /// The built-in basemap, with the user's sources from `folders` on offer.
+    pub fn new(folders: &crate::io::UserFolders) -> Self {
+        let sources_file = folders.tile_sources_file();
         let (sources, source_problems) = load_sources(&sources_file);
         for problem in &source_problems {
             log::warn!("{problem}");
@@ -67,15 +68,13 @@ impl Default for Basemaps {
             sources_file,
             store: None,
             http: None,
-            cache_folder: tile_cache_folder(),
+            cache_folder: folders.tile_cache(),
             http_options: HttpOptions::default(),
             recent_packs: Vec::new(),
             prepare: PreparePack::default(),
         }
     }
-}
 
-impl Basemaps {
     /// Switches to `choice`. On failure the basemap stays as it was and the error says why.
     pub fn choose(
         &mut self,
@@ -223,7 +222,9 @@ impl super::BackstopApp {
         prepare.from = zoom.min(max_zoom);
         prepare.to = (zoom + 2).min(max_zoom);
         if prepare.path.is_empty() {
-            prepare.path = crate::io::user_data_folder()
+            prepare.path = self
+                .folders
+                .data
                 .join("packs")
                 .join(format!("{name}.mbtiles"))
                 .display()

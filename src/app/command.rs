@@ -6,7 +6,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::Tool;
 use super::settings::Theme;
 use crate::io::ScenarioSource;
-use crate::map::Selection;
+use crate::model::Selection;
 
 /// Something the user asked for. Queued by the UI, applied by the app once a frame.
 #[derive(Debug, Clone, PartialEq)]

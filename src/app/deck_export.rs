@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
 use super::BackstopApp;
-use crate::export::{OffscreenRenderer, deck_pages, render_deck};
+use crate::export::{OffscreenRenderer, render_deck};
 
 /// The size slides are exported at from the app.
 pub const DECK_SIZE: [u32; 2] = [1920, 1080];
@@ -36,8 +36,10 @@ impl std::fmt::Debug for DeckJob {
 }
 
 /// Where the app puts a deck by default: a new folder in Pictures.
-pub fn default_deck_folder() -> PathBuf {
-    crate::ui::pictures_folder().join(format!("backstop-slides-{}", crate::model::timestamp_now()))
+pub fn default_deck_folder(folders: &crate::io::UserFolders) -> PathBuf {
+    folders
+        .pictures
+        .join(format!("backstop-slides-{}", crate::model::timestamp_now()))
 }
 
 impl BackstopApp {
@@ -50,7 +52,7 @@ impl BackstopApp {
             self.toast("No slides to export", true);
             return;
         }
-        let pages = deck_pages(self);
+        let pages = self.deck_pages();
         let total = pages.len();
         let (sender, receiver) = channel();
         let repaint = ctx.clone();

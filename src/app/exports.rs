@@ -9,11 +9,8 @@ use std::time::{Duration, Instant};
 use egui::ColorImage;
 
 use super::BackstopApp;
-use crate::export::{
-    ExportView, OffscreenRenderer, PictureSnapshot, pixels_per_point_for, render_picture,
-};
+use crate::export::{ExportView, OffscreenRenderer, pixels_per_point_for, render_picture};
 use crate::io::write_atomic;
-use crate::ui::default_picture_path;
 
 /// How long a toast stays.
 const TOAST_LIFETIME: Duration = Duration::from_secs(6);
@@ -30,8 +27,6 @@ pub struct Toast {
 
 /// Export state that lives between frames.
 pub struct ExportState {
-    /// Where "Save view as PNG" writes.
-    pub pictures: std::path::PathBuf,
     /// The headless renderer, made on first use.
     renderer: Option<OffscreenRenderer>,
     /// A screenshot of the window on its way.
@@ -45,7 +40,6 @@ pub struct ExportState {
 impl Default for ExportState {
     fn default() -> Self {
         Self {
-            pictures: crate::ui::pictures_folder(),
             renderer: None,
             screenshot: None,
             job: None,
@@ -117,10 +111,7 @@ impl BackstopApp {
             return;
         }
         let cropped = image.region_by_pixels([x, y], [w, h]);
-        let path = self.exports.pictures.join(format!(
-            "backstop-view-{}.png",
-            crate::model::timestamp_now()
-        ));
+        let path = self.folders.new_picture_path("view");
         match crate::app::save_png(&cropped, &path) {
             Ok(()) => self.toast(format!("Saved {}", path.display()), false),
             Err(e) => self.toast(format!("Could not save the view: {e}"), true),
@@ -152,7 +143,7 @@ impl BackstopApp {
         let size = dialog.preset.size(dialog.custom);
         let options = dialog.options;
         let view = self.export_view(size);
-        let snapshot = PictureSnapshot::of(self);
+        let picture = self.build_picture();
         let renderer = self.exports.renderer.take();
         let (sender, receiver) = channel();
         let repaint = ctx.clone();
@@ -168,7 +159,7 @@ impl BackstopApp {
                         return;
                     }
                 };
-                let rendered = render_picture(&mut renderer, &snapshot, view, size, options)
+                let rendered = render_picture(&mut renderer, &picture, view, size, options)
                     .map_err(|e| e.to_string());
                 let outcome = rendered.and_then(|image| match &job_purpose {
                     ExportPurpose::Save(path) => write_png(&image, path).map(|()| None),
@@ -206,7 +197,8 @@ impl BackstopApp {
         match (purpose, outcome) {
             (ExportPurpose::Save(path), Ok(_)) => {
                 self.toast(format!("Saved {}", path.display()), false);
-                self.export_dialog.path = default_picture_path("export").display().to_string();
+                self.export_dialog.path =
+                    self.folders.new_picture_path("export").display().to_string();
             }
             (ExportPurpose::Clipboard, Ok(Some(image))) => {
                 let size = [image.width() as usize, image.height() as usize];

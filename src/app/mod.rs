@@ -8,6 +8,7 @@ mod deck_export;
 mod exports;
 mod history;
 mod overlays;
+mod picture;
 mod present;
 mod screenshot;
 mod settings;
@@ -20,6 +21,7 @@ pub use command::Command;
 pub use deck_export::{DECK_SIZE, DeckJob, default_deck_folder};
 pub use exports::{ExportState, Toast};
 pub use overlays::{Overlays, ShownOverlay};
+pub use picture::picture_text;
 pub use present::{FLIGHT, Flight, PROJECTOR_SCALE, Presenter, slide_view};
 pub use screenshot::{ScreenshotOutcome, ScreenshotTask, save_png};
 pub use settings::{Camera, LayerChoice, Settings, Theme};
@@ -32,22 +34,13 @@ use egui::Rect;
 use walkers::{MapMemory, lon_lat};
 
 use crate::basemap::Basemap;
-use crate::io::{LoadReport, ScenarioFiles, load_scenario};
-use crate::map::{BasemapLayers, MapStyle, Selection};
+use crate::io::{LoadReport, ScenarioFiles, UserFolders, load_scenario};
+use crate::map::MapStyle;
+use crate::model::Selection;
 use crate::mesh::WorldView;
-use crate::scene::Scene;
+use crate::scene::{Picture, PictureChoices, Scene};
 
-/// Where a scenario's annotations are kept: in its folder, or for the built-in scenario
-/// in the user's data folder.
-pub fn annotations_path(files: &ScenarioFiles) -> std::path::PathBuf {
-    match files.source() {
-        crate::io::ScenarioSource::Folder(folder) => folder.join(crate::io::ANNOTATIONS_FILE),
-        crate::io::ScenarioSource::Builtin => crate::io::user_annotations_path(),
-    }
-}
-
-/// Ukraine's bounding box: west, south, east, north.
-pub const UKRAINE_BOUNDS: [f64; 4] = [22.1, 44.3, 40.3, 52.4];
+pub use crate::geometry::UKRAINE_BOUNDS;
 
 /// The embedded basemap, parsed once per process (tests build many apps). Its meshes for
 /// every zoom band are built on a background thread, so the first frame waits only for
@@ -81,14 +74,9 @@ pub fn exposures_of(
 /// What the user sees and has chosen, apart from the data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
-    /// Visibility per scenario layer.
-    pub visible: Vec<bool>,
-    /// Opacity per scenario layer, 0..=1.
-    pub opacity: Vec<f32>,
-    /// Basemap layer toggles.
-    pub basemap_layers: BasemapLayers,
-    /// Countries coloured by coalition role.
-    pub coalition_layer: bool,
+    /// What the map shows: layers, opacity, basemap layers, coalition tint, filters,
+    /// time and annotations (a slide sets these).
+    pub shown: PictureChoices,
     /// Light or dark.
     pub theme: Theme,
     /// The selected hub, feature or country.
@@ -107,28 +95,27 @@ pub struct ViewState {
     pub show_problems: bool,
     /// Shortcut list shown.
     pub show_help: bool,
-    /// Filters by nation, kind, status and phase.
-    pub filters: crate::analysis::Filters,
-    /// The timeline's "as of" cursor, a stop index; `None` shows every time at once.
-    pub as_of: Option<usize>,
     /// The timeline steps through its stops on its own.
     pub playing: bool,
     /// Timeline panel shown.
     pub show_timeline: bool,
-    /// Which annotations show (a slide may choose).
-    pub annotations_shown: crate::model::SlideAnnotations,
     /// Slides panel shown.
     pub show_slides_panel: bool,
 }
 
 impl ViewState {
-    fn for_scenario(report: &LoadReport) -> Self {
+    fn for_scenario(scenario: &crate::model::Scenario) -> Self {
         let defaults = Settings::default();
         Self {
-            visible: report.scenario.layers.iter().map(|l| l.visible).collect(),
-            opacity: vec![1.0; report.scenario.layers.len()],
-            basemap_layers: defaults.basemap_layers,
-            coalition_layer: defaults.coalition_layer,
+            shown: PictureChoices {
+                visible: scenario.layers.iter().map(|l| l.visible).collect(),
+                opacity: vec![1.0; scenario.layers.len()],
+                basemap_layers: defaults.basemap_layers,
+                coalition_layer: defaults.coalition_layer,
+                filters: crate::analysis::Filters::default(),
+                as_of: None,
+                annotations: crate::model::SlideAnnotations::All,
+            },
             theme: defaults.theme,
             selection: None,
             hovered: None,
@@ -138,11 +125,8 @@ impl ViewState {
             show_exposure_panel: false,
             show_problems: defaults.show_problems,
             show_help: false,
-            filters: crate::analysis::Filters::default(),
-            as_of: None,
             playing: false,
             show_timeline: true,
-            annotations_shown: crate::model::SlideAnnotations::All,
             show_slides_panel: false,
         }
     }
@@ -153,7 +137,10 @@ pub struct BackstopApp {
     /// The loaded scenario and its problems.
     pub report: LoadReport,
     /// The scenario prepared for drawing.
-    pub scene: Scene,
+    pub scene: Arc<Scene>,
+    /// What the map shows now, rebuilt when that changes; the window's map and every
+    /// export draw from it.
+    pub picture: Picture,
     /// The basemap.
     pub basemap: Arc<Basemap>,
     /// What is shown and selected.
@@ -164,6 +151,8 @@ pub struct BackstopApp {
     pub map_rect: Option<Rect>,
     /// Where the scenario was read from, for Reload.
     pub files: ScenarioFiles,
+    /// The user's data, config, cache and Pictures folders (a test's own, in tests).
+    pub folders: UserFolders,
     /// The Open scenario folder dialog.
     pub open_dialog: crate::ui::OpenDialog,
     /// The coalition table's sort order.
@@ -207,8 +196,6 @@ pub struct BackstopApp {
     pub live_reload: bool,
     /// When Play last moved the timeline's cursor.
     pub last_play_step: Option<std::time::Instant>,
-    /// Shown, dimmed or hidden for each hub and feature, from the filters and "as of".
-    pub presence: crate::analysis::PresenceMap,
     /// Everything the search box finds.
     pub search_index: crate::analysis::SearchIndex,
     /// Each hub's distances to the line and the borders, and the ring sets reaching it.
@@ -224,13 +211,15 @@ pub struct BackstopApp {
 }
 
 impl BackstopApp {
-    /// Loads the scenario that `files` reads and prepares everything for drawing.
-    pub fn new(files: &ScenarioFiles) -> Self {
+    /// Loads the scenario that `files` reads and prepares everything for drawing; the
+    /// user's own files (slides and annotations of the built-in scenario, tile sources,
+    /// the tile cache, pictures) are in `folders`.
+    pub fn new(files: &ScenarioFiles, folders: UserFolders) -> Self {
         let report = load_scenario(files);
         for diagnostic in &report.diagnostics {
             log::warn!("{diagnostic}");
         }
-        let scene = Scene::build(&report.scenario);
+        let scene = Arc::new(Scene::build(&report.scenario));
         let mut map_memory = MapMemory::default();
         let view = report.scenario.view.unwrap_or_default();
         map_memory.center_at(lon_lat(view.lon, view.lat));
@@ -238,8 +227,8 @@ impl BackstopApp {
             log::warn!("initial zoom {} refused by the map widget", view.zoom);
         }
         let fit_pending = report.scenario.view.is_none();
-        let (annotations, problems) = Annotations::load(annotations_path(files));
-        let (slides, slide_problems) = Slides::load(crate::io::slides_path(files), files);
+        let (annotations, problems) = Annotations::load(folders.annotations_path(files));
+        let (slides, slide_problems) = Slides::load(folders.slides_path(files), files);
         let mut exports_toasts_pending = Vec::new();
         let mut report = report;
         report.diagnostics.extend(problems.iter().map(|p| {
@@ -263,13 +252,31 @@ impl BackstopApp {
         for problem in problems {
             exports.toasts.push(Toast::new(problem, true));
         }
-        let basemaps = Basemaps::default();
+        let basemaps = Basemaps::new(&folders);
         let basemap = shared_basemap();
         let exposures = exposures_of(&report.scenario, &basemap);
+        let state = ViewState::for_scenario(&report.scenario);
+        let timeline = crate::analysis::Timeline::of(&report.scenario);
+        let tools = crate::analysis::MapTools::default();
+        let picture = Picture::build(
+            crate::scene::PictureParts {
+                scenario: &report.scenario,
+                scene: &scene,
+                basemap: &basemap,
+                timeline: &timeline,
+                annotations: &annotations.items,
+                tools: &tools,
+                user_overlays: &[],
+                tiles: None,
+            },
+            state.shown.clone(),
+            picture_text(&report.scenario),
+        );
         Self {
+            picture,
             annotations,
             exposures,
-            tools: crate::analysis::MapTools::default(),
+            tools,
             overlays: Overlays::default(),
             basemaps,
             slides,
@@ -281,13 +288,12 @@ impl BackstopApp {
             redo_order: Vec::new(),
             seen_depths: (0, 0),
             search: crate::ui::SearchBox::default(),
-            timeline: crate::analysis::Timeline::of(&report.scenario),
-            presence: crate::analysis::PresenceMap::default(),
+            timeline,
             last_play_step: None,
             watch: None,
             live_reload: true,
             search_index: crate::analysis::SearchIndex::build(&report.scenario, &basemap),
-            state: ViewState::for_scenario(&report),
+            state,
             report,
             scene,
             basemap,
@@ -297,7 +303,8 @@ impl BackstopApp {
             open_dialog: crate::ui::OpenDialog::default(),
             coalition_sort: crate::ui::CoalitionSort::default(),
             exposure_sort: crate::ui::ExposureSort::default(),
-            export_dialog: crate::ui::ExportDialog::default(),
+            export_dialog: crate::ui::ExportDialog::saving_into(&folders),
+            folders,
             exports,
             commands: Vec::new(),
             screenshot: None,
@@ -329,24 +336,10 @@ impl BackstopApp {
         self
     }
 
-    /// Recomputes what the filters and the "as of" cursor show.
-    pub fn update_presence(&mut self) {
-        let as_of = self.state.as_of.and_then(|s| self.timeline.key_at(s));
-        self.presence = crate::analysis::PresenceMap::compute(
-            &self.report.scenario,
-            &self.state.filters,
-            &self.timeline,
-            as_of,
-        );
-    }
-
     /// The "as of" shown in the top bar and on exports: the timeline cursor's date or
     /// phase, or the scenario's date when the cursor is off.
     pub fn as_of_text(&self) -> Option<String> {
-        match self.state.as_of {
-            Some(stop) => Some(self.timeline.describe(stop)),
-            None => self.report.scenario.as_of.map(|d| d.to_string()),
-        }
+        self.picture.text.as_of.clone()
     }
 
     /// The map palette for the current theme.
@@ -390,7 +383,7 @@ impl BackstopApp {
         }
         self.read_shortcuts(ui.ctx());
         self.read_dropped_files(ui.ctx());
-        self.update_presence();
+        self.refresh_picture();
         crate::ui::top_bar(ui, self);
         crate::ui::annotation_bar(ui, self);
         crate::ui::filter_chips(ui, self);

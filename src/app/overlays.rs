@@ -6,18 +6,9 @@ use std::sync::Arc;
 
 use super::{BackstopApp, Command};
 use crate::io::Diagnostic;
-use crate::overlay::{OverlayLoad, UserLayer};
+use crate::overlay::OverlayLoad;
 
-/// A user overlay on the map.
-#[derive(Debug, Clone)]
-pub struct ShownOverlay {
-    /// The prepared layer (shared with exports).
-    pub layer: Arc<UserLayer>,
-    /// Drawn.
-    pub visible: bool,
-    /// Its latest picture, for views too dense to draw as vectors.
-    pub raster: Arc<std::sync::Mutex<crate::overlay::RasterCache>>,
-}
+pub use crate::overlay::ShownOverlay;
 
 /// User overlays: those on the map, those loading, and what went wrong.
 #[derive(Debug, Default)]
@@ -114,7 +105,7 @@ impl BackstopApp {
             let removed = self.overlays.layers.remove(index);
             let name = &removed.layer.name;
             self.overlays.problems.retain(|p| &p.file != name);
-            if matches!(&self.state.selection, Some(crate::map::Selection::User { layer, .. }) if *layer == id)
+            if matches!(&self.state.selection, Some(crate::model::Selection::User { layer, .. }) if *layer == id)
             {
                 self.state.selection = None;
             }

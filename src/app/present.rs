@@ -76,7 +76,7 @@ impl BackstopApp {
     pub(super) fn show_presenter(&mut self, ui: &mut egui::Ui) {
         self.read_presenter_keys(ui.ctx());
         self.animate_presenter(ui.ctx());
-        self.update_presence();
+        self.refresh_picture();
         crate::ui::caveat_banner(ui, self);
         let before = self.map_rect;
         crate::ui::map_view(ui, self);
@@ -162,8 +162,8 @@ impl BackstopApp {
         };
         let fade = animate.then(|| Fade {
             from: from_look,
-            to_visible: self.state.visible.clone(),
-            to_opacity: self.state.opacity.clone(),
+            to_visible: self.state.shown.visible.clone(),
+            to_opacity: self.state.shown.opacity.clone(),
             started: Instant::now(),
         });
         if let (Some(flight), Some(_)) = (&flight, &self.presenter) {
@@ -178,9 +178,10 @@ impl BackstopApp {
 
     fn effective_opacity(&self) -> Vec<f32> {
         self.state
+            .shown
             .visible
             .iter()
-            .zip(&self.state.opacity)
+            .zip(&self.state.shown.opacity)
             .map(|(v, o)| if *v { *o } else { 0.0 })
             .collect()
     }
@@ -234,8 +235,8 @@ impl BackstopApp {
             self.set_camera(camera);
         }
         if let Some((visible, opacity)) = look {
-            self.state.visible = visible;
-            self.state.opacity = opacity;
+            self.state.shown.visible = visible;
+            self.state.shown.opacity = opacity;
         }
         if moving {
             ctx.request_repaint();

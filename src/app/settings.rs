@@ -7,15 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::map::BasemapLayers;
 
-/// Light or dark; both legible on a projector.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Theme {
-    /// Light map and panels.
-    #[default]
-    Light,
-    /// Dark map and panels.
-    Dark,
-}
+pub use crate::map::Theme;
 
 /// A scenario layer's remembered visibility and opacity (the same as on a slide).
 pub use crate::model::SlideLayer as LayerChoice;
@@ -103,8 +95,8 @@ impl super::BackstopApp {
             .enumerate()
             .map(|(i, layer)| {
                 let choice = LayerChoice {
-                    visible: self.state.visible.get(i).copied().unwrap_or(layer.visible),
-                    opacity: self.state.opacity.get(i).copied().unwrap_or(1.0),
+                    visible: self.state.shown.visible.get(i).copied().unwrap_or(layer.visible),
+                    opacity: self.state.shown.opacity.get(i).copied().unwrap_or(1.0),
                 };
                 (layer.id.clone(), choice)
             })
@@ -124,8 +116,8 @@ impl super::BackstopApp {
         });
         Settings {
             layers,
-            basemap_layers: self.state.basemap_layers,
-            coalition_layer: self.state.coalition_layer,
+            basemap_layers: self.state.shown.basemap_layers,
+            coalition_layer: self.state.shown.coalition_layer,
             theme: self.state.theme,
             show_layers_panel: self.state.show_layers_panel,
             show_details_panel: self.state.show_details_panel,
@@ -146,16 +138,16 @@ impl super::BackstopApp {
     pub fn apply_settings(&mut self, settings: &Settings) {
         for (i, layer) in self.report.scenario.layers.iter().enumerate() {
             if let Some(choice) = settings.layers.get(&layer.id) {
-                if let Some(visible) = self.state.visible.get_mut(i) {
+                if let Some(visible) = self.state.shown.visible.get_mut(i) {
                     *visible = choice.visible;
                 }
-                if let Some(opacity) = self.state.opacity.get_mut(i) {
+                if let Some(opacity) = self.state.shown.opacity.get_mut(i) {
                     *opacity = choice.opacity.clamp(0.0, 1.0);
                 }
             }
         }
-        self.state.basemap_layers = settings.basemap_layers;
-        self.state.coalition_layer = settings.coalition_layer;
+        self.state.shown.basemap_layers = settings.basemap_layers;
+        self.state.shown.coalition_layer = settings.coalition_layer;
         self.state.theme = settings.theme;
         self.state.show_layers_panel = settings.show_layers_panel;
         self.state.show_details_panel = settings.show_details_panel;

@@ -5,9 +5,8 @@ use std::path::PathBuf;
 
 use super::BackstopApp;
 use super::history::History;
-use crate::analysis::Filters;
 use crate::io::{ScenarioFiles, load_slides, save_slides};
-use crate::model::{Deck, HubKind, OverlayKind, Slide, SlideFilters, SlideLayer, Status};
+use crate::model::{Deck, Slide};
 
 /// The deck and everything about editing it.
 #[derive(Debug, Default)]
@@ -131,54 +130,6 @@ impl Slides {
     }
 }
 
-/// Filters as keywords, for the slide file.
-fn slide_filters(filters: &Filters) -> SlideFilters {
-    SlideFilters {
-        nations: filters.nations.clone(),
-        hub_kinds: filters
-            .hub_kinds
-            .iter()
-            .map(|k| k.keyword().to_owned())
-            .collect(),
-        overlay_kinds: filters
-            .overlay_kinds
-            .iter()
-            .map(|k| k.keyword().to_owned())
-            .collect(),
-        statuses: filters
-            .statuses
-            .iter()
-            .map(|s| s.keyword().to_owned())
-            .collect(),
-        phase: filters.phase.clone(),
-        hide: filters.hide,
-    }
-}
-
-/// Keywords back to filters; unknown words are skipped.
-fn filters_of(slide: &SlideFilters) -> Filters {
-    Filters {
-        nations: slide.nations.iter().map(|n| n.to_uppercase()).collect(),
-        hub_kinds: slide
-            .hub_kinds
-            .iter()
-            .filter_map(|k| HubKind::from_keyword(k))
-            .collect(),
-        overlay_kinds: slide
-            .overlay_kinds
-            .iter()
-            .filter_map(|k| OverlayKind::from_keyword(k))
-            .collect(),
-        statuses: slide
-            .statuses
-            .iter()
-            .filter_map(|s| Status::from_keyword(s))
-            .collect(),
-        phase: slide.phase.clone(),
-        hide: slide.hide,
-    }
-}
-
 impl BackstopApp {
     /// The map as it is now, as a slide (with a title to be edited).
     pub fn capture_slide(&self) -> Slide {
@@ -191,6 +142,7 @@ impl BackstopApp {
         let layers = self.layer_choices();
         let as_of = self
             .state
+            .shown
             .as_of
             .and_then(|stop| self.timeline.stops.get(stop))
             .map(|stop| stop.id.clone());
@@ -200,37 +152,24 @@ impl BackstopApp {
             notes: String::new(),
             bounds,
             layers,
-            coalition_layer: self.state.coalition_layer,
-            filters: slide_filters(&self.state.filters),
+            coalition_layer: self.state.shown.coalition_layer,
+            filters: crate::scene::slide_filters(&self.state.shown.filters),
             as_of,
-            annotations: self.state.annotations_shown.clone(),
+            annotations: self.state.shown.annotations.clone(),
         }
     }
 
     /// Sets everything but the camera from `slide`: layers, filters, time, annotations.
     pub fn apply_slide_state(&mut self, slide: &Slide) {
-        for (i, layer) in self.report.scenario.layers.iter().enumerate() {
-            let choice = slide.layers.get(&layer.id).copied().unwrap_or(SlideLayer {
-                visible: layer.visible,
-                opacity: 1.0,
-            });
-            if let Some(v) = self.state.visible.get_mut(i) {
-                *v = choice.visible;
-            }
-            if let Some(o) = self.state.opacity.get_mut(i) {
-                *o = choice.opacity.clamp(0.0, 1.0);
-            }
-        }
-        self.state.coalition_layer = slide.coalition_layer;
-        self.state.filters = filters_of(&slide.filters);
-        self.state.as_of = slide
-            .as_of
-            .as_ref()
-            .and_then(|id| self.timeline.stops.iter().position(|s| s.id == *id));
+        self.state.shown = crate::scene::PictureChoices::for_slide(
+            slide,
+            &self.report.scenario,
+            &self.timeline,
+            self.state.shown.basemap_layers,
+        );
         self.state.playing = false;
-        self.state.annotations_shown = slide.annotations.clone();
         self.state.selection = None;
-        self.update_presence();
+        self.refresh_picture();
     }
 
     /// Shows slide `index` at once: its state and its framing.
@@ -254,7 +193,7 @@ impl BackstopApp {
     /// The annotations a slide (or the user) chose to show.
     /// Borrowed when all show, so the usual frame copies nothing.
     pub fn shown_annotations(&self) -> std::borrow::Cow<'_, [crate::model::Annotation]> {
-        self.state.annotations_shown.pick(&self.annotations.items)
+        self.state.shown.annotations.pick(&self.annotations.items)
     }
 }
 
@@ -294,16 +233,5 @@ mod tests {
         assert_eq!(titles(&slides), ["c", "a", "b"]);
         slides.duplicate(0);
         assert_eq!(titles(&slides), ["c", "c", "a", "b"]);
-    }
-
-    #[test]
-    fn filters_survive_the_trip_through_a_slide() {
-        let mut filters = Filters::default();
-        filters.statuses.insert(Status::Reported);
-        filters.hub_kinds.insert(HubKind::Maritime);
-        filters.nations.insert("FR".into());
-        filters.phase = Some("D".into());
-        filters.hide = true;
-        assert_eq!(filters_of(&slide_filters(&filters)), filters);
     }
 }

@@ -220,6 +220,31 @@ fn read_layer(layer: &Embedded, problems: &mut Vec<String>) -> Vec<BasemapFeatur
         .collect()
 }
 
+/// Which basemap layers are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct BasemapLayers {
+    /// Oblast borders.
+    pub oblasts: bool,
+    /// Rivers.
+    pub rivers: bool,
+    /// Lakes.
+    pub lakes: bool,
+    /// City labels.
+    pub labels: bool,
+}
+
+impl Default for BasemapLayers {
+    fn default() -> Self {
+        Self {
+            oblasts: true,
+            rivers: true,
+            lakes: true,
+            labels: true,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{ExportOptions, OffscreenRenderer, PictureSnapshot, fit_view, render_picture};
-use crate::app::BackstopApp;
+use super::{ExportOptions, OffscreenRenderer, fit_view, render_picture};
+use crate::scene::Picture;
 
 /// Slides are laid out 880 points tall (images 1080): text and symbols a quarter larger,
 /// for the back of the room, with the longest legend still fitting.
@@ -17,37 +17,10 @@ const CAPTION_ROOM: f32 = 120.0;
 pub struct DeckPage {
     /// `03-the-hubs-no-site-is-public`.
     pub file_stem: String,
-    /// What the slide shows.
-    pub snapshot: PictureSnapshot,
+    /// What the slide shows, its title and caption included.
+    pub picture: Picture,
     /// What it frames.
     pub bounds: [f64; 4],
-}
-
-/// Every slide of the app's deck as a page; the app's own view is left as it was.
-pub fn deck_pages(app: &mut BackstopApp) -> Vec<DeckPage> {
-    let saved_state = app.state.clone();
-    let saved_current = app.slides.current;
-    let slides = app.slides.deck.slides.clone();
-    let pages = slides
-        .iter()
-        .enumerate()
-        .map(|(index, slide)| {
-            app.apply_slide_state(slide);
-            let mut snapshot = PictureSnapshot::of(app);
-            snapshot.title = slide.title.clone();
-            snapshot.subtitle = app.report.scenario.title.clone();
-            snapshot.caption = (!slide.caption.is_empty()).then(|| slide.caption.clone());
-            DeckPage {
-                file_stem: slide.file_stem(index + 1),
-                snapshot,
-                bounds: slide.bounds,
-            }
-        })
-        .collect();
-    app.state = saved_state;
-    app.slides.current = saved_current;
-    app.update_presence();
-    pages
 }
 
 /// Renders every page into `folder` at `size`; `progress(done, total)` after each.
@@ -67,15 +40,15 @@ pub fn render_deck(
     };
     let mut written = Vec::new();
     for (done, page) in pages.iter().enumerate() {
-        let has_caveat = !page.snapshot.scenario.caveat.is_empty();
+        let has_caveat = page.picture.has_caveat();
         // The caption box sits at the bottom of the map: frame the slide above it.
-        let room = if page.snapshot.caption.is_some() {
+        let room = if page.picture.text.caption.is_some() {
             CAPTION_ROOM
         } else {
             0.0
         };
         let view = fit_view(page.bounds, size, options, has_caveat, room);
-        let image = render_picture(renderer, &page.snapshot, view, size, options)
+        let image = render_picture(renderer, &page.picture, view, size, options)
             .map_err(|e| format!("slide {}: {e}", done + 1))?;
         let path = folder.join(format!("{}.png", page.file_stem));
         let mut bytes = Vec::new();

@@ -5,10 +5,10 @@ mod formats;
 mod picture;
 mod render;
 
-pub use deck::{DeckPage, deck_pages, render_deck};
+pub use deck::{DeckPage, SLIDE_POINTS_HIGH, render_deck};
 pub use formats::{hubs_to_csv, to_geojson, to_kml};
 pub use picture::{
-    EXPORT_POINTS_HIGH, ExportOptions, ExportView, PictureSnapshot, draw_picture, fit_ukraine_view,
+    EXPORT_POINTS_HIGH, ExportOptions, ExportView, draw_picture, fit_ukraine_view,
     fit_view, pixels_per_point_for, render_picture,
 };
 pub use render::{OffscreenRenderer, RenderError};

@@ -7,12 +7,9 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Stroke, pos2, vec2};
 use super::render::{OffscreenRenderer, RenderError};
 use std::sync::Arc;
 
-use crate::app::BackstopApp;
-use crate::basemap::Basemap;
 use crate::map::{MapFrame, MapStyle, paint_map};
 use crate::mesh::WorldView;
-use crate::model::Scenario;
-use crate::scene::Scene;
+use crate::scene::Picture;
 
 /// Which parts of the picture to draw around the map.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -75,79 +72,17 @@ pub fn pixels_per_point_for(height: u32) -> f32 {
     (height as f32 / EXPORT_POINTS_HIGH).max(0.25)
 }
 
-/// Everything a picture shows, owned, so it can be rendered on another thread while the
-/// app goes on.
-pub struct PictureSnapshot {
-    /// The scenario.
-    pub scenario: Scenario,
-    /// The scenario prepared for drawing.
-    pub scene: Scene,
-    /// The basemap.
-    pub basemap: Arc<Basemap>,
-    /// Visibility per scenario layer.
-    pub visible: Vec<bool>,
-    /// Opacity per scenario layer.
-    pub opacity: Vec<f32>,
-    /// Basemap layer toggles.
-    pub basemap_layers: crate::map::BasemapLayers,
-    /// Countries coloured by coalition role.
-    pub coalition_layer: bool,
-    /// The user's annotations.
-    pub annotations: Vec<crate::model::Annotation>,
-    /// The measured path and range rings.
-    pub tools: crate::analysis::MapTools,
-    /// What the filters and the timeline show.
-    pub presence: crate::analysis::PresenceMap,
-    /// The "as of" line.
-    pub as_of: Option<String>,
-    /// The title over the map.
-    pub title: String,
-    /// The line under the title.
-    pub subtitle: String,
-    /// A slide's caption, in a box on the map.
-    pub caption: Option<String>,
-    /// The user's overlays (shared, not copied).
-    pub user_overlays: Vec<crate::app::ShownOverlay>,
-    /// The raster basemap's tiles, read again at the picture's own zoom.
-    pub tiles: Option<Arc<dyn crate::tiles::TileBackend>>,
-}
-
-impl PictureSnapshot {
-    /// What the app shows now.
-    pub fn of(app: &BackstopApp) -> Self {
-        let scenario = app.report.scenario.clone();
-        Self {
-            scene: Scene::build(&scenario),
-            scenario,
-            basemap: app.basemap.clone(),
-            visible: app.state.visible.clone(),
-            opacity: app.state.opacity.clone(),
-            basemap_layers: app.state.basemap_layers,
-            coalition_layer: app.state.coalition_layer,
-            annotations: app.shown_annotations().into_owned(),
-            tools: app.tools.clone(),
-            presence: app.presence.clone(),
-            as_of: app.as_of_text(),
-            title: app.report.scenario.title.clone(),
-            subtitle: app.report.scenario.subtitle.clone(),
-            caption: None,
-            user_overlays: app.overlays.layers.clone(),
-            tiles: app.basemaps.store.as_ref().map(|s| s.backend().clone()),
-        }
-    }
-}
-
 /// Renders a picture of `size` pixels.
 pub fn render_picture(
     renderer: &mut OffscreenRenderer,
-    snapshot: &PictureSnapshot,
+    picture: &Picture,
     view: ExportView,
     size: [u32; 2],
     options: ExportOptions,
 ) -> Result<image::RgbaImage, RenderError> {
     let pixels_per_point = options.pixels_per_point(size[1]);
     renderer.render(size, pixels_per_point, |ui| {
-        draw_picture(ui, snapshot, view, options)
+        draw_picture(ui, picture, view, options)
     })
 }
 
@@ -175,7 +110,7 @@ fn map_rect(full: Rect, options: ExportOptions, has_caveat: bool) -> Rect {
 
 /// The view that frames Ukraine in a picture of `size` pixels, beside the legend.
 pub fn fit_ukraine_view(size: [u32; 2], options: ExportOptions, has_caveat: bool) -> ExportView {
-    fit_view(crate::app::UKRAINE_BOUNDS, size, options, has_caveat, 0.0)
+    fit_view(crate::geometry::UKRAINE_BOUNDS, size, options, has_caveat, 0.0)
 }
 
 /// The view that frames `bounds` (west, south, east, north) in a picture of `size`
@@ -247,17 +182,18 @@ fn caption_box(painter: &egui::Painter, map: Rect, caption: &str, legend: bool) 
 /// Draws the picture into `ui`, filling it.
 pub fn draw_picture(
     ui: &mut egui::Ui,
-    snapshot: &PictureSnapshot,
+    picture: &Picture,
     view: ExportView,
     options: ExportOptions,
 ) {
     let full = ui.max_rect();
     let painter = ui.painter().clone();
-    let scenario = &snapshot.scenario;
+    let scenario = &picture.scenario;
+    let text = &picture.text;
     let style = MapStyle::LIGHT;
     painter.rect_filled(full, 0.0, Color32::WHITE);
-    let banner = options.caveat && !scenario.caveat.is_empty();
-    let map_rect = map_rect(full, options, !scenario.caveat.is_empty());
+    let banner = options.caveat && picture.has_caveat();
+    let map_rect = map_rect(full, options, picture.has_caveat());
     if banner {
         for rect in [
             Rect::from_min_size(full.min, vec2(full.width(), BANNER)),
@@ -270,7 +206,7 @@ pub fn draw_picture(
             painter.text(
                 rect.center(),
                 Align2::CENTER_CENTER,
-                &scenario.caveat,
+                &text.caveat,
                 FontId::proportional(15.0),
                 Color32::WHITE,
             );
@@ -284,18 +220,18 @@ pub fn draw_picture(
         painter.text(
             bar.left_top() + vec2(16.0, 8.0),
             Align2::LEFT_TOP,
-            &snapshot.title,
+            &text.title,
             FontId::proportional(28.0),
             Color32::from_gray(20),
         );
         painter.text(
             bar.left_top() + vec2(16.0, 42.0),
             Align2::LEFT_TOP,
-            &snapshot.subtitle,
+            &text.subtitle,
             FontId::proportional(14.0),
             Color32::from_gray(70),
         );
-        if let Some(as_of) = &snapshot.as_of {
+        if let Some(as_of) = &text.as_of {
             painter.text(
                 bar.right_top() + vec2(-16.0, 12.0),
                 Align2::RIGHT_TOP,
@@ -330,7 +266,7 @@ pub fn draw_picture(
             format!(
                 "{} · Backstop",
                 crate::map::attribution(
-                    snapshot
+                    picture
                         .tiles
                         .as_ref()
                         .map(|b| b.info().attribution.as_str())
@@ -342,7 +278,7 @@ pub fn draw_picture(
     }
 
     let world_view = WorldView::new(view.lon, view.lat, view.zoom, map_rect);
-    let raster = snapshot.tiles.as_ref().map(|backend| {
+    let raster = picture.tiles.as_ref().map(|backend| {
         let deadline = std::time::Instant::now() + TILE_DEADLINE;
         let (layer, handles) =
             crate::tiles::export_layer(backend.as_ref(), &world_view, ui.ctx(), deadline);
@@ -351,29 +287,11 @@ pub fn draw_picture(
             .data_mut(|d| d.insert_temp(egui::Id::unique("export tiles"), Arc::new(handles)));
         layer
     });
-    let frame = MapFrame {
-        basemap: &snapshot.basemap,
-        scenario,
-        scene: &snapshot.scene,
-        visible: &snapshot.visible,
-        opacity: &snapshot.opacity,
-        basemap_layers: snapshot.basemap_layers,
-        coalition_layer: snapshot.coalition_layer,
-        selection: None,
-        hovered: None,
-        style: &style,
-        scale_bar: options.scale_bar,
-        annotations: &snapshot.annotations,
-        annotation_selection: None,
-        draft: None,
-        tools: Some(&snapshot.tools),
-        presence: Some(&snapshot.presence),
-        user_overlays: &snapshot.user_overlays,
-        live: false,
-        raster: raster.as_ref(),
-    };
+    let mut frame = MapFrame::of(picture, &style);
+    frame.scale_bar = options.scale_bar;
+    frame.raster = raster.as_ref();
     paint_map(&painter.with_clip_rect(map_rect), &world_view, &frame);
-    if let Some(caption) = &snapshot.caption {
+    if let Some(caption) = &text.caption {
         caption_box(&painter, map_rect, caption, options.legend);
     }
     if options.north_arrow {
@@ -389,10 +307,7 @@ pub fn draw_picture(
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(legend_rect.shrink(10.0)));
         let inner = egui::Frame::NONE.show(&mut child, |ui| {
             ui.label(RichText::new("Legend").strong().size(15.0));
-            let coalition = snapshot
-                .coalition_layer
-                .then_some(&snapshot.scene.nation_categories);
-            crate::ui::legend_of(ui, scenario, &snapshot.visible, coalition);
+            crate::map::show_legend(ui, scenario, &picture.legend);
         });
         let used = inner.response.rect.expand(10.0);
         painter.set(

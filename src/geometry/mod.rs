@@ -10,3 +10,6 @@ pub use geodesy::{
     geodesic_circle, geodesic_path, legs,
 };
 pub use mercator::{WorldPoint, lon_lat_to_world, world_to_lon_lat};
+
+/// Ukraine's bounding box: west, south, east, north.
+pub const UKRAINE_BOUNDS: [f64; 4] = [22.1, 44.3, 40.3, 52.4];

@@ -26,11 +26,6 @@ pub struct AnnotationLoad {
     pub backup: Option<PathBuf>,
 }
 
-/// Where the built-in scenario's annotations live: the user's data folder.
-pub fn user_annotations_path() -> PathBuf {
-    super::backup::user_data_folder().join(ANNOTATIONS_FILE)
-}
-
 /// Loads annotations from `path`. A missing file is an empty set; a broken one is moved
 /// aside as `<name>.bak-<timestamp>` and reported.
 pub fn load_annotations(path: &Path) -> AnnotationLoad {

@@ -45,18 +45,3 @@ pub fn remove_stale_temporaries(path: &Path) {
         }
     }
 }
-
-/// Backstop's folder under an XDG base directory: `$variable/backstop`, else
-/// `$HOME/<under_home>/backstop`, else `<fallback>/backstop`.
-pub fn xdg_backstop_folder(variable: &str, under_home: &str, fallback: fn() -> PathBuf) -> PathBuf {
-    std::env::var_os(variable)
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(under_home)))
-        .unwrap_or_else(fallback)
-        .join("backstop")
-}
-
-/// The user's data folder for Backstop (`$XDG_DATA_HOME/backstop`).
-pub fn user_data_folder() -> PathBuf {
-    xdg_backstop_folder("XDG_DATA_HOME", ".local/share", || PathBuf::from("."))
-}

@@ -6,11 +6,8 @@ use super::load::{LoadReport, compute_buffer};
 use super::{events, nations, scenario_toml};
 use crate::model::LayerKind;
 
-fn has_errors(report: &LoadReport, file: &str) -> bool {
-    report
-        .diagnostics
-        .iter()
-        .any(|d| d.is_error() && d.file == file)
+fn has_errors(diagnostics: &[Diagnostic], file: &str) -> bool {
+    diagnostics.iter().any(|d| d.is_error() && d.file == file)
 }
 
 fn kept_note(file: &str) -> Diagnostic {
@@ -23,8 +20,8 @@ fn kept_note(file: &str) -> Diagnostic {
 
 /// `new` with every file that has errors replaced by what `previous` showed for it.
 /// `previous` must be the report currently shown (itself already merged).
-pub fn keep_last_good(mut new: LoadReport, previous: &LoadReport) -> LoadReport {
-    if has_errors(&new, scenario_toml::FILE) && !previous.scenario.layers.is_empty() {
+pub fn keep_last_good(new: LoadReport, previous: &LoadReport) -> LoadReport {
+    if has_errors(&new.diagnostics, scenario_toml::FILE) && !previous.scenario.layers.is_empty() {
         // The scenario's frame is broken: keep everything as it was, list the new errors.
         let mut kept = previous.clone();
         kept.diagnostics = new.diagnostics;
@@ -32,27 +29,32 @@ pub fn keep_last_good(mut new: LoadReport, previous: &LoadReport) -> LoadReport 
         return kept;
     }
     let mut notes = Vec::new();
-    if has_errors(&new, nations::FILE) && !previous.scenario.nations.is_empty() {
-        new.scenario.nations = previous.scenario.nations.clone();
+    let LoadReport {
+        scenario,
+        mut diagnostics,
+    } = new;
+    // The new report is not shared yet: this never copies it.
+    let mut scenario = std::sync::Arc::unwrap_or_clone(scenario);
+    if has_errors(&diagnostics, nations::FILE) && !previous.scenario.nations.is_empty() {
+        scenario.nations = previous.scenario.nations.clone();
         notes.push(kept_note(nations::FILE));
     }
-    if has_errors(&new, events::FILE)
+    if has_errors(&diagnostics, events::FILE)
         && !(previous.scenario.events.is_empty() && previous.scenario.phases.is_empty())
     {
-        new.scenario.events = previous.scenario.events.clone();
-        new.scenario.phases = previous.scenario.phases.clone();
+        scenario.events = previous.scenario.events.clone();
+        scenario.phases = previous.scenario.phases.clone();
         notes.push(kept_note(events::FILE));
     }
     let mut line_replaced = false;
-    let broken_files: Vec<String> = new
-        .scenario
+    let broken_files: Vec<String> = scenario
         .layers
         .iter()
         .filter_map(|l| l.file.clone())
-        .filter(|file| has_errors(&new, file))
+        .filter(|file| has_errors(&diagnostics, file))
         .collect();
     let mut hubs_broken = false;
-    for layer in &mut new.scenario.layers {
+    for layer in &mut scenario.layers {
         let Some(file) = layer.file.clone() else {
             continue;
         };
@@ -77,18 +79,21 @@ pub fn keep_last_good(mut new: LoadReport, previous: &LoadReport) -> LoadReport 
         notes.push(kept_note(&file));
     }
     if hubs_broken {
-        new.scenario.hubs = previous.scenario.hubs.clone();
+        scenario.hubs = previous.scenario.hubs.clone();
     }
-    if line_replaced && new.scenario.buffer.is_some() {
+    if line_replaced && scenario.buffer.is_some() {
         // The buffer follows the line it is computed from, old or new.
-        new.diagnostics.retain(|d| {
+        diagnostics.retain(|d| {
             !matches!(&d.location, Location::Record { what: "buffer", .. })
                 || d.file != scenario_toml::FILE
         });
-        compute_buffer(&mut new.scenario, &mut new.diagnostics);
+        compute_buffer(&mut scenario, &mut diagnostics);
     }
-    new.diagnostics.extend(notes);
-    new
+    diagnostics.extend(notes);
+    LoadReport {
+        scenario: std::sync::Arc::new(scenario),
+        diagnostics,
+    }
 }
 
 #[cfg(test)]

@@ -15,8 +15,8 @@ use crate::model::{LayerKind, OverlayFeature, OverlayKind, Scenario, Status};
 /// A loaded scenario and everything wrong with it. A scenario with errors still opens.
 #[derive(Debug, Clone, Default)]
 pub struct LoadReport {
-    /// What could be loaded.
-    pub scenario: Scenario,
+    /// What could be loaded; shared with the pictures drawn from it.
+    pub scenario: std::sync::Arc<Scenario>,
     /// Every problem found, in file order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -85,7 +85,7 @@ pub fn load_scenario(files: &ScenarioFiles) -> LoadReport {
     check_nations_exist(&scenario, &mut out);
 
     LoadReport {
-        scenario,
+        scenario: std::sync::Arc::new(scenario),
         diagnostics: out,
     }
 }

@@ -17,14 +17,14 @@ mod record;
 mod ring_sets;
 mod scenario_toml;
 mod slides;
+mod user_folders;
 
 pub use annotations::{
     ANNOTATIONS_FILE, AnnotationLoad, circle_ring, from_geojson as annotations_from_geojson,
     load_annotations, save_annotations, to_geojson as annotations_to_geojson,
-    user_annotations_path,
 };
 pub use atomic::{write_atomic, write_replacing};
-pub use backup::{move_aside, remove_stale_temporaries, user_data_folder, xdg_backstop_folder};
+pub use backup::{move_aside, remove_stale_temporaries};
 pub use diagnostic::{Diagnostic, Location, ProblemCounts, Severity, line_column};
 pub use fast_geojson::{UserFeature, read_user_geojson};
 pub use files::{MAX_FILE_BYTES, ScenarioFiles, ScenarioSource};
@@ -33,4 +33,5 @@ pub use last_good::keep_last_good;
 pub use load::{LoadReport, load_scenario};
 pub(crate) use parse::parse_json;
 pub(crate) use scenario_toml::parse_hex_colour;
-pub use slides::{SLIDES_FILE, SlidesLoad, check_slides, load_slides, save_slides, slides_path};
+pub use slides::{SLIDES_FILE, SlidesLoad, check_slides, load_slides, save_slides};
+pub use user_folders::UserFolders;

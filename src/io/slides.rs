@@ -15,14 +15,6 @@ pub const SLIDES_FILE: &str = "slides.toml";
 /// Slides files larger than this are refused (they are hand-made; this is a broken file).
 const MAX_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Where a scenario's slides are kept.
-pub fn slides_path(files: &ScenarioFiles) -> PathBuf {
-    match files.source() {
-        ScenarioSource::Folder(folder) => folder.join(SLIDES_FILE),
-        ScenarioSource::Builtin => super::user_data_folder().join(SLIDES_FILE),
-    }
-}
-
 /// What loading found.
 #[derive(Debug, Default)]
 pub struct SlidesLoad {

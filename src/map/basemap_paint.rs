@@ -4,34 +4,11 @@ use egui::{Color32, Mesh, Painter, Shape};
 
 use super::MapFrame;
 use super::mesh_paint::{LineLook, append_fill, append_lines};
-use super::scene_paint::Selection;
+use crate::model::Selection;
 use super::style::{HOVER, SELECTION};
 use crate::mesh::WorldView;
 
-/// Which basemap layers are drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct BasemapLayers {
-    /// Oblast borders.
-    pub oblasts: bool,
-    /// Rivers.
-    pub rivers: bool,
-    /// Lakes.
-    pub lakes: bool,
-    /// City labels.
-    pub labels: bool,
-}
-
-impl Default for BasemapLayers {
-    fn default() -> Self {
-        Self {
-            oblasts: true,
-            rivers: true,
-            lakes: true,
-            labels: true,
-        }
-    }
-}
+pub use crate::basemap::BasemapLayers;
 
 /// Below this zoom the generalised Europe layer is drawn alone; above it, the detailed one on top.
 const DETAIL_ZOOM: f64 = 4.0;
@@ -46,7 +23,7 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
             Some(category) if frame.coalition_layer && iso != "UA" => {
                 // The lead nations' blue is stronger, so their land never reads as sea.
                 let strength = match (category, style.is_dark()) {
-                    (crate::map::RoleCategory::Lead, _) => 0.58,
+                    (crate::model::RoleCategory::Lead, _) => 0.58,
                     (_, true) => 0.35,
                     (_, false) => 0.32,
                 };

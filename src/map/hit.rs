@@ -3,7 +3,7 @@
 use egui::Pos2;
 use geo::{Contains, Point};
 
-use super::scene_paint::Selection;
+use crate::model::Selection;
 use crate::basemap::Basemap;
 use crate::mesh::WorldView;
 use crate::model::{LayerKind, Scenario};

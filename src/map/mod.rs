@@ -7,6 +7,7 @@ mod coalition;
 mod decorations;
 mod hit;
 mod labels;
+mod legend;
 mod mesh_paint;
 mod overlay_paint;
 mod scene_paint;
@@ -16,20 +17,21 @@ mod tools_paint;
 
 pub use annotation_paint::{annotation_at, paint_annotations};
 pub use basemap_paint::{BasemapLayers, paint_basemap};
-pub use coalition::{RoleCategory, flag_colours};
+pub use coalition::flag_colours;
 pub use decorations::{
     format_distance, metres_per_point, paint_attribution, paint_scale_bar, scale_bar_length,
     scale_bar_origin,
 };
 pub use hit::{country_at, feature_at};
 pub use labels::{Occupied, halo_text, paint_place_labels};
+pub use legend::show_legend;
 pub use mesh_paint::{LineLook, append_fill, append_lines};
 pub use overlay_paint::{paint_user_overlays, user_feature_at};
 pub use scene_paint::{
-    HUB_SYMBOL, HubPlacement, Selection, paint_hubs, paint_overlays, place_hub_labels, place_hubs,
+    HUB_SYMBOL, HubPlacement, paint_hubs, paint_overlays, place_hub_labels, place_hubs,
     visible_runs,
 };
-pub use style::{HOVER, MapStyle, SELECTION, hub_colours, layer_colour, status_stroke};
+pub use style::{HOVER, MapStyle, SELECTION, Theme, hub_colours, layer_colour, status_stroke};
 pub use symbols::paint_hub_symbol;
 pub use tools_paint::paint_tools;
 
@@ -37,6 +39,7 @@ use egui::{Painter, Rect, vec2};
 
 use crate::basemap::{ATTRIBUTION, Basemap};
 use crate::mesh::WorldView;
+use crate::model::Selection;
 use crate::model::Scenario;
 use crate::scene::Scene;
 
@@ -76,7 +79,7 @@ pub struct MapFrame<'a> {
     /// The measured path and range rings.
     pub tools: Option<&'a crate::analysis::MapTools>,
     /// The user's own overlays.
-    pub user_overlays: &'a [crate::app::ShownOverlay],
+    pub user_overlays: &'a [crate::overlay::ShownOverlay],
     /// On screen: dense overlays may be drawn from a picture made in the background.
     /// Off screen (exports) everything is drawn as vectors, at once.
     pub live: bool,
@@ -86,7 +89,35 @@ pub struct MapFrame<'a> {
     pub raster: Option<&'a crate::tiles::RasterLayer>,
 }
 
-impl MapFrame<'_> {
+impl<'a> MapFrame<'a> {
+    /// What `picture` shows, painted in `style`, with nothing selected or hovered, no
+    /// draft, a scale bar, everything as vectors and no raster tiles; the window sets
+    /// what it has live on top.
+    pub fn of(picture: &'a crate::scene::Picture, style: &'a MapStyle) -> Self {
+        let choices = &picture.choices;
+        Self {
+            basemap: &picture.basemap,
+            scenario: &picture.scenario,
+            scene: &picture.scene,
+            visible: &choices.visible,
+            opacity: &choices.opacity,
+            basemap_layers: choices.basemap_layers,
+            coalition_layer: choices.coalition_layer,
+            selection: None,
+            hovered: None,
+            style,
+            scale_bar: true,
+            annotations: &picture.annotations,
+            annotation_selection: None,
+            draft: None,
+            tools: Some(&picture.tools),
+            presence: Some(&picture.presence),
+            user_overlays: &picture.user_overlays,
+            live: false,
+            raster: None,
+        }
+    }
+
     /// A hub's presence under the filters and the timeline.
     pub fn hub_presence(&self, index: usize) -> crate::analysis::Presence {
         self.presence.map(|p| p.hub(index)).unwrap_or_default()

@@ -8,43 +8,8 @@ use super::style::{HOVER, SELECTION, layer_colour, status_stroke};
 use super::symbols::paint_hub_symbol;
 use crate::analysis::{Presence, PresenceMap};
 use crate::mesh::WorldView;
-use crate::model::{LayerKind, Scenario, Status};
+use crate::model::{LayerKind, Scenario, Selection, Status};
 use crate::scene::Scene;
-
-/// What the user has selected on the map.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Selection {
-    /// A hub, by id.
-    Hub(String),
-    /// An overlay feature, by layer id and feature id.
-    Feature {
-        /// Layer id.
-        layer: String,
-        /// Feature id.
-        id: String,
-    },
-    /// A country of the coalition (or its adversary), by ISO code.
-    Nation(String),
-    /// A feature of a user overlay, by overlay id and feature index.
-    User {
-        /// The overlay's id.
-        layer: u64,
-        /// The feature's index in its file.
-        feature: usize,
-    },
-}
-
-impl Selection {
-    /// True when this selects the given overlay feature.
-    pub fn is_feature(&self, layer_id: &str, feature_id: &str) -> bool {
-        matches!(self, Selection::Feature { layer, id } if layer == layer_id && id == feature_id)
-    }
-
-    /// True when this selects the given hub.
-    pub fn is_hub(&self, hub_id: &str) -> bool {
-        matches!(self, Selection::Hub(id) if id == hub_id)
-    }
-}
 
 /// How much of its colour a filtered-out feature keeps when dimmed.
 pub const DIMMED: f32 = 0.22;

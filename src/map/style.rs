@@ -4,6 +4,16 @@ use egui::Color32;
 
 use crate::model::{LayerStyle, Status};
 
+/// Light or dark; both legible on a projector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Theme {
+    /// Light map and panels.
+    #[default]
+    Light,
+    /// Dark map and panels.
+    Dark,
+}
+
 /// The map's palette. One per theme; the light one is the default.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapStyle {
@@ -67,10 +77,10 @@ impl MapStyle {
     };
 
     /// The palette of a theme.
-    pub fn for_theme(theme: crate::app::Theme) -> MapStyle {
+    pub fn for_theme(theme: Theme) -> MapStyle {
         match theme {
-            crate::app::Theme::Light => MapStyle::LIGHT,
-            crate::app::Theme::Dark => MapStyle::DARK,
+            Theme::Light => MapStyle::LIGHT,
+            Theme::Dark => MapStyle::DARK,
         }
     }
 

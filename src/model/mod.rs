@@ -3,12 +3,18 @@
 mod annotation;
 mod date;
 mod keywords;
+mod role_category;
+mod selection;
 mod slide;
+mod text;
 
 pub use annotation::{Annotation, AnnotationShape, AnnotationStyle, LonLat, translate};
 pub use date::{Date, Validity, timestamp_now};
 pub use keywords::{HubKind, LayerKind, OverlayKind, Role, Status};
+pub use role_category::RoleCategory;
+pub use selection::Selection;
 pub use slide::{Deck, Slide, SlideAnnotations, SlideFilters, SlideLayer};
+pub use text::transliterate;
 
 use geo::Geometry;
 use serde::Serialize;

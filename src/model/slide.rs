@@ -128,7 +128,7 @@ impl Slide {
     /// A file-name-safe form of "number and title": `03-the-hubs-illustrative`.
     pub fn file_stem(&self, number: usize) -> String {
         let mut slug = String::new();
-        for c in crate::analysis::transliterate(&self.title).chars() {
+        for c in super::transliterate(&self.title).chars() {
             if c.is_ascii_alphanumeric() {
                 slug.push(c);
             } else if !slug.ends_with('-') {

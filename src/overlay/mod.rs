@@ -144,3 +144,14 @@ fn collect(
         _ => {}
     }
 }
+
+/// A user overlay on the map.
+#[derive(Debug, Clone)]
+pub struct ShownOverlay {
+    /// The prepared layer (shared with exports).
+    pub layer: std::sync::Arc<UserLayer>,
+    /// Drawn.
+    pub visible: bool,
+    /// Its latest picture, for views too dense to draw as vectors.
+    pub raster: std::sync::Arc<std::sync::Mutex<RasterCache>>,
+}

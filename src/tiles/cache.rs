@@ -4,11 +4,6 @@ use std::path::{Path, PathBuf};
 
 use super::TileKey;
 
-/// `$XDG_CACHE_HOME/backstop/tiles` (or `~/.cache/backstop/tiles`).
-pub fn tile_cache_folder() -> PathBuf {
-    crate::io::xdg_backstop_folder("XDG_CACHE_HOME", ".cache", std::env::temp_dir).join("tiles")
-}
-
 /// The most the tile cache may hold on disk, all sources together; beyond it the tiles
 /// used least recently are deleted when a source is opened.
 pub const CACHE_LIMIT_BYTES: u64 = 2 << 30;

@@ -17,11 +17,11 @@ mod source;
 mod store;
 
 pub use backend::{PackFormat, TileBackend, TileFailure, TileSetInfo, open_pack};
-pub use cache::{CACHE_LIMIT_BYTES, DiskCache, tile_cache_folder, trim_cache};
+pub use cache::{CACHE_LIMIT_BYTES, DiskCache, trim_cache};
 pub use grid::{TileKey, TileSpan, tile_zoom_for_view, tiles_for_view};
 pub use http::{HttpBackend, HttpOptions, NetworkState, user_agent};
 pub use mbtiles::{MbTilesPack, MbTilesWriter};
 pub use pmtiles::{PmTilesPack, tile_id as pmtiles_tile_id};
 pub use prepare::{MAX_PACK_TILES, PackJob, PackPlan, PackProgress};
-pub use source::{BulkPolicy, TileSource, builtin_sources, load_sources, sources_file};
+pub use source::{BulkPolicy, TileSource, builtin_sources, load_sources};
 pub use store::{BasemapChoice, PlacedTile, RasterLayer, StoreStatus, TileStore, export_layer};

@@ -2,7 +2,7 @@
 //! from `tiles.toml` in the config folder.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
@@ -111,12 +111,6 @@ pub fn builtin_sources() -> Vec<TileSource> {
             ),
         },
     ]
-}
-
-/// `$XDG_CONFIG_HOME/backstop/tiles.toml` (or `~/.config/backstop/tiles.toml`).
-pub fn sources_file() -> PathBuf {
-    crate::io::xdg_backstop_folder("XDG_CONFIG_HOME", ".config", || PathBuf::from("."))
-        .join("tiles.toml")
 }
 
 /// How tiles.toml spells one source.

@@ -7,7 +7,7 @@ use egui_plot::{Bar, BarChart, Plot};
 
 use super::status_badge;
 use crate::app::{BackstopApp, Command};
-use crate::map::{RoleCategory, Selection};
+use crate::model::{RoleCategory, Selection};
 use crate::model::{Nation, Status};
 
 /// Height of the table's scrolling body and of the chart, so the panel keeps its size.

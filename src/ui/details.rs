@@ -4,8 +4,7 @@ use egui::RichText;
 
 use super::status_badge;
 use crate::app::{BackstopApp, Command};
-use crate::map::RoleCategory;
-use crate::map::Selection;
+use crate::model::{RoleCategory, Selection};
 use crate::model::{Hub, Nation, OverlayFeature, Scenario, Source, Validity};
 
 /// Details of the selected hub or feature; the scenario summary when nothing is selected.

@@ -70,40 +70,19 @@ pub struct ExportDialog {
     picker: Option<Receiver<Option<PathBuf>>>,
 }
 
-impl Default for ExportDialog {
-    fn default() -> Self {
+impl ExportDialog {
+    /// A closed dialog that saves into `pictures`.
+    pub fn saving_into(pictures: &crate::io::UserFolders) -> Self {
         Self {
             open: false,
             preset: ExportPreset::default(),
             custom: [2400, 1600],
             options: ExportOptions::default(),
-            path: default_picture_path("export").display().to_string(),
+            path: pictures.new_picture_path("export").display().to_string(),
             render_requested: false,
             picker: None,
         }
     }
-}
-
-/// The user's Pictures folder (XDG), else their home, else the current folder.
-pub fn pictures_folder() -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
-    std::env::var_os("XDG_PICTURES_DIR")
-        .map(PathBuf::from)
-        .or_else(|| {
-            home.as_ref()
-                .map(|h| h.join("Pictures"))
-                .filter(|p| p.is_dir())
-        })
-        .or(home)
-        .unwrap_or_else(|| PathBuf::from("."))
-}
-
-/// A new file name in the Pictures folder, e.g. `backstop-view-20260110-093000.png`.
-pub fn default_picture_path(kind: &str) -> PathBuf {
-    pictures_folder().join(format!(
-        "backstop-{kind}-{}.png",
-        crate::model::timestamp_now()
-    ))
 }
 
 fn start_save_picker(ctx: &egui::Context, start: &Path) -> Option<Receiver<Option<PathBuf>>> {

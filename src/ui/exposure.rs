@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 use super::status_badge;
 use crate::analysis::HubExposure;
 use crate::app::{BackstopApp, Command};
-use crate::map::Selection;
+use crate::model::Selection;
 use crate::model::Hub;
 
 /// A column of the exposure table.

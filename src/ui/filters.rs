@@ -45,7 +45,7 @@ fn hub_nations(scenario: &Scenario) -> Vec<(String, String)> {
 /// The Filters section of the left panel.
 pub fn filters_section(ui: &mut egui::Ui, app: &mut BackstopApp) {
     let scenario = &app.report.scenario;
-    let filters = &mut app.state.filters;
+    let filters = &mut app.state.shown.filters;
     ui.horizontal(|ui| {
         ui.label("Filtered out:");
         ui.radio_value(&mut filters.hide, false, "dim");
@@ -143,15 +143,15 @@ fn chips(filters: &Filters, scenario: &Scenario) -> Vec<Chip> {
 
 /// The active filters above the map, shown whenever any is set.
 pub fn filter_chips(ui: &mut egui::Ui, app: &mut BackstopApp) {
-    if !app.state.filters.is_active() {
+    if !app.state.shown.filters.is_active() {
         return;
     }
-    let active = chips(&app.state.filters, &app.report.scenario);
+    let active = chips(&app.state.shown.filters, &app.report.scenario);
     let mut remove = None;
     let mut clear = false;
     egui::Panel::top("filter_chips").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            let how = if app.state.filters.hide {
+            let how = if app.state.shown.filters.hide {
                 "hidden"
             } else {
                 "dimmed"
@@ -177,9 +177,9 @@ pub fn filter_chips(ui: &mut egui::Ui, app: &mut BackstopApp) {
     if let Some(index) = remove
         && let Some((_, apply)) = active.get(index)
     {
-        apply(&mut app.state.filters);
+        apply(&mut app.state.shown.filters);
     }
     if clear {
-        app.state.filters.clear();
+        app.state.shown.filters.clear();
     }
 }

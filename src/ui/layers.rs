@@ -27,7 +27,7 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 egui::CollapsingHeader::new(RichText::new("Basemap").strong())
                     .default_open(true)
                     .show(ui, |ui| {
-                        let mut coalition = app.state.coalition_layer;
+                        let mut coalition = app.state.shown.coalition_layer;
                         if ui
                             .checkbox(&mut coalition, "Countries by coalition role")
                             .on_hover_text("Colour countries by their reported role (C)")
@@ -35,7 +35,7 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                         {
                             commands.push(Command::ToggleCoalitionLayer);
                         }
-                        let layers = &mut app.state.basemap_layers;
+                        let layers = &mut app.state.shown.basemap_layers;
                         ui.checkbox(&mut layers.labels, "Place names");
                         ui.checkbox(&mut layers.oblasts, "Oblast borders");
                         ui.checkbox(&mut layers.rivers, "Rivers");
@@ -70,7 +70,7 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
 fn scenario_layers(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     ui.spacing_mut().slider_width = 110.0;
     for (index, layer) in app.report.scenario.layers.iter().enumerate().rev() {
-        let mut visible = app.state.visible.get(index).copied().unwrap_or(false);
+        let mut visible = app.state.shown.visible.get(index).copied().unwrap_or(false);
         ui.horizontal(|ui| {
             let (swatch, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter()
@@ -85,7 +85,7 @@ fn scenario_layers(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Comm
         });
         ui.horizontal(|ui| {
             ui.add_space(18.0);
-            let mut opacity = app.state.opacity.get(index).copied().unwrap_or(1.0);
+            let mut opacity = app.state.shown.opacity.get(index).copied().unwrap_or(1.0);
             let slider = egui::Slider::new(&mut opacity, 0.0..=1.0).show_value(false);
             let response = ui
                 .add_enabled(visible, slider)

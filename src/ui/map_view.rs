@@ -8,9 +8,8 @@ use walkers::{Map, lon_lat};
 use super::map_input::{annotate, grabs_annotation, measure_or_place_rings};
 use crate::analysis::{Presence, PresenceMap};
 use crate::app::{BackstopApp, Command, Tool, ViewState};
-use crate::map::{
-    MapFrame, Occupied, Selection, feature_at, paint_map, place_hubs, user_feature_at,
-};
+use crate::map::{MapFrame, Occupied, feature_at, paint_map, place_hubs, user_feature_at};
+use crate::model::Selection;
 use crate::mesh::WorldView;
 use crate::model::Scenario;
 use crate::scene::Scene;
@@ -37,18 +36,14 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
         let view = app.report.scenario.view.unwrap_or_default();
         let home = lon_lat(view.lon, view.lat);
         let BackstopApp {
-            report,
-            scene,
-            basemap,
+            picture,
             state,
             map_memory,
             annotations,
-            tools,
-            presence,
-            overlays,
             basemaps,
             ..
         } = app;
+        let (scenario, scene, basemap) = (&picture.scenario, &picture.scene, &picture.basemap);
         let drawing = annotations.tool != Tool::Select;
         let map = Map::new(None, map_memory, home)
             .zoom_with_ctrl(false)
@@ -58,32 +53,19 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             let screen = projector.clip_rect();
             let centre = projector.unproject(screen.center().to_vec2());
             let world_view = WorldView::new(centre.x(), centre.y(), projector.zoom(), screen);
-            let shown_annotations = state.annotations_shown.pick(&annotations.items);
             let raster = basemaps
                 .store
                 .as_mut()
                 .map(|store| store.layer_for_view(&world_view, ui.ctx()));
-            let frame = MapFrame {
-                basemap,
-                scenario: &report.scenario,
-                scene,
-                visible: &state.visible,
-                opacity: &state.opacity,
-                basemap_layers: state.basemap_layers,
-                coalition_layer: state.coalition_layer,
-                selection: state.selection.as_ref(),
-                hovered: state.hovered.as_ref(),
-                style: &style,
-                scale_bar: true,
-                annotations: &shown_annotations,
-                annotation_selection: Some(&annotations.selected),
-                draft: annotations.draft.as_ref().map(|d| (d, &annotations.style)),
-                tools: Some(tools),
-                presence: Some(presence),
-                user_overlays: &overlays.layers,
-                live: true,
-                raster: raster.as_ref(),
-            };
+            // The picture, with what only the window has: selection, hover, the shape
+            // being drawn, handles, and dense overlays drawn from background pictures.
+            let mut frame = MapFrame::of(picture, &style);
+            frame.selection = state.selection.as_ref();
+            frame.hovered = state.hovered.as_ref();
+            frame.annotation_selection = Some(&annotations.selected);
+            frame.draft = annotations.draft.as_ref().map(|d| (d, &annotations.style));
+            frame.live = true;
+            frame.raster = raster.as_ref();
             let painter = ui.painter().with_clip_rect(screen);
             paint_map(&painter, &world_view, &frame);
             // The attribution is painted; this handle lets screen readers and tests read it.
@@ -111,16 +93,16 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             handled |= feature_handles(
                 ui,
                 &world_view,
-                &report.scenario,
+                scenario,
                 scene,
                 state,
-                presence,
+                &picture.presence,
                 &mut commands,
             );
             handled |= country_handles(
                 ui,
                 &world_view,
-                app_nations(&report.scenario),
+                app_nations(scenario),
                 basemap,
                 &mut commands,
             );
@@ -130,7 +112,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                     response,
                     &world_view,
                     annotations.tool,
-                    &tools.measurement,
+                    &picture.tools.measurement,
                     &mut commands,
                 );
             } else if drawing || grabbing || !annotations.selected.is_empty() || response.clicked()
@@ -140,13 +122,13 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             let pointer_over_map = response.hover_pos();
             // The user's overlays are drawn on top, so they are hit first.
             let under = |pointer| {
-                user_feature_at(&world_view, &overlays.layers, pointer).or_else(|| {
+                user_feature_at(&world_view, &picture.user_overlays, pointer).or_else(|| {
                     feature_at(
                         &world_view,
-                        &report.scenario,
+                        scenario,
                         scene,
-                        &state.visible,
-                        Some(presence),
+                        &picture.choices.visible,
+                        Some(&picture.presence),
                         basemap,
                         pointer,
                     )
@@ -162,7 +144,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
         });
         let response = response.response.on_hover_ui_at_pointer(|ui| {
             if let Some(selection) = &hovered {
-                tooltip(ui, &report.scenario, selection);
+                tooltip(ui, scenario, selection);
             }
         });
         response.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Map"));
@@ -279,7 +261,7 @@ fn feature_handles(
 ) -> bool {
     let mut clicked = false;
     for (index, layer) in scenario.layers.iter().enumerate() {
-        if !state.visible.get(index).copied().unwrap_or(false) {
+        if !state.shown.visible.get(index).copied().unwrap_or(false) {
             continue;
         }
         let Some(layer_scene) = scene.layers.get(index) else {

@@ -26,13 +26,13 @@ pub use basemap::{basemap_menu, basemap_status, file_menu, prepare_pack_window};
 pub use coalition::{CoalitionColumn, CoalitionSort, coalition_panel};
 pub use details::details_panel;
 pub use export_dialog::{
-    ExportDialog, ExportPreset, default_picture_path, export_dialog, pictures_folder,
+    ExportDialog, ExportPreset, export_dialog,
 };
 pub use exposure::{ExposureColumn, ExposureSort, exposure_panel, km_text};
 pub use filters::{filter_chips, filters_section};
 pub use help::help_overlay;
 pub use layers::layers_panel;
-pub use legend::{legend, legend_of};
+pub use legend::legend;
 pub use map_view::map_view;
 pub use open_dialog::{OpenDialog, OpenPurpose, open_dialog};
 pub use presenter::{presenter_overlay, speaker_notes};

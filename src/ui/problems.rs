@@ -4,7 +4,7 @@ use egui::{Color32, RichText};
 
 use crate::app::{BackstopApp, Command};
 use crate::io::Severity;
-use crate::map::Selection;
+use crate::model::Selection;
 
 /// Lists every load problem at the bottom of the window.
 pub fn problems_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {

@@ -82,7 +82,9 @@ fn deck_export(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>
                 .on_hover_text("One 1920×1080 PNG per slide, in a new folder in Pictures")
                 .clicked()
             {
-                commands.push(Command::ExportSlides(crate::app::default_deck_folder()));
+                commands.push(Command::ExportSlides(crate::app::default_deck_folder(
+                    &app.folders,
+                )));
             }
         }
     }
@@ -257,7 +259,7 @@ fn annotations_choice(
         if let Some(slide) = app.slides.deck.slides.get_mut(index) {
             slide.annotations = choice.clone();
         }
-        app.state.annotations_shown = choice;
+        app.state.shown.annotations = choice;
         commands.push(Command::SaveSlides);
     }
 }

@@ -34,27 +34,28 @@ pub fn timeline_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     if !playing
                         && app
                             .state
+                            .shown
                             .as_of
                             .is_none_or(|s| s + 1 >= app.timeline.stops.len())
                     {
-                        app.state.as_of = Some(0);
+                        app.state.shown.as_of = Some(0);
                     }
                     app.last_play_step = Some(std::time::Instant::now());
                 }
                 if ui
-                    .selectable_label(app.state.as_of.is_none(), "All times")
+                    .selectable_label(app.state.shown.as_of.is_none(), "All times")
                     .on_hover_text("Show everything, whatever its dates")
                     .clicked()
                 {
-                    app.state.as_of = None;
+                    app.state.shown.as_of = None;
                     app.state.playing = false;
                 }
-                let text = match app.state.as_of {
+                let text = match app.state.shown.as_of {
                     Some(stop) => format!("As of {}", app.timeline.describe(stop)),
                     None => "All times shown".into(),
                 };
                 ui.label(RichText::new(text).strong());
-                if let Some(stop) = app.state.as_of.and_then(|s| app.timeline.stops.get(s)) {
+                if let Some(stop) = app.state.shown.as_of.and_then(|s| app.timeline.stops.get(s)) {
                     ui.label(RichText::new(&stop.title).weak());
                 }
             });
@@ -69,12 +70,12 @@ fn play(ctx: &egui::Context, app: &mut BackstopApp) {
     }
     let due = app.last_play_step.is_none_or(|t| t.elapsed() >= PLAY_STEP);
     if due {
-        let next = app.state.as_of.map_or(0, |s| s + 1);
+        let next = app.state.shown.as_of.map_or(0, |s| s + 1);
         if next >= app.timeline.stops.len() {
             app.state.playing = false;
             return;
         }
-        app.state.as_of = Some(next);
+        app.state.shown.as_of = Some(next);
         app.last_play_step = Some(std::time::Instant::now());
     }
     ctx.request_repaint_after(PLAY_STEP / 4);
@@ -158,7 +159,7 @@ fn strip(ui: &mut egui::Ui, app: &mut BackstopApp) {
             egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Time: {}", stop.short))
         });
         if tick.clicked() {
-            app.state.as_of = Some(index);
+            app.state.shown.as_of = Some(index);
             app.state.playing = false;
         }
     }
@@ -172,10 +173,10 @@ fn strip(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     .total_cmp(&(x_of(*b) - pointer.x).abs())
             })
             .unwrap_or(0);
-        app.state.as_of = Some(nearest);
+        app.state.shown.as_of = Some(nearest);
         app.state.playing = false;
     }
-    if let Some(stop) = app.state.as_of {
+    if let Some(stop) = app.state.shown.as_of {
         let x = x_of(stop);
         let cursor = Color32::from_rgb(200, 30, 30);
         painter.line_segment(

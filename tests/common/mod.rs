@@ -84,23 +84,101 @@ pub fn click(harness: &mut egui_kittest::Harness<'_, backstop::BackstopApp>, pos
     harness.run_steps(2);
 }
 
-/// The app on `files` in a 1400×900 kittest harness, after its first frames.
+/// A test's own home: data, config, cache and Pictures folders in a temporary folder
+/// that is removed when the test ends. Every app and every `backstop` process a test
+/// starts gets one, so the suite never reads or writes a user's real files.
 #[allow(dead_code)]
-pub fn harness(
-    files: &backstop::io::ScenarioFiles,
-) -> egui_kittest::Harness<'static, backstop::BackstopApp> {
-    let app = backstop::BackstopApp::new(files);
+pub struct TestHome {
+    dir: tempfile::TempDir,
+    /// The folders the app is given.
+    pub folders: backstop::io::UserFolders,
+}
+
+#[allow(dead_code)]
+impl TestHome {
+    /// A new, empty home.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let folders = backstop::io::UserFolders::inside(dir.path());
+        Self { dir, folders }
+    }
+
+    /// The temporary folder holding it all.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The `backstop` binary with this home as `$HOME` and its XDG folders.
+    pub fn backstop(&self) -> std::process::Command {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_backstop"));
+        let root = self.dir.path();
+        command
+            .env("HOME", root)
+            .env("XDG_DATA_HOME", root.join("data"))
+            .env("XDG_CONFIG_HOME", root.join("config"))
+            .env("XDG_CACHE_HOME", root.join("cache"))
+            .env("XDG_PICTURES_DIR", root.join("pictures"))
+            .env_remove("XDG_RUNTIME_DIR");
+        command
+    }
+
+    /// The app on `files`, with this home's folders.
+    pub fn app(&self, files: &backstop::io::ScenarioFiles) -> backstop::BackstopApp {
+        backstop::BackstopApp::new(files, self.folders.clone())
+    }
+
+    /// The built-in scenario's app, with this home's folders.
+    pub fn builtin_app(&self) -> backstop::BackstopApp {
+        self.app(&backstop::io::ScenarioFiles::new(
+            backstop::io::ScenarioSource::Builtin,
+        ))
+    }
+}
+
+/// A kittest harness that owns the temporary home of the app it drives; it derefs to
+/// the harness.
+#[allow(dead_code)] // Not every test binary reads the home.
+pub struct AppHarness {
+    harness: egui_kittest::Harness<'static, backstop::BackstopApp>,
+    /// The app's home (dropped after the harness).
+    pub home: TestHome,
+}
+
+impl std::ops::Deref for AppHarness {
+    type Target = egui_kittest::Harness<'static, backstop::BackstopApp>;
+    fn deref(&self) -> &Self::Target {
+        &self.harness
+    }
+}
+
+impl std::ops::DerefMut for AppHarness {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.harness
+    }
+}
+
+/// `app` in a kittest harness of `size` points, after its first frames.
+#[allow(dead_code)]
+pub fn harness_of(app: backstop::BackstopApp, home: TestHome, size: egui::Vec2) -> AppHarness {
     let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .build_ui_state(|ui, app: &mut backstop::BackstopApp| app.show(ui), app);
     // The map may animate (inertia); a fixed number of frames never panics.
     harness.run_steps(4);
-    harness
+    AppHarness { harness, home }
+}
+
+/// The app on `files` in a 1400×900 kittest harness with a home of its own.
+#[allow(dead_code)]
+pub fn harness(files: &backstop::io::ScenarioFiles) -> AppHarness {
+    let home = TestHome::new();
+    let app = home.app(files);
+    harness_of(app, home, egui::vec2(1400.0, 900.0))
 }
 
 /// The built-in scenario in a kittest harness.
 #[allow(dead_code)]
-pub fn builtin() -> egui_kittest::Harness<'static, backstop::BackstopApp> {
+pub fn builtin() -> AppHarness {
     harness(&backstop::io::ScenarioFiles::new(
         backstop::io::ScenarioSource::Builtin,
     ))

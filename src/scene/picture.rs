@@ -1,0 +1,127 @@
+//! The picture snapshot: an immutable, `Arc`-backed description of everything one
+//! picture shows. The app builds one when what it shows changes; the window's map, the
+//! image export, the deck and the command line draw from it, so none of them needs the
+//! app, and a picture can be rendered on another thread while the app goes on.
+
+use std::sync::Arc;
+
+use super::{LegendEntry, PictureChoices, Scene, legend_entries};
+use crate::analysis::{MapTools, PresenceMap, Timeline};
+use crate::basemap::Basemap;
+use crate::model::{Annotation, Scenario};
+use crate::overlay::ShownOverlay;
+use crate::tiles::TileBackend;
+
+/// The words around a picture: title, subtitle, "as of", a slide's caption, the caveat.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PictureText {
+    /// The title over the map.
+    pub title: String,
+    /// The line under the title.
+    pub subtitle: String,
+    /// The "as of" line: the timeline's stop, or the scenario's date.
+    pub as_of: Option<String>,
+    /// A slide's caption, in a box on the map.
+    pub caption: Option<String>,
+    /// The caveat banner's text (none when empty).
+    pub caveat: String,
+}
+
+/// Everything one picture shows. Cheap to clone: the large parts are shared.
+#[derive(Clone)]
+pub struct Picture {
+    /// The scenario.
+    pub scenario: Arc<Scenario>,
+    /// The scenario prepared for drawing.
+    pub scene: Arc<Scene>,
+    /// The basemap.
+    pub basemap: Arc<Basemap>,
+    /// Layers, filters, time and annotations chosen.
+    pub choices: PictureChoices,
+    /// Shown, dimmed or hidden per hub and feature, from the filters and the time.
+    pub presence: Arc<PresenceMap>,
+    /// The annotations shown.
+    pub annotations: Arc<[Annotation]>,
+    /// The measured path and range rings.
+    pub tools: Arc<MapTools>,
+    /// The user's own overlays (shared, not copied).
+    pub user_overlays: Arc<[ShownOverlay]>,
+    /// The legend of what is drawn.
+    pub legend: Arc<[LegendEntry]>,
+    /// The raster basemap's tiles, when one is chosen (read again at an export's zoom).
+    pub tiles: Option<Arc<dyn TileBackend>>,
+    /// Title, subtitle, as-of, caption and caveat.
+    pub text: PictureText,
+}
+
+impl std::fmt::Debug for Picture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Picture")
+            .field("title", &self.text.title)
+            .field("choices", &self.choices)
+            .field("annotations", &self.annotations.len())
+            .field("user_overlays", &self.user_overlays.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a picture is made of, before its presence and legend are worked out.
+pub struct PictureParts<'a> {
+    /// The scenario.
+    pub scenario: &'a Arc<Scenario>,
+    /// The scenario prepared for drawing.
+    pub scene: &'a Arc<Scene>,
+    /// The basemap.
+    pub basemap: &'a Arc<Basemap>,
+    /// The scenario's events and phases, for the "as of" choice.
+    pub timeline: &'a Timeline,
+    /// Every annotation (the choices pick those shown).
+    pub annotations: &'a [Annotation],
+    /// The measured path and range rings.
+    pub tools: &'a MapTools,
+    /// The user's own overlays; only the visible ones are drawn.
+    pub user_overlays: &'a [ShownOverlay],
+    /// The raster basemap.
+    pub tiles: Option<Arc<dyn TileBackend>>,
+}
+
+impl Picture {
+    /// The picture of `parts` with `choices` and `text` (whose `as_of`, when `None`,
+    /// is worked out from the choices and the scenario's date).
+    pub fn build(parts: PictureParts<'_>, choices: PictureChoices, mut text: PictureText) -> Self {
+        let scenario = parts.scenario;
+        let as_of_key = choices.as_of.and_then(|s| parts.timeline.key_at(s));
+        let presence = PresenceMap::compute(scenario, &choices.filters, parts.timeline, as_of_key);
+        if text.as_of.is_none() {
+            text.as_of = match choices.as_of {
+                Some(stop) => Some(parts.timeline.describe(stop)),
+                None => scenario.as_of.map(|d| d.to_string()),
+            };
+        }
+        let legend = legend_entries(
+            scenario,
+            &choices.visible,
+            choices
+                .coalition_layer
+                .then_some(&parts.scene.nation_categories),
+        );
+        Self {
+            scenario: scenario.clone(),
+            scene: parts.scene.clone(),
+            basemap: parts.basemap.clone(),
+            annotations: choices.annotations.pick(parts.annotations).into(),
+            presence: Arc::new(presence),
+            tools: Arc::new(parts.tools.clone()),
+            user_overlays: parts.user_overlays.iter().cloned().collect(),
+            legend: legend.into(),
+            tiles: parts.tiles,
+            choices,
+            text,
+        }
+    }
+
+    /// True when the caveat banner has something to say.
+    pub fn has_caveat(&self) -> bool {
+        !self.text.caveat.is_empty()
+    }
+}
