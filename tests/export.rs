@@ -2,8 +2,7 @@
 
 use backstop::BackstopApp;
 use backstop::export::{
-    ExportOptions, ExportView, OffscreenRenderer, pixels_per_point_for,
-    render_picture,
+    ExportOptions, ExportView, OffscreenRenderer, pixels_per_point_for, render_picture,
 };
 use backstop::map::scale_bar_length;
 use backstop::mesh::WorldView;
@@ -22,14 +21,8 @@ fn picture(
     view: ExportView,
     size: [u32; 2],
 ) -> image::RgbaImage {
-    render_picture(
-        renderer,
-        &app.picture,
-        view,
-        size,
-        ExportOptions::default(),
-    )
-    .unwrap_or_else(|e| panic!("{size:?}: {e}"))
+    render_picture(renderer, &app.picture, view, size, ExportOptions::default())
+        .unwrap_or_else(|e| panic!("{size:?}: {e}"))
 }
 
 fn renderer() -> OffscreenRenderer {
@@ -98,14 +91,8 @@ fn the_scale_bar_measures_true_at_two_sizes_and_two_latitudes() {
             lat,
             zoom: 6.0,
         };
-        let image = render_picture(
-            &mut renderer,
-            &app.picture,
-            view,
-            size,
-            options,
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        let image = render_picture(&mut renderer, &app.picture, view, size, options)
+            .unwrap_or_else(|e| panic!("{e}"));
         let ppp = pixels_per_point_for(size[1]);
         let points = egui::vec2(size[0] as f32, size[1] as f32) / ppp;
         let map = WorldView::new(

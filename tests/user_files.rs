@@ -16,8 +16,9 @@ const PLANTED: &str = "BACKSTOP_TEST_PLANTED_HOME";
 /// A user's files: valid annotations and tiles.toml, and a slides.toml whose last slide
 /// was cut off by a laptop that died mid-save.
 fn plant(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let slides = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/slides.toml"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let slides =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/slides.toml"))
+            .unwrap_or_else(|e| panic!("{e}"));
     let cut = &slides[..slides.len() * 2 / 3];
     let files: [(&str, Vec<u8>); 3] = [
         (
@@ -127,7 +128,11 @@ fn what_the_tests_do_to_an_app() {
         .arg(&out)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let checked = harness
         .home
         .backstop()

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use geo::BoundingRect;
 
 use crate::basemap::Basemap;
-use crate::model::Selection;
 use crate::model::Scenario;
+use crate::model::Selection;
 
 /// What a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

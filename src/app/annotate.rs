@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use super::history::{DocumentState, UndoHistory};
 use crate::io::{load_annotations, save_annotations};
 use crate::model::{Annotation, AnnotationShape, AnnotationStyle, LonLat};
 
@@ -96,7 +97,6 @@ pub struct Annotations {
     pub draft: Option<AnnotationShape>,
     /// Where they are saved.
     pub path: Option<PathBuf>,
-    history: super::history::History<Vec<Annotation>>,
 }
 
 impl Annotations {
@@ -116,43 +116,15 @@ impl Annotations {
         self.items.iter().map(|a| a.id).max().unwrap_or(0) + 1
     }
 
-    /// Records the state before a change, for undo.
-    pub fn checkpoint(&mut self) {
-        self.history.checkpoint(&self.items);
-    }
-
-    /// Steps back; returns false when there is nothing to undo.
-    pub fn undo(&mut self) -> bool {
-        let undone = self.history.undo(&mut self.items);
-        self.drop_missing_selection();
-        undone
-    }
-
-    /// Steps forward again; returns false when there is nothing to redo.
-    pub fn redo(&mut self) -> bool {
-        let redone = self.history.redo(&mut self.items);
-        self.drop_missing_selection();
-        redone
-    }
-
-    /// How many steps can be undone.
-    pub fn undo_depth(&self) -> usize {
-        self.history.undo_depth()
-    }
-
-    /// How many steps can be redone.
-    pub fn redo_depth(&self) -> usize {
-        self.history.redo_depth()
-    }
-
-    fn drop_missing_selection(&mut self) {
+    /// Forgets selected annotations that no longer exist (after an undo, say).
+    pub(super) fn drop_missing_selection(&mut self) {
         let ids: BTreeSet<u64> = self.items.iter().map(|a| a.id).collect();
         self.selected.retain(|id| ids.contains(id));
     }
 
-    /// Adds a finished shape (one undo step) and selects it.
-    pub fn add(&mut self, shape: AnnotationShape) -> u64 {
-        self.checkpoint();
+    /// Adds a finished shape (one undo step in `history`) and selects it.
+    pub fn add(&mut self, shape: AnnotationShape, history: &mut UndoHistory) -> u64 {
+        history.record(DocumentState::Annotations(self.items.clone()));
         let id = self.next_id();
         let text = match &shape {
             AnnotationShape::Text { .. } => "Label".to_owned(),
@@ -181,12 +153,12 @@ impl Annotations {
             + 1
     }
 
-    /// Deletes the selected annotations (one undo step).
-    pub fn delete_selected(&mut self) {
+    /// Deletes the selected annotations (one undo step in `history`).
+    pub fn delete_selected(&mut self, history: &mut UndoHistory) {
         if self.selected.is_empty() {
             return;
         }
-        self.checkpoint();
+        history.record(DocumentState::Annotations(self.items.clone()));
         let selected = std::mem::take(&mut self.selected);
         self.items.retain(|a| !selected.contains(&a.id));
     }
@@ -221,27 +193,23 @@ pub fn extend_stroke(points: &mut Vec<LonLat>, point: LonLat, min_step: f64) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::history::UNDO_LIMIT;
     use super::*;
 
     #[test]
-    fn undo_and_redo_walk_the_history_and_cap_it() {
+    fn adding_and_deleting_each_record_one_step_of_the_annotations() {
+        let mut history = UndoHistory::default();
         let mut annotations = Annotations::default();
-        annotations.add(AnnotationShape::Text { at: [30.0, 50.0] });
-        annotations.add(AnnotationShape::Callout {
-            at: [31.0, 50.0],
-            number: 1,
-        });
-        assert_eq!(annotations.items.len(), 2);
-        assert!(annotations.undo());
-        assert_eq!(annotations.items.len(), 1);
-        assert!(annotations.redo());
-        assert_eq!(annotations.items.len(), 2);
-        for i in 0..150 {
-            annotations.add(AnnotationShape::Text {
-                at: [30.0, 40.0 + f64::from(i) * 0.01],
-            });
-        }
-        assert_eq!(annotations.undo_depth(), UNDO_LIMIT);
+        annotations.add(AnnotationShape::Text { at: [30.0, 50.0] }, &mut history);
+        let added = annotations.items.clone();
+        annotations.delete_selected(&mut history);
+        // Nothing is selected any more: no step.
+        annotations.delete_selected(&mut history);
+        assert!(annotations.items.is_empty());
+        assert_eq!(history.take_undo(), Some(DocumentState::Annotations(added)));
+        assert_eq!(
+            history.take_undo(),
+            Some(DocumentState::Annotations(Vec::new()))
+        );
+        assert_eq!(history.take_undo(), None);
     }
 }

@@ -6,8 +6,8 @@ use walkers::lon_lat;
 use super::{BackstopApp, Command, UKRAINE_BOUNDS};
 use crate::geometry::{WorldPoint, lon_lat_to_world, world_to_lon_lat};
 use crate::io::{ScenarioFiles, ScenarioSource, load_scenario};
-use crate::model::Selection;
 use crate::mesh::WorldView;
+use crate::model::Selection;
 use crate::scene::Scene;
 
 impl BackstopApp {
@@ -67,7 +67,9 @@ impl BackstopApp {
                 }
             }
             Command::ZoomToLayer(index) => self.zoom_to_layer(index),
-            Command::ToggleCoalitionLayer => state.shown.coalition_layer = !state.shown.coalition_layer,
+            Command::ToggleCoalitionLayer => {
+                state.shown.coalition_layer = !state.shown.coalition_layer
+            }
             Command::Select(selection) => state.selection = Some(selection),
             Command::ClearSelection => {
                 self.tools.measurement.finish();
@@ -129,7 +131,7 @@ impl BackstopApp {
             Command::Undo => self.undo_latest(),
             Command::Redo => self.redo_latest(),
             Command::DeleteAnnotations => {
-                self.annotations.delete_selected();
+                self.annotations.delete_selected(&mut self.history);
                 self.save_annotations();
             }
             Command::SaveAnnotations => self.save_annotations(),
@@ -144,24 +146,24 @@ impl BackstopApp {
             Command::ToggleSlidesPanel => state.show_slides_panel = !state.show_slides_panel,
             Command::AddSlide => {
                 let slide = self.capture_slide();
-                self.slides.insert(slide);
+                self.slides.insert(slide, &mut self.history);
                 self.save_slides();
             }
             Command::UpdateSlide(index) => {
                 let slide = self.capture_slide();
-                self.slides.update(index, slide);
+                self.slides.update(index, slide, &mut self.history);
                 self.save_slides();
             }
             Command::DuplicateSlide(index) => {
-                self.slides.duplicate(index);
+                self.slides.duplicate(index, &mut self.history);
                 self.save_slides();
             }
             Command::DeleteSlide(index) => {
-                self.slides.delete(index);
+                self.slides.delete(index, &mut self.history);
                 self.save_slides();
             }
             Command::MoveSlide(from, to) => {
-                self.slides.move_slide(from, to);
+                self.slides.move_slide(from, to, &mut self.history);
                 self.save_slides();
             }
             Command::GoToSlide(index) => self.go_to_slide(index, self.presenting()),
@@ -184,6 +186,7 @@ impl BackstopApp {
                 }
             }
             Command::ExportSlides(folder) => self.start_deck_export(folder, ctx),
+            edit => self.apply_edit(edit),
         }
     }
 
@@ -217,11 +220,22 @@ impl BackstopApp {
         }
         let mut settings = self.settings();
         if files.source() != self.files.source() {
+            // Another scenario's documents: what was typed goes to the old files first,
+            // and undo never reaches back into them.
+            self.flush_pending_saves();
             let (slides, problems) = super::Slides::load(self.folders.slides_path(&files), &files);
             self.slides = slides;
             for problem in problems {
                 self.toast(problem.message, true);
             }
+            let (mut annotations, problems) =
+                super::Annotations::load(self.folders.annotations_path(&files));
+            (annotations.tool, annotations.style) = (self.annotations.tool, self.annotations.style);
+            self.annotations = annotations;
+            for problem in problems {
+                self.toast(problem, true);
+            }
+            self.history = super::UndoHistory::default();
             settings.camera = None;
             self.state.selection = None;
             self.fit_pending = report.scenario.view.is_none();
@@ -269,9 +283,7 @@ impl BackstopApp {
 
     /// Writes the annotations; a failure is said in a toast, and the work stays in memory.
     pub fn save_annotations(&mut self) {
-        if let Err(e) = self.annotations.save() {
-            self.toast(e, true);
-        }
+        self.save_now(super::UndoDomain::Annotations);
     }
 
     /// The map's rectangle, or a typical one before the first frame.

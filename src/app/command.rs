@@ -4,9 +4,10 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::Tool;
+use super::UndoDomain;
 use super::settings::Theme;
 use crate::io::ScenarioSource;
-use crate::model::Selection;
+use crate::model::{AnnotationShape, AnnotationStyle, Selection};
 
 /// Something the user asked for. Queued by the UI, applied by the app once a frame.
 #[derive(Debug, Clone, PartialEq)]
@@ -153,6 +154,41 @@ pub enum Command {
     ToggleBlackout,
     /// Render every slide as a PNG into a folder.
     ExportSlides(std::path::PathBuf),
+    /// One undo step for a document, before an edit that lasts several frames (a drag,
+    /// typing in a field); the edit's own commands then take none.
+    Checkpoint(UndoDomain),
+    /// Select these annotations (the Select tool).
+    SelectAnnotations(std::collections::BTreeSet<u64>),
+    /// Move the selected annotations by a lon/lat step (part of a drag).
+    MoveSelectedAnnotations([f64; 2]),
+    /// Add a finished annotation (one undo step) and select it.
+    AddAnnotation(AnnotationShape),
+    /// The shape being drawn, or none.
+    SetDraft(Option<AnnotationShape>),
+    /// Change the selected annotations' text or style (written once typing pauses).
+    EditSelectedAnnotations {
+        /// New text for all of them.
+        text: Option<String>,
+        /// New style for all of them.
+        style: Option<AnnotationStyle>,
+    },
+    /// The style new annotations get.
+    SetAnnotationStyle(AnnotationStyle),
+    /// A slide's words (written once typing pauses).
+    EditSlideWords {
+        /// Which slide.
+        index: usize,
+        /// Its title.
+        title: String,
+        /// Its caption.
+        caption: String,
+        /// Its speaker notes.
+        notes: String,
+    },
+    /// The radii the next range rings get, as typed.
+    SetRingRadii(String),
+    /// Which annotations a slide shows (one undo step).
+    SetSlideAnnotations(usize, crate::model::SlideAnnotations),
 }
 
 /// How far one arrow key press moves the map, as a fraction of its size.
@@ -284,6 +320,16 @@ impl Command {
             Command::LastSlide => "Last slide".into(),
             Command::ToggleBlackout => "Black out the screen".into(),
             Command::ExportSlides(_) => "Export slides…".into(),
+            Command::Checkpoint(_) => "Start an edit".into(),
+            Command::SelectAnnotations(_) => "Select annotations".into(),
+            Command::MoveSelectedAnnotations(_) => "Move annotations".into(),
+            Command::AddAnnotation(_) => "Add an annotation".into(),
+            Command::SetDraft(_) => "Draw".into(),
+            Command::EditSelectedAnnotations { .. } => "Edit annotations".into(),
+            Command::SetAnnotationStyle(_) => "Style of new annotations".into(),
+            Command::EditSlideWords { .. } => "Edit the slide's words".into(),
+            Command::SetSlideAnnotations(..) => "Annotations on the slide".into(),
+            Command::SetRingRadii(_) => "Range ring radii".into(),
         }
     }
 

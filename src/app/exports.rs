@@ -197,8 +197,11 @@ impl BackstopApp {
         match (purpose, outcome) {
             (ExportPurpose::Save(path), Ok(_)) => {
                 self.toast(format!("Saved {}", path.display()), false);
-                self.export_dialog.path =
-                    self.folders.new_picture_path("export").display().to_string();
+                self.export_dialog.path = self
+                    .folders
+                    .new_picture_path("export")
+                    .display()
+                    .to_string();
             }
             (ExportPurpose::Clipboard, Ok(Some(image))) => {
                 let size = [image.width() as usize, image.height() as usize];

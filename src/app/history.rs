@@ -1,124 +1,185 @@
-//! Undo and redo by snapshots: small documents (annotations, slides) are cheap to copy.
+//! Undo and redo across the user's documents (annotations, slides) in one order. Each
+//! step is the state of one document before a change, tagged with that document when it
+//! is taken, so undo and redo can never cross documents, however deep the history.
 
-/// Undo keeps this many steps; history is not saved to disk.
-pub const UNDO_LIMIT: usize = 100;
+use std::collections::VecDeque;
 
-/// The states before each change, and those undone.
-#[derive(Debug, Clone)]
-pub struct History<T> {
-    undo: Vec<T>,
-    redo: Vec<T>,
-}
+use crate::model::{Annotation, Deck};
 
-impl<T> Default for History<T> {
-    fn default() -> Self {
-        Self {
-            undo: Vec::new(),
-            redo: Vec::new(),
-        }
-    }
-}
-
-impl<T: Clone> History<T> {
-    /// Records `current` before a change.
-    pub fn checkpoint(&mut self, current: &T) {
-        self.undo.push(current.clone());
-        if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-    }
-
-    /// Steps `current` back; false when there is nothing to undo.
-    pub fn undo(&mut self, current: &mut T) -> bool {
-        let Some(previous) = self.undo.pop() else {
-            return false;
-        };
-        self.redo.push(std::mem::replace(current, previous));
-        true
-    }
-
-    /// Steps `current` forward again; false when there is nothing to redo.
-    pub fn redo(&mut self, current: &mut T) -> bool {
-        let Some(next) = self.redo.pop() else {
-            return false;
-        };
-        self.undo.push(std::mem::replace(current, next));
-        true
-    }
-
-    /// How many steps can be undone.
-    pub fn undo_depth(&self) -> usize {
-        self.undo.len()
-    }
-
-    /// How many steps can be redone.
-    pub fn redo_depth(&self) -> usize {
-        self.redo.len()
-    }
-}
+/// Undo keeps this many steps, all documents together; history is not saved to disk.
+pub const UNDO_LIMIT: usize = 500;
 
 /// The documents Undo and Redo act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum UndoDomain {
+pub enum UndoDomain {
     /// The user's annotations.
     Annotations,
     /// The slides.
     Slides,
 }
 
+/// One document's state, as it was before a step (or after one, on the redo side).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DocumentState {
+    /// The annotations.
+    Annotations(Vec<Annotation>),
+    /// The deck of slides.
+    Slides(Deck),
+}
+
+impl DocumentState {
+    /// The document this state belongs to.
+    pub fn domain(&self) -> UndoDomain {
+        match self {
+            DocumentState::Annotations(_) => UndoDomain::Annotations,
+            DocumentState::Slides(_) => UndoDomain::Slides,
+        }
+    }
+}
+
+/// The states before each change, latest last, and those undone.
+#[derive(Debug, Default)]
+pub struct UndoHistory {
+    undo: VecDeque<DocumentState>,
+    redo: Vec<DocumentState>,
+}
+
+impl UndoHistory {
+    /// Records `before`, the state of one document before a change; the oldest step goes
+    /// beyond the limit, and what was undone can no longer be redone.
+    pub fn record(&mut self, before: DocumentState) {
+        self.undo.push_back(before);
+        while self.undo.len() > UNDO_LIMIT {
+            self.undo.pop_front();
+        }
+        self.redo.clear();
+    }
+
+    /// Takes the latest step to undo.
+    pub fn take_undo(&mut self) -> Option<DocumentState> {
+        self.undo.pop_back()
+    }
+
+    /// Takes the latest step to redo.
+    pub fn take_redo(&mut self) -> Option<DocumentState> {
+        self.redo.pop()
+    }
+
+    /// Keeps the state an undo replaced, for redo.
+    pub fn push_redo(&mut self, after: DocumentState) {
+        self.redo.push(after);
+    }
+
+    /// Keeps the state a redo replaced, for undo (redo stays as it is).
+    pub fn push_undo(&mut self, before: DocumentState) {
+        self.undo.push_back(before);
+    }
+
+    /// Forgets every step of `domain` (its document was replaced from outside).
+    pub fn forget(&mut self, domain: UndoDomain) {
+        self.undo.retain(|s| s.domain() != domain);
+        self.redo.retain(|s| s.domain() != domain);
+    }
+
+    /// True when there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
 impl super::BackstopApp {
-    /// Notices new undo steps in the annotations and the slides, so Undo knows which
-    /// document the latest step belongs to.
-    pub(super) fn track_undo(&mut self) {
-        let depths = (self.annotations.undo_depth(), self.slides.undo_depth());
-        if depths.0 > self.seen_depths.0 {
-            self.undo_order.push(UndoDomain::Annotations);
-            self.redo_order.clear();
+    /// The state of `domain`'s document now.
+    fn document_state(&self, domain: UndoDomain) -> DocumentState {
+        match domain {
+            UndoDomain::Annotations => DocumentState::Annotations(self.annotations.items.clone()),
+            UndoDomain::Slides => DocumentState::Slides(self.slides.deck.clone()),
         }
-        if depths.1 > self.seen_depths.1 {
-            self.undo_order.push(UndoDomain::Slides);
-            self.redo_order.clear();
+    }
+
+    /// Records one undo step for `domain` before a change the UI is about to make in
+    /// several frames (a drag, typing in a field).
+    pub(super) fn checkpoint(&mut self, domain: UndoDomain) {
+        let before = self.document_state(domain);
+        self.history.record(before);
+    }
+
+    /// Puts `state` in its document and returns what it replaced; the document is saved.
+    fn swap_in(&mut self, state: DocumentState) -> DocumentState {
+        let replaced = match state {
+            DocumentState::Annotations(items) => {
+                let old = std::mem::replace(&mut self.annotations.items, items);
+                self.annotations.drop_missing_selection();
+                DocumentState::Annotations(old)
+            }
+            DocumentState::Slides(deck) => {
+                let old = std::mem::replace(&mut self.slides.deck, deck);
+                self.slides.keep_current_in_range();
+                DocumentState::Slides(old)
+            }
+        };
+        match replaced.domain() {
+            UndoDomain::Annotations => self.save_annotations(),
+            UndoDomain::Slides => self.save_slides(),
         }
-        self.seen_depths = depths;
+        replaced
     }
 
     /// Undoes the latest step, in whichever document it was.
     pub(super) fn undo_latest(&mut self) {
-        while let Some(domain) = self.undo_order.pop() {
-            let undone = match domain {
-                UndoDomain::Annotations => self.annotations.undo(),
-                UndoDomain::Slides => self.slides.undo(),
-            };
-            if undone {
-                self.redo_order.push(domain);
-                self.save_domain(domain);
-                break;
-            }
+        self.flush_pending_saves();
+        if let Some(before) = self.history.take_undo() {
+            let after = self.swap_in(before);
+            self.history.push_redo(after);
         }
-        self.seen_depths = (self.annotations.undo_depth(), self.slides.undo_depth());
     }
 
     /// Redoes the latest undone step.
     pub(super) fn redo_latest(&mut self) {
-        while let Some(domain) = self.redo_order.pop() {
-            let redone = match domain {
-                UndoDomain::Annotations => self.annotations.redo(),
-                UndoDomain::Slides => self.slides.redo(),
-            };
-            if redone {
-                self.undo_order.push(domain);
-                self.save_domain(domain);
-                break;
-            }
+        self.flush_pending_saves();
+        if let Some(after) = self.history.take_redo() {
+            let before = self.swap_in(after);
+            self.history.push_undo(before);
         }
-        self.seen_depths = (self.annotations.undo_depth(), self.slides.undo_depth());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_history_is_capped_as_one_and_keeps_each_steps_document() {
+        let mut history = UndoHistory::default();
+        for _ in 0..UNDO_LIMIT + 20 {
+            history.record(DocumentState::Annotations(Vec::new()));
+        }
+        history.record(DocumentState::Slides(Deck::default()));
+        assert_eq!(
+            history.take_undo().map(|s| s.domain()),
+            Some(UndoDomain::Slides)
+        );
+        let mut left = 0;
+        while let Some(step) = history.take_undo() {
+            assert_eq!(step.domain(), UndoDomain::Annotations);
+            left += 1;
+        }
+        assert_eq!(left, UNDO_LIMIT - 1);
     }
 
-    fn save_domain(&mut self, domain: UndoDomain) {
-        match domain {
-            UndoDomain::Annotations => self.save_annotations(),
-            UndoDomain::Slides => self.save_slides(),
+    #[test]
+    fn a_new_step_clears_what_was_undone() {
+        let mut history = UndoHistory::default();
+        history.record(DocumentState::Slides(Deck::default()));
+        if let Some(step) = history.take_undo() {
+            history.push_redo(step);
         }
+        assert!(history.can_redo());
+        history.record(DocumentState::Annotations(Vec::new()));
+        assert!(!history.can_redo());
     }
 }

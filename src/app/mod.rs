@@ -5,11 +5,13 @@ mod apply;
 mod basemaps;
 mod command;
 mod deck_export;
+mod edits;
 mod exports;
 mod history;
 mod overlays;
 mod picture;
 mod present;
+mod saving;
 mod screenshot;
 mod settings;
 mod slides;
@@ -20,9 +22,11 @@ pub use basemaps::{Basemaps, PreparePack};
 pub use command::Command;
 pub use deck_export::{DECK_SIZE, DeckJob, default_deck_folder};
 pub use exports::{ExportState, Toast};
+pub use history::{DocumentState, UNDO_LIMIT, UndoDomain, UndoHistory};
 pub use overlays::{Overlays, ShownOverlay};
 pub use picture::picture_text;
 pub use present::{FLIGHT, Flight, PROJECTOR_SCALE, Presenter, slide_view};
+use saving::PendingSaves;
 pub use screenshot::{ScreenshotOutcome, ScreenshotTask, save_png};
 pub use settings::{Camera, LayerChoice, Settings, Theme};
 pub use slides::Slides;
@@ -36,8 +40,8 @@ use walkers::{MapMemory, lon_lat};
 use crate::basemap::Basemap;
 use crate::io::{LoadReport, ScenarioFiles, UserFolders, load_scenario};
 use crate::map::MapStyle;
-use crate::model::Selection;
 use crate::mesh::WorldView;
+use crate::model::Selection;
 use crate::scene::{Picture, PictureChoices, Scene};
 
 pub use crate::geometry::UKRAINE_BOUNDS;
@@ -181,11 +185,10 @@ pub struct BackstopApp {
     pub reduce_motion: bool,
     /// Frame the current slide again once the map has its new size.
     refit_pending: bool,
-    /// Which document each undo step belongs to, latest last; and the same for redo.
-    undo_order: Vec<history::UndoDomain>,
-    redo_order: Vec<history::UndoDomain>,
-    /// Undo depths seen last frame, to notice new steps.
-    seen_depths: (usize, usize),
+    /// Undo and redo across annotations and slides, in one order.
+    pub history: UndoHistory,
+    /// Text edits written once typing pauses.
+    pending_saves: PendingSaves,
     /// The search box.
     pub search: crate::ui::SearchBox,
     /// The scenario's events and phases on one axis.
@@ -284,9 +287,8 @@ impl BackstopApp {
             deck_job: None,
             reduce_motion: false,
             refit_pending: false,
-            undo_order: Vec::new(),
-            redo_order: Vec::new(),
-            seen_depths: (0, 0),
+            history: UndoHistory::default(),
+            pending_saves: PendingSaves::default(),
             search: crate::ui::SearchBox::default(),
             timeline,
             last_play_step: None,
@@ -420,7 +422,7 @@ impl BackstopApp {
             ui.ctx().request_repaint();
         }
         self.apply_commands(ui.ctx());
-        self.track_undo();
+        self.poll_pending_saves(ui.ctx());
         self.finish_view_screenshot(ui.ctx());
         self.poll_export(ui.ctx());
         self.poll_overlays(ui.ctx());

@@ -98,7 +98,6 @@ impl BackstopApp {
         crate::ui::toasts(ui.ctx(), self);
         self.apply_commands(ui.ctx());
         self.expire_toasts(ui.ctx());
-        self.track_undo();
     }
 
     /// True in the presenter view.

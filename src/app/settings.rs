@@ -95,7 +95,13 @@ impl super::BackstopApp {
             .enumerate()
             .map(|(i, layer)| {
                 let choice = LayerChoice {
-                    visible: self.state.shown.visible.get(i).copied().unwrap_or(layer.visible),
+                    visible: self
+                        .state
+                        .shown
+                        .visible
+                        .get(i)
+                        .copied()
+                        .unwrap_or(layer.visible),
                     opacity: self.state.shown.opacity.get(i).copied().unwrap_or(1.0),
                 };
                 (layer.id.clone(), choice)

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::BackstopApp;
-use super::history::History;
+use super::history::{DocumentState, UndoHistory};
 use crate::io::{ScenarioFiles, load_slides, save_slides};
 use crate::model::{Deck, Slide};
 
@@ -17,7 +17,6 @@ pub struct Slides {
     pub current: Option<usize>,
     /// Where they are saved.
     pub path: Option<PathBuf>,
-    history: History<Deck>,
 }
 
 impl Slides {
@@ -28,41 +27,12 @@ impl Slides {
             current: (!load.deck.slides.is_empty()).then_some(0),
             deck: load.deck,
             path: Some(path),
-            history: History::default(),
         };
         (slides, load.problems)
     }
 
-    /// Records the deck before a change (one undo step).
-    pub fn checkpoint(&mut self) {
-        self.history.checkpoint(&self.deck);
-    }
-
-    /// Steps back; false when there is nothing to undo.
-    pub fn undo(&mut self) -> bool {
-        let undone = self.history.undo(&mut self.deck);
-        self.keep_current_in_range();
-        undone
-    }
-
-    /// Steps forward again; false when there is nothing to redo.
-    pub fn redo(&mut self) -> bool {
-        let redone = self.history.redo(&mut self.deck);
-        self.keep_current_in_range();
-        redone
-    }
-
-    /// How many steps can be undone.
-    pub fn undo_depth(&self) -> usize {
-        self.history.undo_depth()
-    }
-
-    /// How many steps can be redone.
-    pub fn redo_depth(&self) -> usize {
-        self.history.redo_depth()
-    }
-
-    fn keep_current_in_range(&mut self) {
+    /// Keeps the current slide one that exists.
+    pub(super) fn keep_current_in_range(&mut self) {
         let count = self.deck.slides.len();
         self.current = match self.current {
             _ if count == 0 => None,
@@ -71,9 +41,9 @@ impl Slides {
         };
     }
 
-    /// Inserts a slide after the current one and makes it current.
-    pub fn insert(&mut self, slide: Slide) {
-        self.checkpoint();
+    /// Inserts a slide after the current one and makes it current (one undo step).
+    pub fn insert(&mut self, slide: Slide, history: &mut UndoHistory) {
+        history.record(DocumentState::Slides(self.deck.clone()));
         let at = self.current.map_or(self.deck.slides.len(), |i| i + 1);
         let at = at.min(self.deck.slides.len());
         self.deck.slides.insert(at, slide);
@@ -81,10 +51,10 @@ impl Slides {
     }
 
     /// Replaces slide `index`'s map state with `slide`'s, keeping its words.
-    pub fn update(&mut self, index: usize, slide: Slide) {
+    pub fn update(&mut self, index: usize, slide: Slide, history: &mut UndoHistory) {
         if let Some(old) = self.deck.slides.get(index) {
             let words = (old.title.clone(), old.caption.clone(), old.notes.clone());
-            self.checkpoint();
+            history.record(DocumentState::Slides(self.deck.clone()));
             let target = &mut self.deck.slides[index];
             *target = slide;
             (target.title, target.caption, target.notes) = words;
@@ -92,28 +62,28 @@ impl Slides {
     }
 
     /// Copies slide `index` right after it.
-    pub fn duplicate(&mut self, index: usize) {
+    pub fn duplicate(&mut self, index: usize, history: &mut UndoHistory) {
         if let Some(slide) = self.deck.slides.get(index).cloned() {
-            self.checkpoint();
+            history.record(DocumentState::Slides(self.deck.clone()));
             self.deck.slides.insert(index + 1, slide);
             self.current = Some(index + 1);
         }
     }
 
     /// Removes slide `index`.
-    pub fn delete(&mut self, index: usize) {
+    pub fn delete(&mut self, index: usize, history: &mut UndoHistory) {
         if index < self.deck.slides.len() {
-            self.checkpoint();
+            history.record(DocumentState::Slides(self.deck.clone()));
             self.deck.slides.remove(index);
             self.keep_current_in_range();
         }
     }
 
     /// Moves slide `from` to position `to`.
-    pub fn move_slide(&mut self, from: usize, to: usize) {
+    pub fn move_slide(&mut self, from: usize, to: usize, history: &mut UndoHistory) {
         let count = self.deck.slides.len();
         if from < count && to < count && from != to {
-            self.checkpoint();
+            history.record(DocumentState::Slides(self.deck.clone()));
             let slide = self.deck.slides.remove(from);
             self.deck.slides.insert(to, slide);
             self.current = Some(to);
@@ -185,9 +155,7 @@ impl BackstopApp {
 
     /// Saves the slides; a failure is said in a toast and the work stays in memory.
     pub fn save_slides(&mut self) {
-        if let Err(e) = self.slides.save() {
-            self.toast(e, true);
-        }
+        self.save_now(super::UndoDomain::Slides);
     }
 
     /// The annotations a slide (or the user) chose to show.
@@ -208,30 +176,38 @@ mod tests {
         }
     }
 
+    fn titles(deck: &Deck) -> Vec<String> {
+        deck.slides.iter().map(|x| x.title.clone()).collect()
+    }
+
     #[test]
-    fn editing_the_deck_undoes_and_redoes_step_by_step() {
+    fn each_deck_edit_records_the_deck_before_it_and_no_op_edits_record_nothing() {
+        let mut history = UndoHistory::default();
         let mut slides = Slides::default();
-        slides.insert(titled("a"));
-        slides.insert(titled("b"));
-        slides.insert(titled("c"));
-        slides.move_slide(2, 0);
-        let titles = |s: &Slides| {
-            s.deck
-                .slides
-                .iter()
-                .map(|x| x.title.clone())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(titles(&slides), ["c", "a", "b"]);
-        slides.delete(1);
-        assert_eq!(titles(&slides), ["c", "b"]);
-        assert!(slides.undo());
-        assert_eq!(titles(&slides), ["c", "a", "b"]);
-        assert!(slides.undo());
-        assert_eq!(titles(&slides), ["a", "b", "c"]);
-        assert!(slides.redo());
-        assert_eq!(titles(&slides), ["c", "a", "b"]);
-        slides.duplicate(0);
-        assert_eq!(titles(&slides), ["c", "c", "a", "b"]);
+        slides.insert(titled("a"), &mut history);
+        slides.insert(titled("b"), &mut history);
+        slides.insert(titled("c"), &mut history);
+        slides.move_slide(2, 0, &mut history);
+        assert_eq!(titles(&slides.deck), ["c", "a", "b"]);
+        slides.delete(1, &mut history);
+        slides.delete(9, &mut history);
+        slides.move_slide(0, 0, &mut history);
+        slides.duplicate(0, &mut history);
+        assert_eq!(titles(&slides.deck), ["c", "c", "b"]);
+        let mut before = Vec::new();
+        while let Some(DocumentState::Slides(deck)) = history.take_undo() {
+            before.push(titles(&deck));
+        }
+        assert_eq!(
+            before,
+            [
+                vec!["c", "b"],
+                vec!["c", "a", "b"],
+                vec!["a", "b", "c"],
+                vec!["a", "b"],
+                vec!["a"],
+                vec![],
+            ]
+        );
     }
 }

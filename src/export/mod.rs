@@ -8,7 +8,7 @@ mod render;
 pub use deck::{DeckPage, SLIDE_POINTS_HIGH, render_deck};
 pub use formats::{hubs_to_csv, to_geojson, to_kml};
 pub use picture::{
-    EXPORT_POINTS_HIGH, ExportOptions, ExportView, draw_picture, fit_ukraine_view,
-    fit_view, pixels_per_point_for, render_picture,
+    EXPORT_POINTS_HIGH, ExportOptions, ExportView, draw_picture, fit_ukraine_view, fit_view,
+    pixels_per_point_for, render_picture,
 };
 pub use render::{OffscreenRenderer, RenderError};

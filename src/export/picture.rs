@@ -110,7 +110,13 @@ fn map_rect(full: Rect, options: ExportOptions, has_caveat: bool) -> Rect {
 
 /// The view that frames Ukraine in a picture of `size` pixels, beside the legend.
 pub fn fit_ukraine_view(size: [u32; 2], options: ExportOptions, has_caveat: bool) -> ExportView {
-    fit_view(crate::geometry::UKRAINE_BOUNDS, size, options, has_caveat, 0.0)
+    fit_view(
+        crate::geometry::UKRAINE_BOUNDS,
+        size,
+        options,
+        has_caveat,
+        0.0,
+    )
 }
 
 /// The view that frames `bounds` (west, south, east, north) in a picture of `size`

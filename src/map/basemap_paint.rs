@@ -4,9 +4,9 @@ use egui::{Color32, Mesh, Painter, Shape};
 
 use super::MapFrame;
 use super::mesh_paint::{LineLook, append_fill, append_lines};
-use crate::model::Selection;
 use super::style::{HOVER, SELECTION};
 use crate::mesh::WorldView;
+use crate::model::Selection;
 
 pub use crate::basemap::BasemapLayers;
 

@@ -3,9 +3,9 @@
 use egui::Pos2;
 use geo::{Contains, Point};
 
-use crate::model::Selection;
 use crate::basemap::Basemap;
 use crate::mesh::WorldView;
+use crate::model::Selection;
 use crate::model::{LayerKind, Scenario};
 use crate::scene::Scene;
 

@@ -39,8 +39,8 @@ use egui::{Painter, Rect, vec2};
 
 use crate::basemap::{ATTRIBUTION, Basemap};
 use crate::mesh::WorldView;
-use crate::model::Selection;
 use crate::model::Scenario;
+use crate::model::Selection;
 use crate::scene::Scene;
 
 /// Everything one map picture needs.

@@ -7,10 +7,10 @@ use geo::{Contains, Geometry, Point};
 use super::mesh_paint::{LineLook, append_fill, append_lines};
 use super::scene_paint::visible_runs;
 use super::{HOVER, SELECTION};
-use crate::model::Selection;
-use crate::overlay::ShownOverlay;
 use crate::geometry::WorldPoint;
 use crate::mesh::{WorldRect, WorldView, lines_of};
+use crate::model::Selection;
+use crate::overlay::ShownOverlay;
 use crate::overlay::UserLayer;
 
 /// Fill opacity of user areas.

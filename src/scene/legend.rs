@@ -62,11 +62,15 @@ pub fn legend_entries(
             continue;
         }
         let kinds: BTreeSet<_> = layer.features.iter().map(|f| (f.kind, f.status)).collect();
-        overlays.extend(kinds.into_iter().map(|(kind, status)| LegendEntry::Overlay {
-            layer: index,
-            kind,
-            status,
-        }));
+        overlays.extend(
+            kinds
+                .into_iter()
+                .map(|(kind, status)| LegendEntry::Overlay {
+                    layer: index,
+                    kind,
+                    status,
+                }),
+        );
     }
     if !overlays.is_empty() {
         entries.push(LegendEntry::Heading("Monitoring and areas"));

@@ -2,7 +2,7 @@
 
 use egui::{Color32, RichText};
 
-use crate::app::{BackstopApp, Command, Tool};
+use crate::app::{BackstopApp, Command, Tool, UndoDomain};
 use crate::model::{AnnotationShape, AnnotationStyle};
 
 /// The palette offered for annotations: strong colours that read on both themes.
@@ -34,17 +34,20 @@ pub fn annotation_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 analysis_controls(ui, app, &mut commands);
                 return;
             }
-            style_controls(ui, &mut app.annotations.style, "New");
+            let mut style = app.annotations.style;
+            if style_controls(ui, &mut style, "New") {
+                commands.push(Command::SetAnnotationStyle(style));
+            }
             ui.separator();
             if ui
-                .add_enabled(app.annotations.undo_depth() > 0, egui::Button::new("Undo"))
+                .add_enabled(app.history.can_undo(), egui::Button::new("Undo"))
                 .on_hover_text("Ctrl+Z")
                 .clicked()
             {
                 commands.push(Command::Undo);
             }
             if ui
-                .add_enabled(app.annotations.redo_depth() > 0, egui::Button::new("Redo"))
+                .add_enabled(app.history.can_redo(), egui::Button::new("Redo"))
                 .on_hover_text("Ctrl+Shift+Z or Ctrl+Y")
                 .clicked()
             {
@@ -61,8 +64,8 @@ pub fn annotation_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
 }
 
 /// The Measure tool's figures, or the Range rings tool's radii, in the toolbar.
-fn analysis_controls(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
-    let tools = &mut app.tools;
+fn analysis_controls(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    let tools = &app.tools;
     if app.annotations.tool == Tool::Measure {
         let m = &tools.measurement;
         if m.points.len() < 2 {
@@ -106,11 +109,14 @@ fn analysis_controls(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Ve
     }
     let label = ui.label("Radii (km)");
     let valid = crate::analysis::parse_radii(&tools.radii_text).is_some();
-    let mut edit = egui::TextEdit::singleline(&mut tools.radii_text).desired_width(110.0);
+    let mut radii = tools.radii_text.clone();
+    let mut edit = egui::TextEdit::singleline(&mut radii).desired_width(110.0);
     if !valid {
         edit = edit.text_color(Color32::from_rgb(200, 40, 40));
     }
-    ui.add(edit).labelled_by(label.id);
+    if ui.add(edit).labelled_by(label.id).changed() {
+        commands.push(Command::SetRingRadii(radii));
+    }
     let presets: Vec<&crate::model::RingSet> = app
         .report
         .scenario
@@ -127,7 +133,7 @@ fn analysis_controls(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Ve
                     .clicked()
                 {
                     let radii: Vec<String> = set.radii_km.iter().map(ToString::to_string).collect();
-                    tools.radii_text = radii.join(", ");
+                    commands.push(Command::SetRingRadii(radii.join(", ")));
                     ui.close();
                 }
             }
@@ -179,7 +185,13 @@ pub fn annotation_editor(ui: &mut egui::Ui, app: &mut BackstopApp) {
     } else {
         format!("{count} annotations")
     });
-    let Some(first) = app.annotations.selected_mut().next().map(|a| a.clone()) else {
+    let Some(first) = app
+        .annotations
+        .items
+        .iter()
+        .find(|a| app.annotations.selected.contains(&a.id))
+        .cloned()
+    else {
         return;
     };
     ui.label(RichText::new(first.shape.kind()).small().weak());
@@ -197,23 +209,15 @@ pub fn annotation_editor(ui: &mut egui::Ui, app: &mut BackstopApp) {
     let size = ui.add(egui::Slider::new(&mut style.font_size, 8.0..=48.0).text("text size"));
     changed_style |= size.changed();
     changed_style |= ui.checkbox(&mut style.fill, "Fill").changed();
-    let annotations = &mut app.annotations;
     // One undo step per edit: when typing starts, or a control is first touched.
     if text_response.gained_focus() || size.drag_started() || (changed_style && !size.dragged()) {
-        annotations.checkpoint();
+        app.queue(Command::Checkpoint(UndoDomain::Annotations));
     }
-    let mut save = false;
-    if text_response.changed() {
-        for annotation in annotations.selected_mut() {
-            annotation.text = text.clone();
-        }
-        save = true;
-    }
-    if changed_style {
-        for annotation in annotations.selected_mut() {
-            annotation.style = style;
-        }
-        save = true;
+    if text_response.changed() || changed_style {
+        app.queue(Command::EditSelectedAnnotations {
+            text: text_response.changed().then_some(text),
+            style: changed_style.then_some(style),
+        });
     }
     if ui
         .button("Delete")
@@ -221,8 +225,5 @@ pub fn annotation_editor(ui: &mut egui::Ui, app: &mut BackstopApp) {
         .clicked()
     {
         app.queue(Command::DeleteAnnotations);
-    }
-    if save {
-        app.queue(Command::SaveAnnotations);
     }
 }

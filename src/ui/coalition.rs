@@ -7,8 +7,8 @@ use egui_plot::{Bar, BarChart, Plot};
 
 use super::status_badge;
 use crate::app::{BackstopApp, Command};
-use crate::model::{RoleCategory, Selection};
 use crate::model::{Nation, Status};
+use crate::model::{RoleCategory, Selection};
 
 /// Height of the table's scrolling body and of the chart, so the panel keeps its size.
 const TABLE_HEIGHT: f32 = 210.0;

@@ -4,8 +4,8 @@ use egui::RichText;
 
 use super::status_badge;
 use crate::app::{BackstopApp, Command};
-use crate::model::{RoleCategory, Selection};
 use crate::model::{Hub, Nation, OverlayFeature, Scenario, Source, Validity};
+use crate::model::{RoleCategory, Selection};
 
 /// Details of the selected hub or feature; the scenario summary when nothing is selected.
 pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {

@@ -8,8 +8,8 @@ use egui_extras::{Column, TableBuilder};
 use super::status_badge;
 use crate::analysis::HubExposure;
 use crate::app::{BackstopApp, Command};
-use crate::model::Selection;
 use crate::model::Hub;
+use crate::model::Selection;
 
 /// A column of the exposure table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -2,10 +2,10 @@
 
 use egui::{Response, Ui};
 
-use crate::app::{Annotations, BackstopApp, Command, Tool, extend_stroke};
+use crate::app::{Annotations, BackstopApp, Command, Tool, UndoDomain, extend_stroke};
 use crate::map::annotation_at;
 use crate::mesh::WorldView;
-use crate::model::AnnotationShape;
+use crate::model::{AnnotationShape, LonLat};
 
 /// True when the primary button went down, in Select mode, on a selected annotation.
 pub(super) fn grabs_annotation(ctx: &egui::Context, app: &BackstopApp) -> bool {
@@ -19,12 +19,13 @@ pub(super) fn grabs_annotation(ctx: &egui::Context, app: &BackstopApp) -> bool {
         .is_some_and(|id| app.annotations.selected.contains(&id))
 }
 
-/// Turns pointer input on the map into annotation edits. Returns true when it used a click.
+/// Turns pointer input on the map into annotation commands (select, move, draw, add).
+/// Returns true when it used a click.
 pub(super) fn annotate(
     ui: &Ui,
     response: &Response,
     view: &WorldView,
-    annotations: &mut Annotations,
+    annotations: &Annotations,
     commands: &mut Vec<Command>,
 ) -> bool {
     let to_lon_lat = |p: egui::Pos2| {
@@ -36,33 +37,39 @@ pub(super) fn annotate(
     let min_step = 2.0 * 360.0 / view.scale();
     let shift = ui.input(|i| i.modifiers.shift);
     let mut used_click = false;
+    // The shape being drawn, changed here and handed back as one command.
+    let mut draft = annotations.draft.clone();
     match annotations.tool {
         Tool::Select => {
+            let mut selected = annotations.selected.clone();
             if response.clicked() {
                 let hit = pointer.and_then(|p| annotation_at(view, &annotations.items, p));
                 match hit {
                     Some(id) if shift => {
-                        if !annotations.selected.remove(&id) {
-                            annotations.selected.insert(id);
+                        if !selected.remove(&id) {
+                            selected.insert(id);
                         }
                         used_click = true;
                     }
                     Some(id) => {
-                        annotations.selected = std::collections::BTreeSet::from([id]);
+                        selected = std::collections::BTreeSet::from([id]);
                         used_click = true;
                     }
-                    None if !shift => annotations.selected.clear(),
+                    None if !shift => selected.clear(),
                     None => {}
                 }
+            }
+            if selected != annotations.selected {
+                commands.push(Command::SelectAnnotations(selected.clone()));
             }
             if response.drag_started_by(egui::PointerButton::Primary)
                 && pointer
                     .and_then(|p| annotation_at(view, &annotations.items, p))
-                    .is_some_and(|id| annotations.selected.contains(&id))
+                    .is_some_and(|id| selected.contains(&id))
             {
                 // The whole drag is one undo step.
-                annotations.checkpoint();
-                annotations.draft = None;
+                commands.push(Command::Checkpoint(UndoDomain::Annotations));
+                draft = None;
             }
             if response.dragged_by(egui::PointerButton::Primary)
                 && grabbing_now(ui, view, annotations)
@@ -70,15 +77,10 @@ pub(super) fn annotate(
                 let delta = response.drag_delta();
                 if let Some(p) = pointer {
                     let (a, b) = (to_lon_lat(p - delta), to_lon_lat(p));
-                    let (d_lon, d_lat) = (b[0] - a[0], b[1] - a[1]);
-                    for annotation in annotations.selected_mut() {
-                        crate::model::translate(&mut annotation.shape, d_lon, d_lat);
-                    }
+                    commands.push(Command::MoveSelectedAnnotations([b[0] - a[0], b[1] - a[1]]));
                 }
             }
-            if response.drag_stopped_by(egui::PointerButton::Primary)
-                && !annotations.selected.is_empty()
-            {
+            if response.drag_stopped_by(egui::PointerButton::Primary) && !selected.is_empty() {
                 commands.push(Command::SaveAnnotations);
             }
         }
@@ -87,35 +89,32 @@ pub(super) fn annotate(
                 && let Some(p) = pointer
             {
                 let at = to_lon_lat(p);
-                let shape = if annotations.tool == Tool::Text {
+                commands.push(Command::AddAnnotation(if annotations.tool == Tool::Text {
                     AnnotationShape::Text { at }
                 } else {
                     AnnotationShape::Callout {
                         at,
                         number: annotations.next_callout_number(),
                     }
-                };
-                annotations.add(shape);
-                commands.push(Command::SaveAnnotations);
+                }));
                 used_click = true;
             }
         }
         Tool::Line => {
             if response.double_clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                if let Some(AnnotationShape::Line { points }) = annotations.draft.take()
+                if let Some(AnnotationShape::Line { points }) = draft.take()
                     && points.len() >= 2
                 {
-                    annotations.add(AnnotationShape::Line { points });
-                    commands.push(Command::SaveAnnotations);
+                    commands.push(Command::AddAnnotation(AnnotationShape::Line { points }));
                 }
                 used_click = true;
             } else if response.clicked()
                 && let Some(p) = pointer
             {
-                match &mut annotations.draft {
+                match &mut draft {
                     Some(AnnotationShape::Line { points }) => points.push(to_lon_lat(p)),
-                    draft => {
-                        *draft = Some(AnnotationShape::Line {
+                    other => {
+                        *other = Some(AnnotationShape::Line {
                             points: vec![to_lon_lat(p)],
                         })
                     }
@@ -125,64 +124,84 @@ pub(super) fn annotate(
         }
         Tool::Measure | Tool::Rings => {}
         Tool::Arrow | Tool::Rectangle | Tool::Circle | Tool::Freehand | Tool::Highlight => {
-            let Some(p) = pointer else { return false };
-            let here = to_lon_lat(p);
-            if response.drag_started_by(egui::PointerButton::Primary) {
-                let start = to_lon_lat(p - response.drag_delta());
-                annotations.draft = Some(match annotations.tool {
-                    Tool::Arrow => AnnotationShape::Arrow {
-                        from: start,
-                        to: here,
-                    },
-                    Tool::Rectangle => AnnotationShape::Rectangle { a: start, b: here },
-                    Tool::Circle => AnnotationShape::Circle {
-                        centre: start,
-                        radius_km: 0.0,
-                    },
-                    Tool::Freehand => AnnotationShape::Freehand {
-                        points: vec![start, here],
-                    },
-                    _ => AnnotationShape::Highlight {
-                        points: vec![start, here],
-                    },
-                });
-            } else if response.dragged_by(egui::PointerButton::Primary) {
-                match &mut annotations.draft {
-                    Some(AnnotationShape::Arrow { to, .. }) => *to = here,
-                    Some(AnnotationShape::Rectangle { b, .. }) => *b = here,
-                    Some(AnnotationShape::Circle { centre, radius_km }) => {
-                        use geo::Distance;
-                        *radius_km = geo::Geodesic.distance(
-                            geo::Point::new(centre[0], centre[1]),
-                            geo::Point::new(here[0], here[1]),
-                        ) / 1000.0;
-                    }
-                    Some(
-                        AnnotationShape::Freehand { points }
-                        | AnnotationShape::Highlight { points },
-                    ) => {
-                        extend_stroke(points, here, min_step);
-                    }
-                    _ => {}
-                }
-            }
-            if response.drag_stopped_by(egui::PointerButton::Primary)
-                && let Some(shape) = annotations.draft.take()
-            {
-                let big_enough = match &shape {
-                    AnnotationShape::Circle { radius_km, .. } => *radius_km > 0.0,
-                    AnnotationShape::Arrow { from, to }
-                    | AnnotationShape::Rectangle { a: from, b: to } => from != to,
-                    _ => true,
-                };
-                if big_enough {
-                    annotations.add(shape);
-                    commands.push(Command::SaveAnnotations);
-                }
+            if let Some(p) = pointer {
+                drag_shape(
+                    response,
+                    annotations.tool,
+                    &mut draft,
+                    to_lon_lat(p),
+                    to_lon_lat(p - response.drag_delta()),
+                    min_step,
+                    commands,
+                );
             }
         }
     }
+    if draft != annotations.draft {
+        commands.push(Command::SetDraft(draft));
+    }
     used_click
+}
+
+/// A shape drawn by dragging: started, stretched, and added when the drag ends.
+fn drag_shape(
+    response: &Response,
+    tool: Tool,
+    draft: &mut Option<AnnotationShape>,
+    here: LonLat,
+    start: LonLat,
+    min_step: f64,
+    commands: &mut Vec<Command>,
+) {
+    if response.drag_started_by(egui::PointerButton::Primary) {
+        *draft = Some(match tool {
+            Tool::Arrow => AnnotationShape::Arrow {
+                from: start,
+                to: here,
+            },
+            Tool::Rectangle => AnnotationShape::Rectangle { a: start, b: here },
+            Tool::Circle => AnnotationShape::Circle {
+                centre: start,
+                radius_km: 0.0,
+            },
+            Tool::Freehand => AnnotationShape::Freehand {
+                points: vec![start, here],
+            },
+            _ => AnnotationShape::Highlight {
+                points: vec![start, here],
+            },
+        });
+    } else if response.dragged_by(egui::PointerButton::Primary) {
+        match draft {
+            Some(AnnotationShape::Arrow { to, .. }) => *to = here,
+            Some(AnnotationShape::Rectangle { b, .. }) => *b = here,
+            Some(AnnotationShape::Circle { centre, radius_km }) => {
+                use geo::Distance;
+                *radius_km = geo::Geodesic.distance(
+                    geo::Point::new(centre[0], centre[1]),
+                    geo::Point::new(here[0], here[1]),
+                ) / 1000.0;
+            }
+            Some(AnnotationShape::Freehand { points } | AnnotationShape::Highlight { points }) => {
+                extend_stroke(points, here, min_step);
+            }
+            _ => {}
+        }
+    }
+    if response.drag_stopped_by(egui::PointerButton::Primary)
+        && let Some(shape) = draft.take()
+    {
+        let big_enough = match &shape {
+            AnnotationShape::Circle { radius_km, .. } => *radius_km > 0.0,
+            AnnotationShape::Arrow { from, to } | AnnotationShape::Rectangle { a: from, b: to } => {
+                from != to
+            }
+            _ => true,
+        };
+        if big_enough {
+            commands.push(Command::AddAnnotation(shape));
+        }
+    }
 }
 
 /// True while a drag that started on a selected annotation goes on.

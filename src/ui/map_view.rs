@@ -9,9 +9,9 @@ use super::map_input::{annotate, grabs_annotation, measure_or_place_rings};
 use crate::analysis::{Presence, PresenceMap};
 use crate::app::{BackstopApp, Command, Tool, ViewState};
 use crate::map::{MapFrame, Occupied, feature_at, paint_map, place_hubs, user_feature_at};
-use crate::model::Selection;
 use crate::mesh::WorldView;
 use crate::model::Scenario;
+use crate::model::Selection;
 use crate::scene::Scene;
 
 /// Size of the invisible handle that labels a feature or country for screen readers and tests.

@@ -25,9 +25,7 @@ pub use annotation_bar::{annotation_bar, annotation_editor};
 pub use basemap::{basemap_menu, basemap_status, file_menu, prepare_pack_window};
 pub use coalition::{CoalitionColumn, CoalitionSort, coalition_panel};
 pub use details::details_panel;
-pub use export_dialog::{
-    ExportDialog, ExportPreset, export_dialog,
-};
+pub use export_dialog::{ExportDialog, ExportPreset, export_dialog};
 pub use exposure::{ExposureColumn, ExposureSort, exposure_panel, km_text};
 pub use filters::{filter_chips, filters_section};
 pub use help::help_overlay;

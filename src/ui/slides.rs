@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use crate::app::{BackstopApp, Command};
+use crate::app::{BackstopApp, Command, UndoDomain};
 use crate::model::SlideAnnotations;
 
 /// The Slides panel, on the left.
@@ -38,13 +38,13 @@ pub fn slides_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     commands.push(Command::AddSlide);
                 }
                 if ui
-                    .add_enabled(app.slides.undo_depth() > 0, egui::Button::new("Undo"))
+                    .add_enabled(app.history.can_undo(), egui::Button::new("Undo"))
                     .clicked()
                 {
                     commands.push(Command::Undo);
                 }
                 if ui
-                    .add_enabled(app.slides.redo_depth() > 0, egui::Button::new("Redo"))
+                    .add_enabled(app.history.can_redo(), egui::Button::new("Redo"))
                     .clicked()
                 {
                     commands.push(Command::Redo);
@@ -195,12 +195,15 @@ fn current_slide(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Co
     let edits = [&title_edit, &caption_edit, &notes_edit];
     // One undo step per field edited: taken when typing starts there.
     if edits.iter().any(|e| e.gained_focus()) {
-        app.slides.checkpoint();
+        commands.push(Command::Checkpoint(UndoDomain::Slides));
     }
-    if edits.iter().any(|e| e.changed())
-        && let Some(target) = app.slides.deck.slides.get_mut(index)
-    {
-        (target.title, target.caption, target.notes) = (title, caption, notes);
+    if edits.iter().any(|e| e.changed()) {
+        commands.push(Command::EditSlideWords {
+            index,
+            title,
+            caption,
+            notes,
+        });
     }
     if edits.iter().any(|e| e.lost_focus()) {
         commands.push(Command::SaveSlides);
@@ -252,15 +255,8 @@ fn annotations_choice(
             choice = Some(SlideAnnotations::Only(selected.clone()));
         }
     });
-    if let Some(choice) = choice
-        && choice != current
-    {
-        app.slides.checkpoint();
-        if let Some(slide) = app.slides.deck.slides.get_mut(index) {
-            slide.annotations = choice.clone();
-        }
-        app.state.shown.annotations = choice;
-        commands.push(Command::SaveSlides);
+    if let Some(choice) = choice {
+        commands.push(Command::SetSlideAnnotations(index, choice));
     }
 }
 

@@ -55,7 +55,12 @@ pub fn timeline_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     None => "All times shown".into(),
                 };
                 ui.label(RichText::new(text).strong());
-                if let Some(stop) = app.state.shown.as_of.and_then(|s| app.timeline.stops.get(s)) {
+                if let Some(stop) = app
+                    .state
+                    .shown
+                    .as_of
+                    .and_then(|s| app.timeline.stops.get(s))
+                {
                     ui.label(RichText::new(&stop.title).weak());
                 }
             });
