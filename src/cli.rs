@@ -279,7 +279,14 @@ pub fn export_slides(
             return EXIT_ERRORS;
         }
     };
-    match crate::export::render_deck(&mut renderer, &pages, out, [size.0, size.1], |_, _| {}) {
+    match crate::export::render_deck(
+        &mut renderer,
+        &pages,
+        out,
+        [size.0, size.1],
+        |_, _| {},
+        || false,
+    ) {
         Ok(files) => {
             for file in files {
                 let _ = writeln!(stdout, "wrote {}", file.display());

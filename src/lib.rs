@@ -10,6 +10,7 @@ pub mod cli;
 pub mod export;
 pub mod geometry;
 pub mod io;
+pub mod job;
 pub mod map;
 pub mod mesh;
 pub mod model;

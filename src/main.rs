@@ -177,11 +177,15 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     };
     let files = ScenarioFiles::new(source);
     let overlays = cli.overlay.clone();
-    // A bad pack is reported before any window opens.
-    if let Some(pack) = &cli.tiles {
-        backstop::tiles::open_pack(pack).map_err(|e| anyhow!(e))?;
-    }
-    let tiles = cli.tiles.clone();
+    // A bad pack is reported before any window opens; the app is handed the pack opened
+    // here, so it is read and checked once.
+    let tiles = match &cli.tiles {
+        Some(path) => Some((
+            path.clone(),
+            backstop::tiles::open_pack(path).map_err(|e| anyhow!(e))?,
+        )),
+        None => None,
+    };
     eframe::run_native(
         &title,
         options,
@@ -199,11 +203,8 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
             if let Some(settings) = remembered {
                 app.apply_settings(&settings);
             }
-            if let Some(pack) = tiles {
-                app.choose_basemap(
-                    backstop::tiles::BasemapChoice::Pack(pack),
-                    Some(&cc.egui_ctx),
-                );
+            if let Some((path, pack)) = tiles {
+                app.basemaps.use_pack(path, pack, Some(&cc.egui_ctx));
             }
             if let Some(task) = screenshot {
                 app = app.with_screenshot(task);

@@ -42,6 +42,7 @@ fn every_preset_yields_exactly_its_size() {
     for size in [[1920, 1080], [3508, 2480], [1000, 700]] {
         let image = picture(&mut renderer, &app, view, size);
         assert_eq!([image.width(), image.height()], size);
+        common::assert_is_briefing_picture(&image, &format!("{size:?}"), true);
     }
 }
 
@@ -148,6 +149,7 @@ fn the_export_command_writes_png_geojson_kml_and_csv_with_no_display() {
     }
     let png = image::open(dir.path().join("map.png")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((png.width(), png.height()), (640, 360));
+    common::assert_is_briefing_picture(&png.to_rgba8(), "map.png", true);
     let csv = std::fs::read_to_string(dir.path().join("hubs.csv")).unwrap_or_default();
     assert!(csv.starts_with("id,name,lon,lat,"));
     assert_eq!(csv.lines().count(), 11, "a header and one row per hub");
@@ -227,5 +229,6 @@ fn the_deck_export_writes_one_png_per_slide_of_the_requested_size() {
     for file in &files {
         let png = image::open(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!((png.width(), png.height()), (1280, 720), "{file}");
+        common::assert_is_briefing_picture(&png.to_rgba8(), file, false);
     }
 }

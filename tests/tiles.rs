@@ -505,7 +505,9 @@ fn opening_a_truncated_pack_from_the_file_menu_says_what_is_wrong() {
     harness.state_mut().open_dialog.path = path.display().to_string();
     harness.run_steps(1);
     harness.get_by_label("Open").click();
-    harness.run_steps(3);
+    common::run_until(&mut harness, "checking the cut pack", |app| {
+        app.basemaps.opening.is_none() && app.open_dialog.error.is_some()
+    });
     harness.get_by_label_contains("cut.pmtiles");
     assert_eq!(harness.state().basemaps.choice, BasemapChoice::BuiltIn);
 
@@ -514,6 +516,8 @@ fn opening_a_truncated_pack_from_the_file_menu_says_what_is_wrong() {
     harness.state_mut().open_dialog.path = good.display().to_string();
     harness.run_steps(1);
     harness.get_by_label("Open").click();
-    harness.run_steps(3);
+    common::run_until(&mut harness, "opening the good pack", |app| {
+        app.basemaps.opening.is_none() && !app.open_dialog.open
+    });
     assert_eq!(harness.state().basemaps.choice, BasemapChoice::Pack(good));
 }

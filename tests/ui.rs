@@ -148,7 +148,8 @@ fn reload_picks_up_an_edited_data_file() {
     std::fs::write(&hubs, text.replace("Hub hub-a", "Renamed hub"))
         .unwrap_or_else(|e| panic!("{e}"));
     harness.get_by_label("Reload").click();
-    harness.run_steps(3);
+    harness.run_steps(1);
+    common::run_until(&mut harness, "the reload", |app| !app.is_loading());
     harness.get_by_label("Hub: Renamed hub");
 }
 
@@ -166,7 +167,8 @@ fn the_open_dialog_opens_a_typed_folder() {
     assert!(harness.state().open_dialog.open);
     harness.state_mut().open_dialog.path = dir.path().display().to_string();
     harness.get_by_label("Open").click();
-    harness.run_steps(4);
+    harness.run_steps(1);
+    common::run_until(&mut harness, "opening the folder", |app| !app.is_loading());
     assert_eq!(harness.state().report.scenario.title, "Fixture scenario");
     harness.get_by_label("Hub: Hub hub-a");
 }

@@ -5,10 +5,9 @@ use walkers::lon_lat;
 
 use super::{BackstopApp, Command, UKRAINE_BOUNDS};
 use crate::geometry::{WorldPoint, lon_lat_to_world, world_to_lon_lat};
-use crate::io::{ScenarioFiles, ScenarioSource, load_scenario};
+use crate::io::{ScenarioFiles, ScenarioSource};
 use crate::mesh::WorldView;
 use crate::model::Selection;
-use crate::scene::Scene;
 
 impl BackstopApp {
     pub(super) fn apply_commands(&mut self, ctx: &egui::Context) {
@@ -116,6 +115,11 @@ impl BackstopApp {
             }
             Command::ShowPreparePack => self.show_prepare_pack(),
             Command::RemoveOverlay(id) => self.remove_overlay(id),
+            Command::CancelOverlayLoad(index) => {
+                if let Some(load) = self.overlays.loading.get(index) {
+                    load.cancel();
+                }
+            }
             Command::ToggleOverlay(id) => {
                 if let Some(overlay) = self.overlays.layers.iter_mut().find(|o| o.layer.id == id) {
                     overlay.visible = !overlay.visible;
@@ -186,6 +190,11 @@ impl BackstopApp {
                 }
             }
             Command::ExportSlides(folder) => self.start_deck_export(folder, ctx),
+            Command::CancelDeckExport => {
+                if let Some(deck) = &self.deck_job {
+                    deck.job.cancel();
+                }
+            }
             edit => self.apply_edit(edit),
         }
     }
@@ -205,62 +214,6 @@ impl BackstopApp {
             log::info!("reloading: the scenario folder changed");
             self.load(self.files.clone());
         }
-    }
-
-    /// Replaces the scenario with the one `files` reads; layer choices are kept for
-    /// layers of the same id, and the view stays where it is on a reload. On a reload,
-    /// a file that now has errors keeps its last good version on the map.
-    pub fn load(&mut self, files: ScenarioFiles) {
-        let mut report = load_scenario(&files);
-        if files.source() == self.files.source() {
-            report = crate::io::keep_last_good(report, &self.report);
-        }
-        for diagnostic in &report.diagnostics {
-            log::warn!("{diagnostic}");
-        }
-        let mut settings = self.settings();
-        if files.source() != self.files.source() {
-            // Another scenario's documents: what was typed goes to the old files first,
-            // and undo never reaches back into them.
-            self.flush_pending_saves();
-            let (slides, problems) = super::Slides::load(self.folders.slides_path(&files), &files);
-            self.slides = slides;
-            for problem in problems {
-                self.toast(problem.message, true);
-            }
-            let (mut annotations, problems) =
-                super::Annotations::load(self.folders.annotations_path(&files));
-            (annotations.tool, annotations.style) = (self.annotations.tool, self.annotations.style);
-            self.annotations = annotations;
-            for problem in problems {
-                self.toast(problem, true);
-            }
-            self.history = super::UndoHistory::default();
-            settings.camera = None;
-            self.state.selection = None;
-            self.fit_pending = report.scenario.view.is_none();
-            if let Some(view) = report.scenario.view {
-                self.map_memory.center_at(lon_lat(view.lon, view.lat));
-                let _ = self.map_memory.set_zoom(view.zoom);
-            }
-        }
-        self.state.shown.visible = report.scenario.layers.iter().map(|l| l.visible).collect();
-        self.state.shown.opacity = vec![1.0; report.scenario.layers.len()];
-        self.scene = std::sync::Arc::new(Scene::build(&report.scenario));
-        self.exposures = super::exposures_of(&report.scenario, &self.basemap);
-        self.timeline = crate::analysis::Timeline::of(&report.scenario);
-        if self
-            .state
-            .shown
-            .as_of
-            .is_some_and(|s| s >= self.timeline.stops.len())
-        {
-            self.state.shown.as_of = None;
-        }
-        self.search_index = crate::analysis::SearchIndex::build(&report.scenario, &self.basemap);
-        self.report = report;
-        self.files = files;
-        self.apply_settings(&settings);
     }
 
     /// Puts rings with the toolbar's radii around `centre`; bad radii are said in a toast.

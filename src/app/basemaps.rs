@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::io::Diagnostic;
+use crate::job::{Job, Polled};
 use crate::tiles::{
     BasemapChoice, DiskCache, HttpBackend, HttpOptions, PackJob, PackPlan, TileBackend, TileSource,
     TileStore, load_sources, open_pack,
@@ -51,6 +52,8 @@ pub struct Basemaps {
     pub recent_packs: Vec<PathBuf>,
     /// The Prepare offline pack window.
     pub prepare: PreparePack,
+    /// A pack being opened and checked on a worker.
+    pub opening: Option<(PathBuf, Job<Arc<dyn TileBackend>>)>,
 }
 
 impl Basemaps {
@@ -72,6 +75,7 @@ impl Basemaps {
             http_options: HttpOptions::default(),
             recent_packs: Vec::new(),
             prepare: PreparePack::default(),
+            opening: None,
         }
     }
 
@@ -115,12 +119,36 @@ impl Basemaps {
                 }
                 BasemapChoice::Pack(path) => {
                     let pack = open_pack(path)?;
-                    self.recent_packs.retain(|p| p != path);
-                    self.recent_packs.insert(0, path.clone());
-                    self.recent_packs.truncate(6);
-                    (Some(pack), None)
+                    self.use_pack(path.clone(), pack, ctx);
+                    return Ok(());
                 }
             };
+        self.install(choice, backend, http, ctx);
+        Ok(())
+    }
+
+    /// Shows `pack`, opened and checked from `path`, and remembers it among the recent.
+    pub fn use_pack(
+        &mut self,
+        path: PathBuf,
+        pack: Arc<dyn TileBackend>,
+        ctx: Option<&egui::Context>,
+    ) {
+        self.recent_packs.retain(|p| *p != path);
+        self.recent_packs.insert(0, path.clone());
+        self.recent_packs.truncate(6);
+        self.install(BasemapChoice::Pack(path), Some(pack), None, ctx);
+    }
+
+    fn install(
+        &mut self,
+        choice: BasemapChoice,
+        backend: Option<Arc<dyn TileBackend>>,
+        http: Option<Arc<HttpBackend>>,
+        ctx: Option<&egui::Context>,
+    ) {
+        // The latest choice wins over a pack still being opened.
+        self.opening = None;
         self.store = backend.map(|backend| {
             let store = TileStore::new(backend);
             if let Some(ctx) = ctx {
@@ -130,12 +158,12 @@ impl Basemaps {
         });
         self.http = http;
         self.choice = choice;
-        Ok(())
     }
 
-    /// True when no tile is on its way (a screenshot waits for this).
+    /// True when no pack is being opened and no tile is on its way (a screenshot waits
+    /// for this).
     pub fn is_settled(&self) -> bool {
-        self.store.as_ref().is_none_or(|s| s.status().waiting == 0)
+        self.opening.is_none() && self.store.as_ref().is_none_or(|s| s.status().waiting == 0)
     }
 
     /// The name of what is shown, for menus and the status line.
@@ -182,10 +210,50 @@ impl Basemaps {
 
 impl super::BackstopApp {
     /// Shows `choice` as the basemap; a failure is shown as a toast and changes nothing.
+    /// A pack is opened on a worker (checking an MBTiles file reads all of it) and shown
+    /// when it is found whole.
     pub fn choose_basemap(&mut self, choice: BasemapChoice, ctx: Option<&egui::Context>) {
-        match self.basemaps.choose(choice, ctx) {
-            Ok(()) => {}
-            Err(e) => self.toast(e, true),
+        if let BasemapChoice::Pack(path) = choice {
+            let repaint = self.repaint.clone();
+            let file = path.clone();
+            let job = Job::spawn(
+                "pack-open",
+                move || repaint.wake(),
+                move |_| open_pack(&file),
+            );
+            self.basemaps.opening = Some((path, job));
+            return;
+        }
+        if let Err(e) = self.basemaps.choose(choice, ctx) {
+            self.toast(e, true);
+        }
+    }
+
+    /// Shows a pack that finished opening, or says why it cannot be.
+    pub(super) fn poll_opening_pack(&mut self, ctx: &egui::Context) {
+        let Some((_, job)) = &mut self.basemaps.opening else {
+            return;
+        };
+        let polled = job.poll();
+        if matches!(polled, Polled::Running) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        }
+        let Some((path, _)) = self.basemaps.opening.take() else {
+            return;
+        };
+        let asked_in_dialog =
+            self.open_dialog.open && self.open_dialog.purpose == crate::ui::OpenPurpose::TilePack;
+        match polled {
+            Polled::Finished(pack) => {
+                self.basemaps.use_pack(path, pack, Some(ctx));
+                if asked_in_dialog {
+                    self.open_dialog.open = false;
+                }
+            }
+            Polled::Failed(e) if asked_in_dialog => self.open_dialog.error = Some(e),
+            Polled::Failed(e) => self.toast(e, true),
+            Polled::Running => {}
         }
     }
 }

@@ -85,6 +85,8 @@ pub enum Command {
     ShowAddOverlayDialog,
     /// Load a GeoJSON file as an extra layer (in the background).
     AddOverlay(std::path::PathBuf),
+    /// Stop loading an overlay, by its place among the loads.
+    CancelOverlayLoad(usize),
     /// Remove a user overlay, by id.
     RemoveOverlay(u64),
     /// Show or hide a user overlay, by id.
@@ -154,6 +156,8 @@ pub enum Command {
     ToggleBlackout,
     /// Render every slide as a PNG into a folder.
     ExportSlides(std::path::PathBuf),
+    /// Stop a deck export under way (the slides written so far stay).
+    CancelDeckExport,
     /// One undo step for a document, before an edit that lasts several frames (a drag,
     /// typing in a field); the edit's own commands then take none.
     Checkpoint(UndoDomain),
@@ -289,6 +293,7 @@ impl Command {
             Command::ShowAddOverlayDialog => "Add overlay…".into(),
             Command::AddOverlay(path) => format!("Add {}", path.display()),
             Command::RemoveOverlay(_) => "Remove overlay".into(),
+            Command::CancelOverlayLoad(_) => "Cancel loading".into(),
             Command::ToggleOverlay(_) => "Show or hide overlay".into(),
             Command::SaveViewAsPng => "Save view as PNG".into(),
             Command::ShowExportDialog => "Export image…".into(),
@@ -320,6 +325,7 @@ impl Command {
             Command::LastSlide => "Last slide".into(),
             Command::ToggleBlackout => "Black out the screen".into(),
             Command::ExportSlides(_) => "Export slides…".into(),
+            Command::CancelDeckExport => "Cancel the slide export".into(),
             Command::Checkpoint(_) => "Start an edit".into(),
             Command::SelectAnnotations(_) => "Select annotations".into(),
             Command::MoveSelectedAnnotations(_) => "Move annotations".into(),

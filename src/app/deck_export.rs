@@ -1,37 +1,28 @@
-//! "Export slides…" from the app: every slide rendered on a worker thread, with progress.
+//! "Export slides…" from the app: every slide rendered on a worker thread, with progress
+//! and Cancel.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 use super::BackstopApp;
 use crate::export::{OffscreenRenderer, render_deck};
+use crate::job::{Job, Polled};
 
 /// The size slides are exported at from the app.
 pub const DECK_SIZE: [u32; 2] = [1920, 1080];
 
-enum DeckMessage {
-    Progress(usize, usize),
-    Finished(Result<Vec<PathBuf>, String>),
-}
-
 /// A deck export under way.
+#[derive(Debug)]
 pub struct DeckJob {
     /// The folder being written.
     pub folder: PathBuf,
-    /// Slides written so far.
-    pub done: usize,
-    /// Slides in all.
-    pub total: usize,
-    receiver: Receiver<DeckMessage>,
+    /// The rendering, slide after slide.
+    pub job: Job<Vec<PathBuf>>,
 }
 
-impl std::fmt::Debug for DeckJob {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeckJob")
-            .field("folder", &self.folder)
-            .field("done", &self.done)
-            .field("total", &self.total)
-            .finish()
+impl DeckJob {
+    /// Slides written so far, and in all.
+    pub fn counts(&self) -> (u64, u64) {
+        self.job.progress()
     }
 }
 
@@ -53,62 +44,48 @@ impl BackstopApp {
             return;
         }
         let pages = self.deck_pages();
-        let total = pages.len();
-        let (sender, receiver) = channel();
+        let total = pages.len() as u64;
         let repaint = ctx.clone();
         let target = folder.clone();
-        let spawned = std::thread::Builder::new()
-            .name("deck-export".into())
-            .spawn(move || {
-                let result = OffscreenRenderer::new()
-                    .map_err(|e| e.to_string())
-                    .and_then(|mut renderer| {
-                        render_deck(&mut renderer, &pages, &target, DECK_SIZE, |done, total| {
-                            let _ = sender.send(DeckMessage::Progress(done, total));
-                            repaint.request_repaint();
-                        })
-                    });
-                let _ = sender.send(DeckMessage::Finished(result));
-                repaint.request_repaint();
-            });
-        match spawned {
-            Ok(_) => {
-                self.deck_job = Some(DeckJob {
-                    folder,
-                    done: 0,
-                    total,
-                    receiver,
-                });
-            }
-            Err(e) => self.toast(format!("Could not start the export: {e}"), true),
-        }
+        let job = Job::spawn(
+            "deck-export",
+            move || repaint.request_repaint(),
+            move |handle| {
+                handle.set_progress(0, total);
+                let mut renderer = OffscreenRenderer::new().map_err(|e| e.to_string())?;
+                render_deck(
+                    &mut renderer,
+                    &pages,
+                    &target,
+                    DECK_SIZE,
+                    |done, total| handle.set_progress(done as u64, total as u64),
+                    || handle.is_cancelled(),
+                )
+            },
+        );
+        self.deck_job = Some(DeckJob { folder, job });
     }
 
     /// Follows a deck export and says when it is done.
-    pub(super) fn poll_deck_export(&mut self, ctx: &egui::Context) {
-        let Some(job) = &mut self.deck_job else {
+    pub(super) fn poll_deck_export(&mut self) {
+        let Some(deck) = &mut self.deck_job else {
             return;
         };
-        let mut finished = None;
-        while let Ok(message) = job.receiver.try_recv() {
-            match message {
-                DeckMessage::Progress(done, total) => (job.done, job.total) = (done, total),
-                DeckMessage::Finished(result) => finished = Some(result),
-            }
-        }
-        match finished {
-            None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
-            Some(result) => {
-                let folder = job.folder.clone();
-                self.deck_job = None;
-                match result {
-                    Ok(files) => self.toast(
-                        format!("Exported {} slides to {}", files.len(), folder.display()),
-                        false,
-                    ),
-                    Err(e) => self.toast(format!("Could not export the slides: {e}"), true),
-                }
-            }
+        let outcome = match deck.job.poll() {
+            Polled::Running => return,
+            Polled::Finished(files) => Ok(files),
+            Polled::Failed(e) => Err(e),
+        };
+        let folder = deck.folder.clone();
+        let cancelled = deck.job.is_cancelled();
+        self.deck_job = None;
+        match outcome {
+            Ok(files) => self.toast(
+                format!("Exported {} slides to {}", files.len(), folder.display()),
+                false,
+            ),
+            Err(_) if cancelled => self.toast("Slide export cancelled", false),
+            Err(e) => self.report_job_failure("export the slides", &e),
         }
     }
 }

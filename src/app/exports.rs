@@ -3,7 +3,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use egui::ColorImage;
@@ -11,6 +11,7 @@ use egui::ColorImage;
 use super::BackstopApp;
 use crate::export::{ExportView, OffscreenRenderer, pixels_per_point_for, render_picture};
 use crate::io::write_atomic;
+use crate::job::{Job, Polled};
 
 /// How long a toast stays.
 const TOAST_LIFETIME: Duration = Duration::from_secs(6);
@@ -32,7 +33,10 @@ pub struct ExportState {
     /// A screenshot of the window on its way.
     screenshot: Option<Receiver<Arc<ColorImage>>>,
     /// A render on its worker thread, and what it is for.
-    job: Option<(ExportPurpose, Receiver<ExportResult>)>,
+    job: Option<(ExportPurpose, Job<ExportResult>)>,
+    /// Tests only: the next render's worker panics, as a bug in it would.
+    #[doc(hidden)]
+    pub panic_in_next_render: bool,
     /// Messages to show.
     pub toasts: Vec<Toast>,
 }
@@ -43,6 +47,7 @@ impl Default for ExportState {
             renderer: None,
             screenshot: None,
             job: None,
+            panic_in_next_render: false,
             toasts: Vec::new(),
         }
     }
@@ -69,6 +74,18 @@ impl BackstopApp {
             log::info!("{text}");
         }
         self.exports.toasts.push(Toast::new(text, is_error));
+    }
+
+    /// Says that a background job failed, in a toast and in the Problems panel, so the
+    /// user knows what did not happen and the app goes on.
+    pub fn report_job_failure(&mut self, what: &str, error: &str) {
+        let text = format!("Could not {what}: {error}");
+        self.job_problems.push(crate::io::Diagnostic::file(
+            "background work",
+            crate::io::Severity::Error,
+            text.clone(),
+        ));
+        self.toast(text, true);
     }
 
     /// Drops toasts that have been shown long enough.
@@ -145,36 +162,28 @@ impl BackstopApp {
         let view = self.export_view(size);
         let picture = self.build_picture();
         let renderer = self.exports.renderer.take();
-        let (sender, receiver) = channel();
         let repaint = ctx.clone();
         let job_purpose = purpose.clone();
-        let spawned = std::thread::Builder::new()
-            .name("export".into())
-            .spawn(move || {
-                let mut renderer = match renderer.map_or_else(OffscreenRenderer::new, Ok) {
-                    Ok(renderer) => renderer,
-                    Err(e) => {
-                        let _ = sender.send((None, Err(e.to_string())));
-                        repaint.request_repaint();
-                        return;
-                    }
+        let panic = std::mem::take(&mut self.exports.panic_in_next_render);
+        let job = Job::spawn(
+            "export",
+            move || repaint.request_repaint(),
+            move |_| {
+                assert!(!panic, "a panic injected by a test");
+                let mut renderer = renderer
+                    .map_or_else(OffscreenRenderer::new, Ok)
+                    .map_err(|e| e.to_string())?;
+                let image = render_picture(&mut renderer, &picture, view, size, options)
+                    .map_err(|e| e.to_string())?;
+                let image = match &job_purpose {
+                    ExportPurpose::Save(path) => write_png(&image, path).map(|()| None)?,
+                    ExportPurpose::Clipboard => Some(image),
                 };
-                let rendered = render_picture(&mut renderer, &picture, view, size, options)
-                    .map_err(|e| e.to_string());
-                let outcome = rendered.and_then(|image| match &job_purpose {
-                    ExportPurpose::Save(path) => write_png(&image, path).map(|()| None),
-                    ExportPurpose::Clipboard => Ok(Some(image)),
-                });
-                let _ = sender.send((Some(renderer), outcome));
-                repaint.request_repaint();
-            });
-        match spawned {
-            Ok(_) => {
-                self.exports.job = Some((purpose, receiver));
-                self.export_dialog.render_requested = true;
-            }
-            Err(e) => self.toast(format!("Could not start the export: {e}"), true),
-        }
+                Ok((renderer, image))
+            },
+        );
+        self.exports.job = Some((purpose, job));
+        self.export_dialog.render_requested = true;
     }
 
     /// Starts a render the dialog asked for, and reports one that finished.
@@ -183,16 +192,20 @@ impl BackstopApp {
             let path = std::path::PathBuf::from(self.export_dialog.path.trim());
             self.start_export(ExportPurpose::Save(path), ctx);
         }
-        let Some((_, receiver)) = &self.exports.job else {
+        let Some((_, job)) = &mut self.exports.job else {
             return;
         };
-        let Ok((renderer, outcome)) = receiver.try_recv() else {
-            return;
+        let outcome = match job.poll() {
+            Polled::Running => return,
+            Polled::Finished((renderer, image)) => {
+                self.exports.renderer = Some(renderer);
+                Ok(image)
+            }
+            Polled::Failed(e) => Err(e),
         };
         let Some((purpose, _)) = self.exports.job.take() else {
             return;
         };
-        self.exports.renderer = renderer;
         self.export_dialog.render_requested = false;
         match (purpose, outcome) {
             (ExportPurpose::Save(path), Ok(_)) => {
@@ -209,7 +222,7 @@ impl BackstopApp {
                 self.toast("Copied the picture to the clipboard", false);
             }
             (ExportPurpose::Clipboard, Ok(None)) => {}
-            (_, Err(e)) => self.toast(format!("Could not export: {e}"), true),
+            (_, Err(e)) => self.report_job_failure("export the picture", &e),
         }
     }
 
@@ -234,10 +247,7 @@ enum ExportPurpose {
 }
 
 /// A render's result: the renderer back for reuse, and nothing (saved) or the picture.
-type ExportResult = (
-    Option<OffscreenRenderer>,
-    Result<Option<image::RgbaImage>, String>,
-);
+type ExportResult = (OffscreenRenderer, Option<image::RgbaImage>);
 
 fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), String> {
     let mut bytes = Vec::new();

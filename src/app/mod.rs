@@ -8,9 +8,11 @@ mod deck_export;
 mod edits;
 mod exports;
 mod history;
+mod loading;
 mod overlays;
 mod picture;
 mod present;
+mod repaint;
 mod saving;
 mod screenshot;
 mod settings;
@@ -23,9 +25,11 @@ pub use command::Command;
 pub use deck_export::{DECK_SIZE, DeckJob, default_deck_folder};
 pub use exports::{ExportState, Toast};
 pub use history::{DocumentState, UNDO_LIMIT, UndoDomain, UndoHistory};
+pub use loading::{PreparedScenario, prepare_scenario};
 pub use overlays::{Overlays, ShownOverlay};
 pub use picture::picture_text;
 pub use present::{FLIGHT, Flight, PROJECTOR_SCALE, Presenter, slide_view};
+pub use repaint::Repaint;
 use saving::PendingSaves;
 pub use screenshot::{ScreenshotOutcome, ScreenshotTask, save_png};
 pub use settings::{Camera, LayerChoice, Settings, Theme};
@@ -38,7 +42,7 @@ use egui::Rect;
 use walkers::{MapMemory, lon_lat};
 
 use crate::basemap::Basemap;
-use crate::io::{LoadReport, ScenarioFiles, UserFolders, load_scenario};
+use crate::io::{LoadReport, ScenarioFiles, UserFolders};
 use crate::map::MapStyle;
 use crate::mesh::WorldView;
 use crate::model::Selection;
@@ -136,6 +140,31 @@ impl ViewState {
     }
 }
 
+/// The user's annotations and slides for `files`, with their problems added to `report`
+/// and the errors among them as toasts.
+fn documents_at_start(
+    files: &ScenarioFiles,
+    folders: &UserFolders,
+    report: &mut LoadReport,
+) -> (Annotations, Slides, Vec<Toast>) {
+    let (annotations, problems) = Annotations::load(folders.annotations_path(files));
+    let (slides, slide_problems) = Slides::load(folders.slides_path(files), files);
+    let mut toasts: Vec<Toast> = slide_problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| Toast::new(p.message.clone(), true))
+        .collect();
+    toasts.extend(problems.iter().map(|p| Toast::new(p.clone(), true)));
+    report.diagnostics.extend(problems.into_iter().map(|p| {
+        crate::io::Diagnostic::file(crate::io::ANNOTATIONS_FILE, crate::io::Severity::Warning, p)
+    }));
+    report.diagnostics.extend(slide_problems);
+    report
+        .diagnostics
+        .extend(crate::io::check_slides(&slides.deck, &report.scenario));
+    (annotations, slides, toasts)
+}
+
 /// Backstop's state. `show` draws one frame; eframe and the tests both call it.
 pub struct BackstopApp {
     /// The loaded scenario and its problems.
@@ -185,6 +214,12 @@ pub struct BackstopApp {
     pub reduce_motion: bool,
     /// Frame the current slide again once the map has its new size.
     refit_pending: bool,
+    /// A scenario being read on a worker (open, reload, live reload).
+    pub loading: Option<crate::job::Job<loading::PreparedScenario>>,
+    /// Wakes the window when background work has news.
+    pub repaint: Repaint,
+    /// Background work that failed (a crashed export, say), for the Problems panel.
+    pub job_problems: Vec<crate::io::Diagnostic>,
     /// Undo and redo across annotations and slides, in one order.
     pub history: UndoHistory,
     /// Text edits written once typing pauses.
@@ -218,11 +253,16 @@ impl BackstopApp {
     /// user's own files (slides and annotations of the built-in scenario, tile sources,
     /// the tile cache, pictures) are in `folders`.
     pub fn new(files: &ScenarioFiles, folders: UserFolders) -> Self {
-        let report = load_scenario(files);
-        for diagnostic in &report.diagnostics {
-            log::warn!("{diagnostic}");
-        }
-        let scene = Arc::new(Scene::build(&report.scenario));
+        let basemap = shared_basemap();
+        let PreparedScenario {
+            files,
+            mut report,
+            scene,
+            exposures,
+            timeline,
+            search_index,
+        } = prepare_scenario(files.clone(), None, &basemap);
+        let (annotations, slides, toasts) = documents_at_start(&files, &folders, &mut report);
         let mut map_memory = MapMemory::default();
         let view = report.scenario.view.unwrap_or_default();
         map_memory.center_at(lon_lat(view.lon, view.lat));
@@ -230,36 +270,10 @@ impl BackstopApp {
             log::warn!("initial zoom {} refused by the map widget", view.zoom);
         }
         let fit_pending = report.scenario.view.is_none();
-        let (annotations, problems) = Annotations::load(folders.annotations_path(files));
-        let (slides, slide_problems) = Slides::load(folders.slides_path(files), files);
-        let mut exports_toasts_pending = Vec::new();
-        let mut report = report;
-        report.diagnostics.extend(problems.iter().map(|p| {
-            crate::io::Diagnostic::file(
-                crate::io::ANNOTATIONS_FILE,
-                crate::io::Severity::Warning,
-                p.clone(),
-            )
-        }));
-        for problem in slide_problems.iter().filter(|p| p.is_error()) {
-            exports_toasts_pending.push(problem.message.clone());
-        }
-        report.diagnostics.extend(slide_problems);
-        report
-            .diagnostics
-            .extend(crate::io::check_slides(&slides.deck, &report.scenario));
         let mut exports = ExportState::default();
-        for problem in exports_toasts_pending {
-            exports.toasts.push(Toast::new(problem, true));
-        }
-        for problem in problems {
-            exports.toasts.push(Toast::new(problem, true));
-        }
+        exports.toasts = toasts;
         let basemaps = Basemaps::new(&folders);
-        let basemap = shared_basemap();
-        let exposures = exposures_of(&report.scenario, &basemap);
         let state = ViewState::for_scenario(&report.scenario);
-        let timeline = crate::analysis::Timeline::of(&report.scenario);
         let tools = crate::analysis::MapTools::default();
         let picture = Picture::build(
             crate::scene::PictureParts {
@@ -288,20 +302,23 @@ impl BackstopApp {
             reduce_motion: false,
             refit_pending: false,
             history: UndoHistory::default(),
+            job_problems: Vec::new(),
+            repaint: Repaint::default(),
+            loading: None,
             pending_saves: PendingSaves::default(),
             search: crate::ui::SearchBox::default(),
             timeline,
             last_play_step: None,
             watch: None,
             live_reload: true,
-            search_index: crate::analysis::SearchIndex::build(&report.scenario, &basemap),
+            search_index,
             state,
             report,
             scene,
             basemap,
             map_memory,
             map_rect: None,
-            files: files.clone(),
+            files,
             open_dialog: crate::ui::OpenDialog::default(),
             coalition_sort: crate::ui::CoalitionSort::default(),
             exposure_sort: crate::ui::ExposureSort::default(),
@@ -323,6 +340,7 @@ impl BackstopApp {
         for problem in problems {
             self.toast(problem, true);
         }
+        self.refresh_picture();
         self
     }
 
@@ -368,6 +386,7 @@ impl BackstopApp {
 
     /// Draws one frame.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.repaint.know(ui.ctx());
         if self.presenting() {
             self.show_presenter(ui);
             return;
@@ -425,8 +444,10 @@ impl BackstopApp {
         self.poll_pending_saves(ui.ctx());
         self.finish_view_screenshot(ui.ctx());
         self.poll_export(ui.ctx());
+        self.poll_loading(ui.ctx());
+        self.poll_opening_pack(ui.ctx());
         self.poll_overlays(ui.ctx());
-        self.poll_deck_export(ui.ctx());
+        self.poll_deck_export();
         self.poll_watch(ui.ctx());
         self.expire_toasts(ui.ctx());
         if !self.fit_pending
@@ -438,11 +459,12 @@ impl BackstopApp {
                 started.elapsed().as_millis()
             );
         }
+        let settled = self.map_rect.is_some()
+            && self.overlays.is_settled()
+            && self.basemaps.is_settled()
+            && !self.is_loading();
         if let Some(task) = &mut self.screenshot
-            && task.step(
-                ui.ctx(),
-                self.map_rect.is_some() && self.overlays.is_settled() && self.basemaps.is_settled(),
-            )
+            && task.step(ui.ctx(), settled)
         {
             self.screenshot = None;
         }

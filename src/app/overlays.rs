@@ -44,7 +44,10 @@ impl BackstopApp {
         let id = self.overlays.next_id;
         self.overlays.next_id += 1;
         log::info!("loading overlay {}", path.display());
-        self.overlays.loading.push(OverlayLoad::start(id, path));
+        let repaint = self.repaint.clone();
+        self.overlays
+            .loading
+            .push(OverlayLoad::start(id, path, move || repaint.wake()));
     }
 
     /// Files dropped on the window become overlays.
@@ -59,7 +62,7 @@ impl BackstopApp {
     /// Picks up finished loads; keeps repainting while any runs.
     pub(super) fn poll_overlays(&mut self, ctx: &egui::Context) {
         let mut still_loading = Vec::new();
-        for load in std::mem::take(&mut self.overlays.loading) {
+        for mut load in std::mem::take(&mut self.overlays.loading) {
             match load.poll() {
                 None => still_loading.push(load),
                 Some(Ok(layer)) => {
@@ -82,6 +85,10 @@ impl BackstopApp {
                         visible: true,
                         raster: Arc::default(),
                     });
+                }
+                Some(Err(_)) if load.progress.is_cancelled() => {
+                    let name = crate::overlay::display_name(&load.path);
+                    self.toast(format!("Stopped loading {name}"), false);
                 }
                 Some(Err(problems)) => {
                     let first = problems
@@ -119,5 +126,6 @@ impl BackstopApp {
             .iter()
             .chain(&self.overlays.problems)
             .chain(&self.basemaps.source_problems)
+            .chain(&self.job_problems)
     }
 }

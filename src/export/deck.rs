@@ -23,14 +23,15 @@ pub struct DeckPage {
     pub bounds: [f64; 4],
 }
 
-/// Renders every page into `folder` at `size`; `progress(done, total)` after each.
-/// Returns the files written.
+/// Renders every page into `folder` at `size`; `progress(done, total)` after each, and
+/// stops between slides once `cancelled()` says so. Returns the files written.
 pub fn render_deck(
     renderer: &mut OffscreenRenderer,
     pages: &[DeckPage],
     folder: &Path,
     size: [u32; 2],
     mut progress: impl FnMut(usize, usize),
+    cancelled: impl Fn() -> bool,
 ) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(folder)
         .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
@@ -40,6 +41,9 @@ pub fn render_deck(
     };
     let mut written = Vec::new();
     for (done, page) in pages.iter().enumerate() {
+        if cancelled() {
+            return Err(format!("cancelled after {done} of {} slides", pages.len()));
+        }
         let has_caveat = page.picture.has_caveat();
         // The caption box sits at the bottom of the map: frame the slide above it.
         let room = if page.picture.text.caption.is_some() {

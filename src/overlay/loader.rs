@@ -2,11 +2,12 @@
 //! the UI can show and a result it picks up when ready.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 
 use super::UserLayer;
 use crate::io::{Diagnostic, MAX_FILE_BYTES, Severity, read_user_geojson};
+use crate::job::{Job, Polled};
 
 /// Where a load has got to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,7 @@ pub struct LoadProgress {
     stage: AtomicU8,
     /// Fraction done of the current stage, in millionths.
     fraction: AtomicU64,
+    cancelled: AtomicBool,
 }
 
 impl LoadProgress {
@@ -49,6 +51,16 @@ impl LoadProgress {
     pub fn set_fraction(&self, fraction: f64) {
         let millionths = (fraction.clamp(0.0, 1.0) * 1e6) as u64;
         self.fraction.store(millionths, Ordering::Relaxed);
+    }
+
+    /// Asks the load to stop at its next step.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// True once cancelled.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
     }
 
     /// The current stage and the fraction of it done.
@@ -69,51 +81,40 @@ pub struct OverlayLoad {
     pub path: PathBuf,
     /// How far it has got.
     pub progress: Arc<LoadProgress>,
-    receiver: mpsc::Receiver<Result<UserLayer, Vec<Diagnostic>>>,
+    job: Job<Result<UserLayer, Vec<Diagnostic>>>,
 }
 
 impl OverlayLoad {
-    /// Starts loading `path` on a new thread.
-    pub fn start(id: u64, path: PathBuf) -> Self {
+    /// Starts loading `path` on a worker; `wake` is called when there is news.
+    pub fn start(id: u64, path: PathBuf, wake: impl Fn() + Send + Sync + 'static) -> Self {
         let progress = Arc::new(LoadProgress::default());
-        let (sender, receiver) = mpsc::channel();
         let shared = progress.clone();
         let file = path.clone();
-        let spawned = std::thread::Builder::new()
-            .name("overlay-load".into())
-            .spawn(move || {
-                let _ = sender.send(load(id, file, &shared));
-            });
-        let (receiver, path) = match spawned {
-            Ok(_) => (receiver, path),
-            Err(e) => {
-                let (sender, receiver) = mpsc::channel();
-                let _ = sender.send(Err(vec![Diagnostic::file(
-                    &display_name(&path),
-                    Severity::Error,
-                    format!("cannot start loading: {e}"),
-                )]));
-                (receiver, path)
-            }
-        };
+        let job = Job::spawn("overlay-load", wake, move |_| Ok(load(id, file, &shared)));
         Self {
             path,
             progress,
-            receiver,
+            job,
         }
     }
 
-    /// The result, once the thread is done.
-    pub fn poll(&self) -> Option<Result<UserLayer, Vec<Diagnostic>>> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => Some(Err(vec![Diagnostic::file(
+    /// The result, once the worker is done; a worker that crashed is a problem of the
+    /// file's like any other.
+    pub fn poll(&mut self) -> Option<Result<UserLayer, Vec<Diagnostic>>> {
+        match self.job.poll() {
+            Polled::Running => None,
+            Polled::Finished(result) => Some(result),
+            Polled::Failed(e) => Some(Err(vec![Diagnostic::file(
                 &display_name(&self.path),
                 Severity::Error,
-                "loading stopped unexpectedly",
+                format!("loading stopped: {e}"),
             )])),
         }
+    }
+
+    /// Asks the load to stop; it ends with "cancelled".
+    pub fn cancel(&self) {
+        self.progress.cancel();
     }
 }
 
@@ -142,6 +143,9 @@ pub fn load(id: u64, path: PathBuf, progress: &LoadProgress) -> Result<UserLayer
     }
     let bytes = read_with_progress(&path, size, progress)
         .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?;
+    if progress.is_cancelled() {
+        return Err(fail("cancelled".into()));
+    }
     progress.set_stage(Stage::Parsing);
     let (features, problems) = read_user_geojson(&name, &bytes).map_err(|d| vec![*d])?;
     drop(bytes);
@@ -153,6 +157,9 @@ pub fn load(id: u64, path: PathBuf, progress: &LoadProgress) -> Result<UserLayer
             "no feature could be read: nothing to show",
         ));
         return Err(all);
+    }
+    if progress.is_cancelled() {
+        return Err(fail("cancelled".into()));
     }
     Ok(UserLayer::prepare(
         id, path, size, features, problems, progress,
@@ -172,6 +179,9 @@ fn read_with_progress(
         let read = file.read(&mut buffer)?;
         if read == 0 {
             break;
+        }
+        if progress.is_cancelled() {
+            return Err(std::io::Error::other("cancelled"));
         }
         bytes.extend_from_slice(&buffer[..read]);
         if bytes.len() as u64 > MAX_FILE_BYTES {

@@ -3,13 +3,13 @@
 //! thread, and the last picture is shown, moved and scaled with the map, until the next
 //! one is ready.
 
-use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 
 use egui::{Color32, ColorImage, Painter, Rect, TextureHandle, TextureOptions, pos2};
 
 use super::UserLayer;
 use crate::geometry::WorldPoint;
+use crate::job::{Job, Polled};
 use crate::mesh::{WorldRect, WorldView};
 
 /// Above this many line points in view, the overlay is drawn as a picture.
@@ -235,7 +235,9 @@ pub fn rasterize(layer: &UserLayer, view: &RasterView) -> ColorImage {
 #[derive(Default)]
 pub struct RasterCache {
     shown: Option<(RasterView, TextureHandle)>,
-    pending: Option<(RasterView, Receiver<ColorImage>)>,
+    pending: Option<(RasterView, Job<ColorImage>)>,
+    /// The last view whose picture failed: not asked for again.
+    failed_for: Option<RasterView>,
 }
 
 impl std::fmt::Debug for RasterCache {
@@ -279,32 +281,38 @@ pub fn paint_raster(
     let Ok(mut cache) = cache.lock() else {
         return;
     };
-    if let Some((made_for, receiver)) = &cache.pending
-        && let Ok(image) = receiver.try_recv()
-    {
-        let texture = ctx.load_texture(
-            format!("overlay-{}", layer.id),
-            image,
-            TextureOptions::LINEAR,
-        );
+    if let Some((made_for, job)) = &mut cache.pending {
         let made_for = *made_for;
-        cache.shown = Some((made_for, texture));
-        cache.pending = None;
+        match job.poll() {
+            Polled::Running => {}
+            Polled::Finished(image) => {
+                let texture = ctx.load_texture(
+                    format!("overlay-{}", layer.id),
+                    image,
+                    TextureOptions::LINEAR,
+                );
+                cache.shown = Some((made_for, texture));
+                cache.pending = None;
+            }
+            Polled::Failed(e) => {
+                // Not asked for again for this view: the vectors are still drawn.
+                log::warn!("{}: the picture for this view failed: {e}", layer.name);
+                cache.failed_for = Some(made_for);
+                cache.pending = None;
+            }
+        }
     }
-    let up_to_date = cache.shown.as_ref().is_some_and(|(v, _)| *v == wanted);
+    let up_to_date =
+        cache.shown.as_ref().is_some_and(|(v, _)| *v == wanted) || cache.failed_for == Some(wanted);
     if !up_to_date && cache.pending.is_none() {
-        let (sender, receiver) = channel();
         let job_layer = layer.clone();
         let repaint = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("overlay-raster".into())
-            .spawn(move || {
-                let _ = sender.send(rasterize(&job_layer, &wanted));
-                repaint.request_repaint();
-            });
-        if spawned.is_ok() {
-            cache.pending = Some((wanted, receiver));
-        }
+        let job = Job::spawn(
+            "overlay-raster",
+            move || repaint.request_repaint(),
+            move |_| Ok(rasterize(&job_layer, &wanted)),
+        );
+        cache.pending = Some((wanted, job));
     }
     if cache.pending.is_some() {
         ctx.request_repaint_after(std::time::Duration::from_millis(30));

@@ -135,11 +135,20 @@ fn user_overlays(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Comman
             .weak(),
         );
     }
-    for load in &app.overlays.loading {
+    for (index, load) in app.overlays.loading.iter().enumerate() {
         let (stage, fraction) = load.progress.get();
         let name = crate::overlay::display_name(&load.path);
         ui.label(format!("{name}: {}…", stage.label()));
-        ui.add(egui::ProgressBar::new(fraction).show_percentage());
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .show_percentage()
+                    .desired_width(160.0),
+            );
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CancelOverlayLoad(index));
+            }
+        });
     }
     if ui
         .button("Add overlay…")

@@ -150,6 +150,10 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
     }
     dialog.poll_picker();
     let mut command = None;
+    // A command after which the dialog stays open (it shows the outcome).
+    let mut app_command = None;
+    let checking = app.basemaps.opening.is_some();
+    let dialog = &mut app.open_dialog;
     let mut open = dialog.open;
     let purpose = dialog.purpose;
     let wants_file = purpose != OpenPurpose::ScenarioFolder;
@@ -179,6 +183,12 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
                     ui.spinner();
                 }
             });
+            if checking && purpose == OpenPurpose::TilePack {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Checking the pack…");
+                });
+            }
             if let Some(error) = &dialog.error {
                 ui.label(RichText::new(error).color(egui::Color32::from_rgb(200, 40, 40)));
             }
@@ -195,15 +205,11 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
                     } else if purpose == OpenPurpose::Overlay {
                         command = Some(Command::AddOverlay(path));
                     } else if purpose == OpenPurpose::TilePack {
-                        // Checked here, so a bad pack is reported in the dialog itself.
-                        match crate::tiles::open_pack(&path) {
-                            Ok(_) => {
-                                command = Some(Command::ChooseBasemap(
-                                    crate::tiles::BasemapChoice::Pack(path),
-                                ))
-                            }
-                            Err(e) => dialog.error = Some(e),
-                        }
+                        // The app checks it on a worker; the dialog stays until it says.
+                        dialog.error = None;
+                        app_command = Some(Command::ChooseBasemap(
+                            crate::tiles::BasemapChoice::Pack(path),
+                        ));
                     } else if path.is_dir() {
                         command = Some(Command::OpenScenario(ScenarioSource::Folder(path)));
                     } else {
@@ -216,7 +222,7 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
             });
         });
     dialog.open = open && command.is_none();
-    if let Some(command) = command {
+    if let Some(command) = command.or(app_command) {
         app.queue(command);
     }
 }

@@ -64,14 +64,20 @@ pub fn slides_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
 /// "Export slides…", or the progress of one under way.
 fn deck_export(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     match &app.deck_job {
-        Some(job) => {
-            ui.label(format!("Exporting slides to {}", job.folder.display()));
-            let fraction = job.done as f32 / job.total.max(1) as f32;
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .text(format!("{} of {}", job.done, job.total))
-                    .animate(true),
-            );
+        Some(deck) => {
+            ui.label(format!("Exporting slides to {}", deck.folder.display()));
+            let (done, total) = deck.counts();
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::ProgressBar::new(deck.job.fraction())
+                        .text(format!("{done} of {total}"))
+                        .desired_width(180.0)
+                        .animate(true),
+                );
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CancelDeckExport);
+                }
+            });
         }
         None => {
             if ui

@@ -183,3 +183,54 @@ pub fn builtin() -> AppHarness {
         backstop::io::ScenarioSource::Builtin,
     ))
 }
+
+/// Steps the app until `done` says so, for up to a generous 60 s of wall time (background
+/// work runs on other threads); panics naming `what` if it never happens.
+#[allow(dead_code)]
+pub fn run_until(
+    harness: &mut egui_kittest::Harness<'_, backstop::BackstopApp>,
+    what: &str,
+    done: impl Fn(&backstop::BackstopApp) -> bool,
+) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !done(harness.state()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what}: not done after 60 s"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run_steps(2);
+}
+
+/// How many pixels of `image` pass `test`.
+#[allow(dead_code)]
+pub fn count_pixels(image: &image::RgbaImage, test: impl Fn([u8; 4]) -> bool) -> usize {
+    image.pixels().filter(|p| test(p.0)).count()
+}
+
+/// The caveat banner's red across the picture's first rows, the basemap's sea, and (when
+/// `hubs`) the dark blue of hub frames: a briefing picture, not a blank or broken one.
+#[allow(dead_code)]
+pub fn assert_is_briefing_picture(image: &image::RgbaImage, what: &str, hubs: bool) {
+    let (width, height) = image.dimensions();
+    let banner_row = (0..width)
+        .filter(|x| image.get_pixel(*x, 2).0[..3] == [150, 30, 30])
+        .count();
+    assert!(
+        banner_row > width as usize / 2,
+        "{what}: no caveat banner at the top ({banner_row} of {width} red pixels)"
+    );
+    let sea = count_pixels(image, |p| p[..3] == [174, 205, 226]);
+    assert!(
+        sea > (width * height) as usize / 100,
+        "{what}: hardly any sea ({sea} pixels)"
+    );
+    if hubs {
+        let frames = count_pixels(image, |[r, g, b, _]| {
+            r < 70 && g < 90 && b > 90 && u16::from(b) > u16::from(r) + 40
+        });
+        assert!(frames > 20, "{what}: no hub frames ({frames} pixels)");
+    }
+}
