@@ -34,14 +34,14 @@ fn hovering(c: &mut Criterion) {
         backstop::io::UserFolders::inside(&std::env::temp_dir().join("backstop-bench")),
     );
     for step in 0..5 {
-        let output = ctx.run_ui(hovering_input(step), |ui| app.show(ui));
+        let output = ctx.run_ui(hovering_input(step), |ui| backstop::ui::show(ui, &mut app));
         let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
     }
     let mut step = 0;
     c.bench_function("frame: Ukraine view, pointer moving over the map", |b| {
         b.iter(|| {
             step += 1;
-            let output = ctx.run_ui(hovering_input(step), |ui| app.show(ui));
+            let output = ctx.run_ui(hovering_input(step), |ui| backstop::ui::show(ui, &mut app));
             std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
         })
     });
@@ -55,7 +55,7 @@ fn frame_at(c: &mut Criterion, name: &str, lon: f64, lat: f64, zoom: f64) {
         backstop::io::UserFolders::inside(&std::env::temp_dir().join("backstop-bench")),
     );
     let frame = |app: &mut BackstopApp| {
-        let output = ctx.run_ui(raw_input(), |ui| app.show(ui));
+        let output = ctx.run_ui(raw_input(), |ui| backstop::ui::show(ui, app));
         let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
     };
     // The first frames frame Ukraine; then move to the view under test and let fonts,
@@ -74,7 +74,7 @@ fn frame_at(c: &mut Criterion, name: &str, lon: f64, lat: f64, zoom: f64) {
     );
     c.bench_function(name, |b| {
         b.iter(|| {
-            let output = ctx.run_ui(raw_input(), |ui| app.show(ui));
+            let output = ctx.run_ui(raw_input(), |ui| backstop::ui::show(ui, &mut app));
             std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
         })
     });

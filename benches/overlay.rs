@@ -91,7 +91,7 @@ fn frames(c: &mut Criterion) {
     );
     app.add_overlay(path);
     let frame = |app: &mut BackstopApp| {
-        let output = ctx.run_ui(raw_input(), |ui| app.show(ui));
+        let output = ctx.run_ui(raw_input(), |ui| backstop::ui::show(ui, app));
         let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
     };
     while !app.overlays.loading.is_empty() {
@@ -124,7 +124,7 @@ fn frames(c: &mut Criterion) {
         }
         c.bench_function(name, |b| {
             b.iter(|| {
-                let output = ctx.run_ui(raw_input(), |ui| app.show(ui));
+                let output = ctx.run_ui(raw_input(), |ui| backstop::ui::show(ui, &mut app));
                 std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
             })
         });

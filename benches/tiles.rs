@@ -115,7 +115,7 @@ fn packs(c: &mut Criterion) {
     );
     app.choose_basemap(BasemapChoice::Pack(pmtiles.clone()), Some(&ctx));
     let frame = |app: &mut BackstopApp| {
-        let output = ctx.run_ui(raw_input(), |ui| app.show(ui));
+        let output = ctx.run_ui(raw_input(), |ui| backstop::ui::show(ui, app));
         std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
     };
     for _ in 0..2 {

@@ -209,7 +209,7 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
             if let Some(task) = screenshot {
                 app = app.with_screenshot(task);
             }
-            Ok(Box::new(app))
+            Ok(Box::new(backstop::ui::Window(app)))
         }),
     )
     .map_err(|e| anyhow!("cannot open the window: {e}"))?;

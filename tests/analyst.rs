@@ -110,6 +110,7 @@ fn the_csv_export_has_the_exposure_columns() {
 fn first_row(harness: &Harness<'_, BackstopApp>) -> String {
     let app = harness.state();
     let sorted = app
+        .dialogs
         .exposure_sort
         .sorted(&app.report.scenario.hubs, &app.exposures);
     app.report.scenario.hubs[sorted[0].hub].id.clone()

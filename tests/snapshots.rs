@@ -24,7 +24,7 @@ fn the_app_at_ukraine_view_matches_its_snapshot() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(800.0, 600.0))
         .wgpu()
-        .build_ui_state(|ui, app: &mut BackstopApp| app.show(ui), app);
+        .build_ui_state(|ui, app: &mut BackstopApp| backstop::ui::show(ui, app), app);
     harness.run_steps(4);
     harness.snapshot_options("app_ukraine_800x600", &options());
 }

@@ -502,22 +502,22 @@ fn opening_a_truncated_pack_from_the_file_menu_says_what_is_wrong() {
     harness.run_steps(3);
     harness.get_by_label("Open tile pack…").click();
     harness.run_steps(4);
-    harness.state_mut().open_dialog.path = path.display().to_string();
+    harness.state_mut().dialogs.open.path = path.display().to_string();
     harness.run_steps(1);
     harness.get_by_label("Open").click();
     common::run_until(&mut harness, "checking the cut pack", |app| {
-        app.basemaps.opening.is_none() && app.open_dialog.error.is_some()
+        app.basemaps.opening.is_none() && app.dialogs.open.error.is_some()
     });
     harness.get_by_label_contains("cut.pmtiles");
     assert_eq!(harness.state().basemaps.choice, BasemapChoice::BuiltIn);
 
     let good = dir.path().join("good.pmtiles");
     std::fs::write(&good, &bytes).unwrap_or_else(|e| panic!("{e}"));
-    harness.state_mut().open_dialog.path = good.display().to_string();
+    harness.state_mut().dialogs.open.path = good.display().to_string();
     harness.run_steps(1);
     harness.get_by_label("Open").click();
     common::run_until(&mut harness, "opening the good pack", |app| {
-        app.basemaps.opening.is_none() && !app.open_dialog.open
+        app.basemaps.opening.is_none() && !app.dialogs.open.open
     });
     assert_eq!(harness.state().basemaps.choice, BasemapChoice::Pack(good));
 }

@@ -164,8 +164,8 @@ fn the_open_dialog_opens_a_typed_folder() {
         .click();
     // A new window sizes itself invisibly for a frame first.
     harness.run_steps(4);
-    assert!(harness.state().open_dialog.open);
-    harness.state_mut().open_dialog.path = dir.path().display().to_string();
+    assert!(harness.state().dialogs.open.open);
+    harness.state_mut().dialogs.open.path = dir.path().display().to_string();
     harness.get_by_label("Open").click();
     harness.run_steps(1);
     common::run_until(&mut harness, "opening the folder", |app| !app.is_loading());
@@ -206,8 +206,8 @@ fn the_coalition_table_sorts_by_personnel_and_selects_a_row() {
     assert!(harness.state().state.show_coalition_panel);
     harness.get_by_label("Personnel").click();
     harness.run_steps(2);
-    let sort = harness.state().coalition_sort;
-    assert_eq!(sort.column, backstop::ui::CoalitionColumn::Personnel);
+    let sort = harness.state().dialogs.coalition_sort;
+    assert_eq!(sort.column, backstop::analysis::CoalitionColumn::Personnel);
     assert!(sort.descending);
     let first = sort
         .sorted(&harness.state().report.scenario.nations)
@@ -222,7 +222,7 @@ fn the_coalition_table_sorts_by_personnel_and_selects_a_row() {
     );
     harness.get_by_label("Personnel ⏷").click();
     harness.run_steps(2);
-    assert!(!harness.state().coalition_sort.descending);
+    assert!(!harness.state().dialogs.coalition_sort.descending);
 }
 
 #[test]
@@ -332,8 +332,8 @@ fn the_export_dialog_saves_a_picture_of_the_chosen_size_and_says_where() {
     let mut harness = builtin();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(4);
-    assert!(harness.state().export_dialog.open);
-    harness.state_mut().export_dialog.path = path.display().to_string();
+    assert!(harness.state().dialogs.export.open);
+    harness.state_mut().dialogs.export.path = path.display().to_string();
     harness.get_by_label("Save PNG").click();
     harness.run_steps(2);
     // The picture renders on a worker thread while the window shows progress.
@@ -359,7 +359,7 @@ fn save_view_writes_the_map_area_at_screen_density() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .wgpu()
-        .build_ui_state(|ui, app: &mut BackstopApp| app.show(ui), app);
+        .build_ui_state(|ui, app: &mut BackstopApp| backstop::ui::show(ui, app), app);
     harness.run_steps(4);
     // The view goes to the test's own Pictures folder.
     let pictures = home.folders.pictures.clone();

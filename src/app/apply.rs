@@ -52,7 +52,7 @@ impl BackstopApp {
                 let pad = 0.05;
                 self.fit_bounds(west - pad, south - pad, east + pad, north + pad);
             }
-            Command::FocusSearch => self.search.focus_requested = true,
+            Command::FocusSearch => self.dialogs.search.focus_requested = true,
             Command::NextHub => self.cycle_hub(1),
             Command::PreviousHub => self.cycle_hub(-1),
             Command::ToggleLayer(index) => {
@@ -93,8 +93,9 @@ impl BackstopApp {
                     ScenarioSource::Folder(path) => Some(path.clone()),
                     ScenarioSource::Builtin => None,
                 };
-                self.open_dialog
-                    .show_for(crate::ui::OpenPurpose::ScenarioFolder, start);
+                self.dialogs
+                    .open
+                    .show_for(super::OpenPurpose::ScenarioFolder, start);
             }
             Command::OpenScenario(source) => self.load(ScenarioFiles::new(source)),
             Command::ReloadScenario => self.load(self.files.clone()),
@@ -103,15 +104,17 @@ impl BackstopApp {
                     ScenarioSource::Folder(path) => Some(path.clone()),
                     ScenarioSource::Builtin => None,
                 };
-                self.open_dialog
-                    .show_for(crate::ui::OpenPurpose::Overlay, start);
+                self.dialogs
+                    .open
+                    .show_for(super::OpenPurpose::Overlay, start);
             }
             Command::AddOverlay(path) => self.add_overlay(path),
             Command::ChooseBasemap(choice) => self.choose_basemap(choice, Some(ctx)),
             Command::ShowOpenTilePackDialog => {
                 let start = self.basemaps.recent_packs.first().cloned();
-                self.open_dialog
-                    .show_for(crate::ui::OpenPurpose::TilePack, start);
+                self.dialogs
+                    .open
+                    .show_for(super::OpenPurpose::TilePack, start);
             }
             Command::ShowPreparePack => self.show_prepare_pack(),
             Command::RemoveOverlay(id) => self.remove_overlay(id),
@@ -126,7 +129,7 @@ impl BackstopApp {
                 }
             }
             Command::SaveViewAsPng => self.request_view_screenshot(ctx),
-            Command::ShowExportDialog => self.export_dialog.open = true,
+            Command::ShowExportDialog => self.dialogs.export.open = true,
             Command::CopyExportToClipboard => self.copy_export(ctx),
             Command::SetTool(tool) => {
                 self.annotations.tool = tool;

@@ -243,15 +243,15 @@ impl super::BackstopApp {
             return;
         };
         let asked_in_dialog =
-            self.open_dialog.open && self.open_dialog.purpose == crate::ui::OpenPurpose::TilePack;
+            self.dialogs.open.open && self.dialogs.open.purpose == super::OpenPurpose::TilePack;
         match polled {
             Polled::Finished(pack) => {
                 self.basemaps.use_pack(path, pack, Some(ctx));
                 if asked_in_dialog {
-                    self.open_dialog.open = false;
+                    self.dialogs.open.open = false;
                 }
             }
-            Polled::Failed(e) if asked_in_dialog => self.open_dialog.error = Some(e),
+            Polled::Failed(e) if asked_in_dialog => self.dialogs.open.error = Some(e),
             Polled::Failed(e) => self.toast(e, true),
             Polled::Running => {}
         }

@@ -27,6 +27,7 @@ pub struct Toast {
 }
 
 /// Export state that lives between frames.
+#[derive(Default)]
 pub struct ExportState {
     /// The headless renderer, made on first use.
     renderer: Option<OffscreenRenderer>,
@@ -39,18 +40,6 @@ pub struct ExportState {
     pub panic_in_next_render: bool,
     /// Messages to show.
     pub toasts: Vec<Toast>,
-}
-
-impl Default for ExportState {
-    fn default() -> Self {
-        Self {
-            renderer: None,
-            screenshot: None,
-            job: None,
-            panic_in_next_render: false,
-            toasts: Vec::new(),
-        }
-    }
 }
 
 impl Toast {
@@ -138,7 +127,7 @@ impl BackstopApp {
     /// The camera for an export of `size` pixels that shows what the screen shows.
     pub fn export_view(&self, size: [u32; 2]) -> ExportView {
         let Some(view) = self.world_view() else {
-            return crate::export::fit_ukraine_view(size, self.export_dialog.options, true);
+            return crate::export::fit_ukraine_view(size, self.dialogs.export.options, true);
         };
         let (lon, lat) = crate::geometry::world_to_lon_lat(view.center);
         let export_width = size[0] as f32 / pixels_per_point_for(size[1]);
@@ -156,7 +145,7 @@ impl BackstopApp {
         if self.exports.job.is_some() {
             return;
         }
-        let dialog = &self.export_dialog;
+        let dialog = &self.dialogs.export;
         let size = dialog.preset.size(dialog.custom);
         let options = dialog.options;
         let view = self.export_view(size);
@@ -183,13 +172,13 @@ impl BackstopApp {
             },
         );
         self.exports.job = Some((purpose, job));
-        self.export_dialog.render_requested = true;
+        self.dialogs.export.render_requested = true;
     }
 
     /// Starts a render the dialog asked for, and reports one that finished.
     pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
-        if self.export_dialog.render_requested && self.exports.job.is_none() {
-            let path = std::path::PathBuf::from(self.export_dialog.path.trim());
+        if self.dialogs.export.render_requested && self.exports.job.is_none() {
+            let path = std::path::PathBuf::from(self.dialogs.export.path.trim());
             self.start_export(ExportPurpose::Save(path), ctx);
         }
         let Some((_, job)) = &mut self.exports.job else {
@@ -206,11 +195,11 @@ impl BackstopApp {
         let Some((purpose, _)) = self.exports.job.take() else {
             return;
         };
-        self.export_dialog.render_requested = false;
+        self.dialogs.export.render_requested = false;
         match (purpose, outcome) {
             (ExportPurpose::Save(path), Ok(_)) => {
                 self.toast(format!("Saved {}", path.display()), false);
-                self.export_dialog.path = self
+                self.dialogs.export.path = self
                     .folders
                     .new_picture_path("export")
                     .display()

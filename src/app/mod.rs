@@ -5,8 +5,10 @@ mod apply;
 mod basemaps;
 mod command;
 mod deck_export;
+mod dialogs;
 mod edits;
 mod exports;
+mod frame;
 mod history;
 mod loading;
 mod overlays;
@@ -23,6 +25,9 @@ pub use annotate::{Annotations, Tool, extend_stroke};
 pub use basemaps::{Basemaps, PreparePack};
 pub use command::Command;
 pub use deck_export::{DECK_SIZE, DeckJob, default_deck_folder};
+pub use dialogs::{
+    Dialogs, ExportDialog, ExportPreset, OpenDialog, OpenPurpose, SearchBox, start_save_picker,
+};
 pub use exports::{ExportState, Toast};
 pub use history::{DocumentState, UNDO_LIMIT, UndoDomain, UndoHistory};
 pub use loading::{PreparedScenario, prepare_scenario};
@@ -186,14 +191,8 @@ pub struct BackstopApp {
     pub files: ScenarioFiles,
     /// The user's data, config, cache and Pictures folders (a test's own, in tests).
     pub folders: UserFolders,
-    /// The Open scenario folder dialog.
-    pub open_dialog: crate::ui::OpenDialog,
-    /// The coalition table's sort order.
-    pub coalition_sort: crate::ui::CoalitionSort,
-    /// The exposure table's sort order.
-    pub exposure_sort: crate::ui::ExposureSort,
-    /// The Export image dialog.
-    pub export_dialog: crate::ui::ExportDialog,
+    /// The dialogs, the search box and the tables' sort orders.
+    pub dialogs: Dialogs,
     /// Renderer, pending screenshot and toasts.
     pub exports: ExportState,
     /// The user's annotations.
@@ -224,8 +223,6 @@ pub struct BackstopApp {
     pub history: UndoHistory,
     /// Text edits written once typing pauses.
     pending_saves: PendingSaves,
-    /// The search box.
-    pub search: crate::ui::SearchBox,
     /// The scenario's events and phases on one axis.
     pub timeline: crate::analysis::Timeline,
     /// The open scenario folder's watcher, for live reload.
@@ -306,7 +303,6 @@ impl BackstopApp {
             repaint: Repaint::default(),
             loading: None,
             pending_saves: PendingSaves::default(),
-            search: crate::ui::SearchBox::default(),
             timeline,
             last_play_step: None,
             watch: None,
@@ -319,10 +315,7 @@ impl BackstopApp {
             map_memory,
             map_rect: None,
             files,
-            open_dialog: crate::ui::OpenDialog::default(),
-            coalition_sort: crate::ui::CoalitionSort::default(),
-            exposure_sort: crate::ui::ExposureSort::default(),
-            export_dialog: crate::ui::ExportDialog::saving_into(&folders),
+            dialogs: Dialogs::new(&folders),
             folders,
             exports,
             commands: Vec::new(),
@@ -382,136 +375,5 @@ impl BackstopApp {
             self.map_memory.zoom(),
             rect,
         ))
-    }
-
-    /// Draws one frame.
-    pub fn show(&mut self, ui: &mut egui::Ui) {
-        self.repaint.know(ui.ctx());
-        if self.presenting() {
-            self.show_presenter(ui);
-            return;
-        }
-        if self.applied_theme.is_none() && (ui.ctx().zoom_factor() - PROJECTOR_SCALE).abs() < 1e-3 {
-            // The last run ended while presenting (egui remembers the zoom): start normal.
-            ui.ctx().set_zoom_factor(1.0);
-        }
-        if self.applied_theme != Some(self.state.theme) {
-            ui.ctx().set_visuals(match self.state.theme {
-                Theme::Light => egui::Visuals::light(),
-                Theme::Dark => egui::Visuals::dark(),
-            });
-            self.applied_theme = Some(self.state.theme);
-        }
-        self.read_shortcuts(ui.ctx());
-        self.read_dropped_files(ui.ctx());
-        self.refresh_picture();
-        crate::ui::top_bar(ui, self);
-        crate::ui::annotation_bar(ui, self);
-        crate::ui::filter_chips(ui, self);
-        if self.state.show_timeline {
-            crate::ui::timeline_panel(ui, self);
-        }
-        if self.state.show_slides_panel {
-            crate::ui::slides_panel(ui, self);
-        }
-        if self.state.show_layers_panel {
-            crate::ui::layers_panel(ui, self);
-        }
-        if self.state.show_details_panel {
-            crate::ui::details_panel(ui, self);
-        }
-        if self.state.show_problems {
-            crate::ui::problems_panel(ui, self);
-        }
-        if self.state.show_coalition_panel {
-            crate::ui::coalition_panel(ui, self);
-        }
-        if self.state.show_exposure_panel {
-            crate::ui::exposure_panel(ui, self);
-        }
-        crate::ui::map_view(ui, self);
-        crate::ui::open_dialog(ui.ctx(), self);
-        crate::ui::help_overlay(ui.ctx(), self);
-        crate::ui::export_dialog(ui.ctx(), self);
-        crate::ui::prepare_pack_window(ui.ctx(), self);
-        crate::ui::toasts(ui.ctx(), self);
-        if self.fit_pending && self.map_rect.is_some() {
-            self.fit_pending = false;
-            self.commands.push(Command::FitUkraine);
-            ui.ctx().request_repaint();
-        }
-        self.apply_commands(ui.ctx());
-        self.poll_pending_saves(ui.ctx());
-        self.finish_view_screenshot(ui.ctx());
-        self.poll_export(ui.ctx());
-        self.poll_loading(ui.ctx());
-        self.poll_opening_pack(ui.ctx());
-        self.poll_overlays(ui.ctx());
-        self.poll_deck_export();
-        self.poll_watch(ui.ctx());
-        self.expire_toasts(ui.ctx());
-        if !self.fit_pending
-            && self.map_rect.is_some()
-            && let Some(started) = self.started.take()
-        {
-            log::info!(
-                "first full frame {} ms after start",
-                started.elapsed().as_millis()
-            );
-        }
-        let settled = self.map_rect.is_some()
-            && self.overlays.is_settled()
-            && self.basemaps.is_settled()
-            && !self.is_loading();
-        if let Some(task) = &mut self.screenshot
-            && task.step(ui.ctx(), settled)
-        {
-            self.screenshot = None;
-        }
-    }
-
-    fn read_shortcuts(&mut self, ctx: &egui::Context) {
-        // Only typing owns the keyboard; a focused button does not stop the map's keys.
-        if ctx.text_edit_focused() {
-            return;
-        }
-        for command in Command::WITH_SHORTCUTS {
-            if let Some(shortcut) = command.shortcut()
-                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
-            {
-                if matches!(command, Command::NextHub | Command::PreviousHub) {
-                    // Tab cycles hubs here, not keyboard focus through the panels.
-                    if let Some(focused) = ctx.memory(|m| m.focused()) {
-                        ctx.memory_mut(|m| m.surrender_focus(focused));
-                    }
-                    ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
-                }
-                self.commands.push(command.clone());
-            }
-        }
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)) {
-            self.commands.push(Command::Redo);
-        }
-        // "?" opens the shortcut list too; on most layouts it needs Shift.
-        if ctx.input_mut(|i| {
-            i.consume_key(egui::Modifiers::NONE, egui::Key::Questionmark)
-                || i.consume_key(egui::Modifiers::SHIFT, egui::Key::Questionmark)
-        }) {
-            self.commands.push(Command::ToggleHelp);
-        }
-        // "+" arrives as Equals on many layouts.
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Equals)) {
-            self.commands.push(Command::ZoomIn);
-        }
-    }
-}
-
-impl eframe::App for BackstopApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.settings());
     }
 }

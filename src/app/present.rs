@@ -72,14 +72,18 @@ pub struct Presenter {
 }
 
 impl BackstopApp {
-    /// One frame of the presenter view: banner, map, caption, counter.
-    pub(super) fn show_presenter(&mut self, ui: &mut egui::Ui) {
-        self.read_presenter_keys(ui.ctx());
-        self.animate_presenter(ui.ctx());
+    /// Before the presenter view draws: clicker keys, the camera flight and layer fades,
+    /// the picture brought up to date.
+    pub fn begin_presenter_frame(&mut self, ctx: &egui::Context) {
+        self.repaint.know(ctx);
+        self.read_presenter_keys(ctx);
+        self.animate_presenter(ctx);
         self.refresh_picture();
-        crate::ui::caveat_banner(ui, self);
-        let before = self.map_rect;
-        crate::ui::map_view(ui, self);
+    }
+
+    /// After the map drew (it was at `before` last frame): a map that changed size
+    /// frames the current slide again.
+    pub fn after_presenter_map(&mut self, before: Option<egui::Rect>, ctx: &egui::Context) {
         let resized = before.map(|r| r.size()) != self.map_rect.map(|r| r.size());
         if (resized || self.refit_pending)
             && self.map_rect.is_some()
@@ -87,17 +91,21 @@ impl BackstopApp {
         {
             self.refit_pending = false;
             self.refit_current_slide();
-            ui.ctx().request_repaint();
+            ctx.request_repaint();
         }
-        crate::ui::presenter_overlay(ui.ctx(), self);
-        if !crate::ui::speaker_notes(ui.ctx(), self)
-            && let Some(presenter) = &mut self.presenter
-        {
+    }
+
+    /// The speaker notes window was closed by the window manager.
+    pub fn notes_window_closed(&mut self) {
+        if let Some(presenter) = &mut self.presenter {
             presenter.notes_window = false;
         }
-        crate::ui::toasts(ui.ctx(), self);
-        self.apply_commands(ui.ctx());
-        self.expire_toasts(ui.ctx());
+    }
+
+    /// After the presenter view drew: what the keys asked for, and toasts.
+    pub fn end_presenter_frame(&mut self, ctx: &egui::Context) {
+        self.apply_commands(ctx);
+        self.expire_toasts(ctx);
     }
 
     /// True in the presenter view.

@@ -6,80 +6,13 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot};
 
 use super::status_badge;
+use crate::analysis::CoalitionColumn;
 use crate::app::{BackstopApp, Command};
 use crate::model::{Nation, Status};
 use crate::model::{RoleCategory, Selection};
 
 /// Height of the table's scrolling body and of the chart, so the panel keeps its size.
 const TABLE_HEIGHT: f32 = 210.0;
-
-/// A column of the coalition table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CoalitionColumn {
-    /// Country name.
-    #[default]
-    Name,
-    /// Role category.
-    Role,
-    /// Personnel (upper bound).
-    Personnel,
-    /// Status.
-    Status,
-}
-
-/// The table's sort order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CoalitionSort {
-    /// Sorted by.
-    pub column: CoalitionColumn,
-    /// Largest last when true.
-    pub descending: bool,
-}
-
-impl super::SortOrder for CoalitionSort {
-    type Column = CoalitionColumn;
-
-    fn column(&self) -> CoalitionColumn {
-        self.column
-    }
-
-    fn descending(&self) -> bool {
-        self.descending
-    }
-
-    fn click(&mut self, column: CoalitionColumn) {
-        if self.column == column {
-            self.descending = !self.descending;
-        } else {
-            self.column = column;
-            self.descending = column == CoalitionColumn::Personnel;
-        }
-    }
-}
-
-impl CoalitionSort {
-    /// The nations in this order.
-    pub fn sorted<'a>(&self, nations: &'a [Nation]) -> Vec<&'a Nation> {
-        let mut rows: Vec<&Nation> = nations.iter().collect();
-        rows.sort_by(|a, b| {
-            let order = match self.column {
-                CoalitionColumn::Name => a.name.cmp(&b.name),
-                CoalitionColumn::Role => {
-                    RoleCategory::of(&a.roles).cmp(&RoleCategory::of(&b.roles))
-                }
-                CoalitionColumn::Personnel => {
-                    a.personnel.map(|p| p.max).cmp(&b.personnel.map(|p| p.max))
-                }
-                CoalitionColumn::Status => a.status.cmp(&b.status),
-            };
-            order.then_with(|| a.name.cmp(&b.name))
-        });
-        if self.descending {
-            rows.reverse();
-        }
-        rows
-    }
-}
 
 /// The Coalition panel, at the bottom of the window.
 pub fn coalition_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
@@ -117,7 +50,7 @@ pub fn coalition_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
 }
 
 fn nation_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
-    let mut sort = app.coalition_sort;
+    let mut sort = app.dialogs.coalition_sort;
     let selected_iso = match &app.state.selection {
         Some(Selection::Nation(iso)) => Some(iso.clone()),
         _ => None,
@@ -173,7 +106,7 @@ fn nation_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Com
                 });
             });
         });
-    app.coalition_sort = sort;
+    app.dialogs.coalition_sort = sort;
 }
 
 fn personnel_chart(ui: &mut egui::Ui, nations: &[Nation]) {
@@ -231,43 +164,4 @@ fn personnel_chart(ui: &mut egui::Ui, nations: &[Nation]) {
                 .small(),
         );
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Personnel, Role};
-    use crate::ui::SortOrder;
-
-    fn nation(iso: &str, name: &str, personnel: Option<u32>) -> Nation {
-        Nation {
-            iso: iso.into(),
-            name: name.into(),
-            roles: vec![Role::Training],
-            commitment: String::new(),
-            personnel: personnel.map(|n| Personnel { min: n, max: n }),
-            status: Status::Reported,
-            sources: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn sorting_by_personnel_puts_the_largest_first_then_reverses() {
-        let nations = [
-            nation("FR", "France", Some(6000)),
-            nation("LT", "Lithuania", Some(200)),
-            nation("NO", "Norway", None),
-        ];
-        let mut sort = CoalitionSort::default();
-        let order = |sort: &CoalitionSort| -> Vec<String> {
-            sort.sorted(&nations)
-                .iter()
-                .map(|n| n.iso.clone())
-                .collect()
-        };
-        sort.click(CoalitionColumn::Personnel);
-        assert_eq!(order(&sort), ["FR", "LT", "NO"]);
-        sort.click(CoalitionColumn::Personnel);
-        assert_eq!(order(&sort), ["NO", "LT", "FR"]);
-    }
 }

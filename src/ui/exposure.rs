@@ -6,92 +6,9 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::status_badge;
-use crate::analysis::HubExposure;
+use crate::analysis::ExposureColumn;
 use crate::app::{BackstopApp, Command};
-use crate::model::Hub;
 use crate::model::Selection;
-
-/// A column of the exposure table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ExposureColumn {
-    /// Hub name.
-    Hub,
-    /// Distance to the monitored line.
-    #[default]
-    Line,
-    /// Distance to Russia.
-    Russia,
-    /// Distance to Belarus.
-    Belarus,
-}
-
-/// The exposure table's sort order: nearest first by default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ExposureSort {
-    /// Sorted by.
-    pub column: ExposureColumn,
-    /// Largest first when true.
-    pub descending: bool,
-}
-
-impl super::SortOrder for ExposureSort {
-    type Column = ExposureColumn;
-
-    fn column(&self) -> ExposureColumn {
-        self.column
-    }
-
-    fn descending(&self) -> bool {
-        self.descending
-    }
-
-    fn click(&mut self, column: ExposureColumn) {
-        if self.column == column {
-            self.descending = !self.descending;
-        } else {
-            self.column = column;
-            self.descending = false;
-        }
-    }
-}
-
-impl ExposureSort {
-    /// The rows in this order; unknown distances sort last.
-    pub fn sorted<'a>(&self, hubs: &'a [Hub], rows: &'a [HubExposure]) -> Vec<&'a HubExposure> {
-        let name = |e: &HubExposure| hubs.get(e.hub).map_or("", |h| h.name.as_str());
-        let key = |e: &HubExposure| match self.column {
-            ExposureColumn::Hub => None,
-            ExposureColumn::Line => e.line_km,
-            ExposureColumn::Russia => e.russia_km,
-            ExposureColumn::Belarus => e.belarus_km,
-        };
-        let mut sorted: Vec<&HubExposure> = rows.iter().collect();
-        sorted.sort_by(|a, b| {
-            let order = match (key(a), key(b)) {
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            };
-            let order = if self.descending {
-                order.reverse()
-            } else {
-                order
-            };
-            let by_name = name(a).cmp(name(b));
-            if self.column == ExposureColumn::Hub {
-                if self.descending {
-                    by_name.reverse()
-                } else {
-                    by_name
-                }
-            } else {
-                order.then(by_name)
-            }
-        });
-        sorted
-    }
-}
 
 /// "123 km", or a dash when unknown.
 pub fn km_text(km: Option<f64>) -> String {
@@ -126,7 +43,7 @@ pub fn exposure_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
 }
 
 fn exposure_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
-    let mut sort = app.exposure_sort;
+    let mut sort = app.dialogs.exposure_sort;
     let hubs = &app.report.scenario.hubs;
     let rows = sort.sorted(hubs, &app.exposures);
     let selected = match &app.state.selection {
@@ -190,5 +107,5 @@ fn exposure_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<C
                 });
             });
         });
-    app.exposure_sort = sort;
+    app.dialogs.exposure_sort = sort;
 }

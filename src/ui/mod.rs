@@ -1,4 +1,5 @@
-//! Panels and the map view. Each reads the app and queues Commands.
+//! The window: panels and the map view around the app. Each panel reads the app and
+//! queues Commands; `show` draws a whole frame.
 
 mod annotation_bar;
 mod basemap;
@@ -20,42 +21,33 @@ mod slides;
 mod timeline;
 mod toasts;
 mod top_bar;
+mod window;
 
 pub use annotation_bar::{annotation_bar, annotation_editor};
 pub use basemap::{basemap_menu, basemap_status, file_menu, prepare_pack_window};
-pub use coalition::{CoalitionColumn, CoalitionSort, coalition_panel};
+pub use coalition::coalition_panel;
 pub use details::details_panel;
-pub use export_dialog::{ExportDialog, ExportPreset, export_dialog};
-pub use exposure::{ExposureColumn, ExposureSort, exposure_panel, km_text};
+pub use export_dialog::export_dialog;
+pub use exposure::{exposure_panel, km_text};
 pub use filters::{filter_chips, filters_section};
 pub use help::help_overlay;
 pub use layers::layers_panel;
 pub use legend::legend;
 pub use map_view::map_view;
-pub use open_dialog::{OpenDialog, OpenPurpose, open_dialog};
+pub use open_dialog::open_dialog;
 pub use presenter::{presenter_overlay, speaker_notes};
 pub use problems::problems_panel;
-pub use search::{SearchBox, go_to, search_box};
+pub use search::{go_to, search_box};
 pub use slides::slides_panel;
 pub use timeline::timeline_panel;
 pub use toasts::toasts;
 pub use top_bar::{caveat_banner, top_bar};
+pub use window::{Window, show};
 
 use egui::{Color32, RichText};
 
+use crate::analysis::SortOrder;
 use crate::model::Status;
-
-/// A table's sort order, for [`sort_header`].
-pub trait SortOrder {
-    /// The table's columns.
-    type Column: PartialEq + Copy;
-    /// Sorted by.
-    fn column(&self) -> Self::Column;
-    /// Largest first.
-    fn descending(&self) -> bool;
-    /// Sorts by `column`; a second click on the same column reverses the order.
-    fn click(&mut self, column: Self::Column);
-}
 
 /// A sortable column's header: its title, with an arrow when sorted by it; a click sorts.
 pub fn sort_header<S: SortOrder>(ui: &mut egui::Ui, sort: &mut S, column: S::Column, title: &str) {

@@ -3,148 +3,15 @@
 //! session too.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 use egui::RichText;
 
-use crate::app::{BackstopApp, Command};
+use crate::app::{BackstopApp, Command, OpenPurpose};
 use crate::io::ScenarioSource;
-
-/// What the Open dialog opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum OpenPurpose {
-    /// A scenario folder, in place of the current one.
-    #[default]
-    ScenarioFolder,
-    /// A GeoJSON file, as an extra layer.
-    Overlay,
-    /// A .pmtiles or .mbtiles file, as the basemap.
-    TilePack,
-}
-
-impl OpenPurpose {
-    fn title(self) -> &'static str {
-        match self {
-            OpenPurpose::ScenarioFolder => "Open scenario folder",
-            OpenPurpose::Overlay => "Add overlay",
-            OpenPurpose::TilePack => "Open tile pack",
-        }
-    }
-
-    fn explanation(self) -> &'static str {
-        match self {
-            OpenPurpose::ScenarioFolder => {
-                "A folder with scenario.toml, hubs.geojson, nations.toml, events.toml and overlays/."
-            }
-            OpenPurpose::Overlay => {
-                "A GeoJSON FeatureCollection (up to 64 MB) to draw over the map. You can also drop files on the window."
-            }
-            OpenPurpose::TilePack => {
-                "A raster tile pack for offline use: PMTiles (v3) or MBTiles, with PNG, JPEG or WebP tiles. Borders, oblasts and labels stay on top."
-            }
-        }
-    }
-}
-
-/// State of the Open dialog.
-#[derive(Default)]
-pub struct OpenDialog {
-    /// Shown.
-    pub open: bool,
-    /// Folder or overlay file.
-    pub purpose: OpenPurpose,
-    /// The folder typed or picked.
-    pub path: String,
-    /// Why the last attempt failed.
-    pub error: Option<String>,
-    picker: Option<Receiver<Option<PathBuf>>>,
-}
-
-impl OpenDialog {
-    /// Opens the dialog for `purpose`, starting from `start` when given.
-    pub fn show_for(&mut self, purpose: OpenPurpose, start: Option<PathBuf>) {
-        if self.purpose != purpose {
-            self.path.clear();
-        }
-        self.purpose = purpose;
-        self.show_with(start);
-    }
-
-    /// Opens the dialog, starting from `start` when given.
-    pub fn show_with(&mut self, start: Option<PathBuf>) {
-        self.open = true;
-        self.error = None;
-        if self.path.is_empty() {
-            self.path = start
-                .or_else(|| std::env::current_dir().ok())
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-        }
-    }
-
-    fn poll_picker(&mut self) {
-        let Some(receiver) = &self.picker else { return };
-        match receiver.try_recv() {
-            Ok(Some(path)) => {
-                self.path = path.display().to_string();
-                self.picker = None;
-            }
-            Ok(None) => {
-                self.error = Some(
-                    "No folder picked (or no desktop file dialog here): type the path instead."
-                        .into(),
-                );
-                self.picker = None;
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picker = None,
-        }
-    }
-
-    fn start_picker(&mut self, ctx: &egui::Context) {
-        let (sender, receiver) = channel();
-        let repaint = ctx.clone();
-        let start = PathBuf::from(&self.path);
-        let purpose = self.purpose;
-        // The portal call blocks: never on the UI thread.
-        let spawned = std::thread::Builder::new()
-            .name("folder-picker".into())
-            .spawn(move || {
-                let mut dialog = rfd::FileDialog::new();
-                let folder = if start.is_dir() {
-                    Some(start.as_path())
-                } else {
-                    start.parent()
-                };
-                if let Some(folder) = folder.filter(|f| f.is_dir()) {
-                    dialog = dialog.set_directory(folder);
-                }
-                let picked = match purpose {
-                    OpenPurpose::ScenarioFolder => {
-                        dialog.set_title("Open scenario folder").pick_folder()
-                    }
-                    OpenPurpose::Overlay => dialog
-                        .set_title("Add overlay")
-                        .add_filter("GeoJSON", &["geojson", "json"])
-                        .pick_file(),
-                    OpenPurpose::TilePack => dialog
-                        .set_title("Open tile pack")
-                        .add_filter("Tile packs", &["pmtiles", "mbtiles"])
-                        .pick_file(),
-                };
-                let _ = sender.send(picked);
-                repaint.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.picker = Some(receiver),
-            Err(e) => self.error = Some(format!("cannot start the file dialog: {e}")),
-        }
-    }
-}
 
 /// Draws the Open dialog when it is open.
 pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
-    let dialog = &mut app.open_dialog;
+    let dialog = &mut app.dialogs.open;
     if !dialog.open {
         return;
     }
@@ -153,7 +20,7 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
     // A command after which the dialog stays open (it shows the outcome).
     let mut app_command = None;
     let checking = app.basemaps.opening.is_some();
-    let dialog = &mut app.open_dialog;
+    let dialog = &mut app.dialogs.open;
     let mut open = dialog.open;
     let purpose = dialog.purpose;
     let wants_file = purpose != OpenPurpose::ScenarioFolder;

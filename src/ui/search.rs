@@ -9,17 +9,6 @@ use crate::app::{BackstopApp, Command};
 /// How many results the list shows.
 const RESULTS: usize = 10;
 
-/// The search box's state.
-#[derive(Debug, Clone, Default)]
-pub struct SearchBox {
-    /// What is typed.
-    pub query: String,
-    /// The highlighted result.
-    pub highlighted: usize,
-    /// Give the field keyboard focus on the next frame.
-    pub focus_requested: bool,
-}
-
 /// The commands that fly to a result and select it.
 pub fn go_to(entry: &SearchEntry) -> Vec<Command> {
     let mut commands = vec![match entry.destination {
@@ -38,7 +27,7 @@ pub fn go_to(entry: &SearchEntry) -> Vec<Command> {
 
 /// The search field and, while it has focus and text, the list of results below it.
 pub fn search_box(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
-    let search = &mut app.search;
+    let search = &mut app.dialogs.search;
     let field = egui::TextEdit::singleline(&mut search.query)
         .hint_text("Search places, hubs, countries… (Ctrl+F)")
         .desired_width((ui.available_width() - 12.0).clamp(60.0, 280.0));

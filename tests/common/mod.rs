@@ -162,7 +162,10 @@ impl std::ops::DerefMut for AppHarness {
 pub fn harness_of(app: backstop::BackstopApp, home: TestHome, size: egui::Vec2) -> AppHarness {
     let mut harness = egui_kittest::Harness::builder()
         .with_size(size)
-        .build_ui_state(|ui, app: &mut backstop::BackstopApp| app.show(ui), app);
+        .build_ui_state(
+            |ui, app: &mut backstop::BackstopApp| backstop::ui::show(ui, app),
+            app,
+        );
     // The map may animate (inertia); a fixed number of frames never panics.
     harness.run_steps(4);
     AppHarness { harness, home }
