@@ -112,8 +112,13 @@ fn each_broken_fixture_gives_its_expected_diagnostic() {
     variants.sort();
     assert!(variants.len() >= 15, "fixtures missing: {variants:?}");
     for variant in variants {
-        let expected =
-            fs::read_to_string(fixtures().join(&variant).join("expected.txt")).unwrap_or_default();
+        // A broken fixture without its expected diagnostic would pass whatever loads.
+        let expected = fs::read_to_string(fixtures().join(&variant).join("expected.txt"))
+            .unwrap_or_else(|e| panic!("{variant}/expected.txt: {e}"));
+        assert!(
+            expected.lines().any(|l| !l.trim().is_empty()),
+            "{variant}/expected.txt names no diagnostic"
+        );
         let dir = scenario_folder(&variant);
         let report = load_folder(dir.path());
         let got: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();

@@ -304,10 +304,14 @@ fn panel_state_survives_a_restart() {
     harness.get_by_label("Drone patrol sectors").click();
     harness.run_steps(3);
     let saved = harness.state().settings();
-    // eframe stores settings as text between runs; round-trip them the same way.
-    let text = serde_json::to_string(&saved).unwrap_or_else(|e| panic!("{e}"));
-    let restored: backstop::app::Settings =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    // Saved and read back exactly as eframe does between runs (RON in its storage).
+    let mut storage = MemoryStorage::default();
+    let home = common::TestHome::new();
+    let mut window = backstop::ui::Window(home.builtin_app());
+    window.0.apply_settings(&saved);
+    eframe::App::save(&mut window, &mut storage);
+    let restored: backstop::app::Settings = eframe::get_value(&storage, eframe::APP_KEY)
+        .unwrap_or_else(|| panic!("nothing readable stored: {:?}", storage.0));
     let mut next = harness.home.builtin_app();
     next.apply_settings(&restored);
     assert!(next.state.show_coalition_panel);
@@ -320,8 +324,10 @@ fn panel_state_survives_a_restart() {
     assert_eq!(drones.map(|i| next.state.shown.visible[i]), Some(false));
     assert_eq!(next.settings().layers, saved.layers);
     // An old or foreign settings file still loads, with defaults for what it lacks.
-    let partial: backstop::app::Settings =
-        serde_json::from_str(r#"{"theme": "Dark"}"#).unwrap_or_else(|e| panic!("{e}"));
+    eframe::Storage::set_string(&mut storage, eframe::APP_KEY, "(theme: Dark)".into());
+    let partial: backstop::app::Settings = eframe::get_value(&storage, eframe::APP_KEY)
+        .unwrap_or_else(|| panic!("a partial settings file did not load"));
+    assert_eq!(partial.theme, backstop::app::Theme::Dark);
     assert!(partial.show_layers_panel);
 }
 
@@ -407,4 +413,21 @@ fn hubs_that_would_cover_each_other_share_a_symbol_that_zooms_in() {
         (zoom - 5.6).abs() < 0.01,
         "a cluster click zooms in two levels: {zoom}"
     );
+}
+
+/// eframe's storage, in memory: what `save` writes, `get_value` reads.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
 }

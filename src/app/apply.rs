@@ -198,6 +198,12 @@ impl BackstopApp {
                     deck.job.cancel();
                 }
             }
+            choice @ (Command::SetAsOf(_)
+            | Command::TogglePlay
+            | Command::SetFilters(_)
+            | Command::SetBasemapLayers(_)
+            | Command::SortCoalition(_)
+            | Command::SortExposure(_)) => self.apply_choice(choice),
             edit => self.apply_edit(edit),
         }
     }

@@ -189,6 +189,18 @@ pub enum Command {
         /// Its speaker notes.
         notes: String,
     },
+    /// Show the scenario as of a timeline stop, or at every time; stops Play.
+    SetAsOf(Option<usize>),
+    /// Step through the timeline's stops on its own, or stop doing so.
+    TogglePlay,
+    /// Filter hubs and features by nation, kind, status and phase.
+    SetFilters(crate::analysis::Filters),
+    /// Which basemap layers are drawn.
+    SetBasemapLayers(crate::basemap::BasemapLayers),
+    /// Sort the coalition table.
+    SortCoalition(crate::analysis::CoalitionSort),
+    /// Sort the exposure table.
+    SortExposure(crate::analysis::ExposureSort),
     /// The radii the next range rings get, as typed.
     SetRingRadii(String),
     /// Which annotations a slide shows (one undo step).
@@ -336,6 +348,11 @@ impl Command {
             Command::EditSlideWords { .. } => "Edit the slide's words".into(),
             Command::SetSlideAnnotations(..) => "Annotations on the slide".into(),
             Command::SetRingRadii(_) => "Range ring radii".into(),
+            Command::SetAsOf(_) => "Show as of".into(),
+            Command::TogglePlay => "Play the timeline".into(),
+            Command::SetFilters(_) => "Filter".into(),
+            Command::SetBasemapLayers(_) => "Basemap layers".into(),
+            Command::SortCoalition(_) | Command::SortExposure(_) => "Sort the table".into(),
         }
     }
 

@@ -34,6 +34,7 @@ impl BackstopApp {
             ctx.request_repaint();
         }
         self.apply_commands(ctx);
+        self.advance_play(ctx);
         self.poll_pending_saves(ctx);
         self.finish_view_screenshot(ctx);
         self.poll_export(ctx);

@@ -3,6 +3,7 @@
 mod annotate;
 mod apply;
 mod basemaps;
+mod choices;
 mod command;
 mod deck_export;
 mod dialogs;

@@ -106,7 +106,9 @@ fn nation_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Com
                 });
             });
         });
-    app.dialogs.coalition_sort = sort;
+    if sort != app.dialogs.coalition_sort {
+        commands.push(Command::SortCoalition(sort));
+    }
 }
 
 fn personnel_chart(ui: &mut egui::Ui, nations: &[Nation]) {

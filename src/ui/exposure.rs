@@ -107,5 +107,7 @@ fn exposure_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<C
                 });
             });
         });
-    app.dialogs.exposure_sort = sort;
+    if sort != app.dialogs.exposure_sort {
+        commands.push(Command::SortExposure(sort));
+    }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use egui::RichText;
 
 use crate::analysis::Filters;
-use crate::app::BackstopApp;
+use crate::app::{BackstopApp, Command};
 use crate::model::{HubKind, OverlayKind, Scenario, Status};
 
 /// Toggles `value` in `set` from a checkbox.
@@ -45,7 +45,8 @@ fn hub_nations(scenario: &Scenario) -> Vec<(String, String)> {
 /// The Filters section of the left panel.
 pub fn filters_section(ui: &mut egui::Ui, app: &mut BackstopApp) {
     let scenario = &app.report.scenario;
-    let filters = &mut app.state.shown.filters;
+    let mut edited = app.state.shown.filters.clone();
+    let filters = &mut edited;
     ui.horizontal(|ui| {
         ui.label("Filtered out:");
         ui.radio_value(&mut filters.hide, false, "dim");
@@ -85,6 +86,9 @@ pub fn filters_section(ui: &mut egui::Ui, app: &mut BackstopApp) {
             ui.radio_value(&mut filters.phase, Some(phase.id.clone()), &phase.title);
         }
     });
+    if edited != app.state.shown.filters {
+        app.queue(Command::SetFilters(edited));
+    }
 }
 
 /// One line per active filter, for the chips.
@@ -174,12 +178,16 @@ pub fn filter_chips(ui: &mut egui::Ui, app: &mut BackstopApp) {
             }
         });
     });
+    let mut edited = app.state.shown.filters.clone();
     if let Some(index) = remove
         && let Some((_, apply)) = active.get(index)
     {
-        apply(&mut app.state.shown.filters);
+        apply(&mut edited);
     }
     if clear {
-        app.state.shown.filters.clear();
+        edited.clear();
+    }
+    if edited != app.state.shown.filters {
+        app.queue(Command::SetFilters(edited));
     }
 }

@@ -35,11 +35,14 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                         {
                             commands.push(Command::ToggleCoalitionLayer);
                         }
-                        let layers = &mut app.state.shown.basemap_layers;
+                        let mut layers = app.state.shown.basemap_layers;
                         ui.checkbox(&mut layers.labels, "Place names");
                         ui.checkbox(&mut layers.oblasts, "Oblast borders");
                         ui.checkbox(&mut layers.rivers, "Rivers");
                         ui.checkbox(&mut layers.lakes, "Lakes");
+                        if layers != app.state.shown.basemap_layers {
+                            commands.push(Command::SetBasemapLayers(layers));
+                        }
                     });
                 egui::CollapsingHeader::new(RichText::new("Legend").strong())
                     .default_open(true)

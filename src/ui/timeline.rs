@@ -4,10 +4,7 @@
 use egui::{Align2, Color32, FontId, Rect, RichText, Sense, Stroke, pos2, vec2};
 
 use crate::analysis::StopKind;
-use crate::app::BackstopApp;
-
-/// How long Play rests on each stop.
-const PLAY_STEP: std::time::Duration = std::time::Duration::from_millis(1400);
+use crate::app::{BackstopApp, Command};
 
 /// Band colours, alternating.
 const BANDS: [Color32; 2] = [
@@ -20,6 +17,7 @@ pub fn timeline_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
     if app.timeline.stops.is_empty() {
         return;
     }
+    let mut commands = Vec::new();
     egui::Panel::bottom("timeline")
         .resizable(false)
         .show(ui, |ui| {
@@ -30,25 +28,14 @@ pub fn timeline_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     .on_hover_text("Step through the events and phases")
                     .clicked()
                 {
-                    app.state.playing = !playing;
-                    if !playing
-                        && app
-                            .state
-                            .shown
-                            .as_of
-                            .is_none_or(|s| s + 1 >= app.timeline.stops.len())
-                    {
-                        app.state.shown.as_of = Some(0);
-                    }
-                    app.last_play_step = Some(std::time::Instant::now());
+                    commands.push(Command::TogglePlay);
                 }
                 if ui
                     .selectable_label(app.state.shown.as_of.is_none(), "All times")
                     .on_hover_text("Show everything, whatever its dates")
                     .clicked()
                 {
-                    app.state.shown.as_of = None;
-                    app.state.playing = false;
+                    commands.push(Command::SetAsOf(None));
                 }
                 let text = match app.state.shown.as_of {
                     Some(stop) => format!("As of {}", app.timeline.describe(stop)),
@@ -64,30 +51,15 @@ pub fn timeline_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     ui.label(RichText::new(&stop.title).weak());
                 }
             });
-            strip(ui, app);
+            strip(ui, app, &mut commands);
         });
-    play(ui.ctx(), app);
-}
-
-fn play(ctx: &egui::Context, app: &mut BackstopApp) {
-    if !app.state.playing {
-        return;
+    for command in commands {
+        app.queue(command);
     }
-    let due = app.last_play_step.is_none_or(|t| t.elapsed() >= PLAY_STEP);
-    if due {
-        let next = app.state.shown.as_of.map_or(0, |s| s + 1);
-        if next >= app.timeline.stops.len() {
-            app.state.playing = false;
-            return;
-        }
-        app.state.shown.as_of = Some(next);
-        app.last_play_step = Some(std::time::Instant::now());
-    }
-    ctx.request_repaint_after(PLAY_STEP / 4);
 }
 
 /// The axis: bands, ticks with labels, the cursor; click or drag to move the cursor.
-fn strip(ui: &mut egui::Ui, app: &mut BackstopApp) {
+fn strip(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     let count = app.timeline.stops.len();
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), 58.0), Sense::click_and_drag());
@@ -164,8 +136,7 @@ fn strip(ui: &mut egui::Ui, app: &mut BackstopApp) {
             egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Time: {}", stop.short))
         });
         if tick.clicked() {
-            app.state.shown.as_of = Some(index);
-            app.state.playing = false;
+            commands.push(Command::SetAsOf(Some(index)));
         }
     }
     if (response.clicked() || response.dragged())
@@ -178,8 +149,9 @@ fn strip(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     .total_cmp(&(x_of(*b) - pointer.x).abs())
             })
             .unwrap_or(0);
-        app.state.shown.as_of = Some(nearest);
-        app.state.playing = false;
+        if app.state.shown.as_of != Some(nearest) || app.state.playing {
+            commands.push(Command::SetAsOf(Some(nearest)));
+        }
     }
     if let Some(stop) = app.state.shown.as_of {
         let x = x_of(stop);
