@@ -217,20 +217,22 @@ pub fn export(
         &ScenarioFiles::new(source),
         crate::io::UserFolders::from_env(),
     );
-    let errors = ProblemCounts::of(&app.report.diagnostics).errors;
+    let errors = ProblemCounts::of(&app.documents.report.diagnostics).errors;
     if errors > 0 {
         let _ = writeln!(
             err,
             "backstop export: warning: the scenario has {errors} errors (run `backstop check`); exporting what loaded"
         );
     }
-    let scenario = &app.report.scenario;
+    let scenario = &app.documents.report.scenario;
     let bytes = match format {
         ExportFormat::GeoJson => {
-            crate::export::to_geojson(scenario, &app.annotations.items).into_bytes()
+            crate::export::to_geojson(scenario, &app.documents.annotations.items).into_bytes()
         }
         ExportFormat::Kml => crate::export::to_kml(scenario).into_bytes(),
-        ExportFormat::Csv => crate::export::hubs_to_csv(scenario, &app.exposures).into_bytes(),
+        ExportFormat::Csv => {
+            crate::export::hubs_to_csv(scenario, &app.documents.exposures).into_bytes()
+        }
         ExportFormat::Png => match render_png(&app, size, view, pack) {
             Ok(bytes) => bytes,
             Err(message) => {
@@ -264,7 +266,7 @@ pub fn export_slides(
         &ScenarioFiles::new(source),
         crate::io::UserFolders::from_env(),
     );
-    if app.slides.deck.slides.is_empty() {
+    if app.documents.slides.deck.slides.is_empty() {
         let _ = writeln!(
             err,
             "backstop export: the scenario has no slides (make them in the app's Slides panel)"
@@ -309,8 +311,13 @@ fn render_png(
     use crate::export::{ExportOptions, OffscreenRenderer, fit_ukraine_view, render_picture};
     let options = ExportOptions::default();
     let size = [size.0, size.1];
-    let view = view
-        .unwrap_or_else(|| fit_ukraine_view(size, options, !app.report.scenario.caveat.is_empty()));
+    let view = view.unwrap_or_else(|| {
+        fit_ukraine_view(
+            size,
+            options,
+            !app.documents.report.scenario.caveat.is_empty(),
+        )
+    });
     let mut renderer = OffscreenRenderer::new().map_err(|e| e.to_string())?;
     let mut picture = app.picture.clone();
     if tiles.is_some() {

@@ -31,13 +31,14 @@ const REFERENCE_KM: &[(&str, f64, f64, f64)] = &[
 #[test]
 fn hub_exposure_agrees_with_geographiclib_within_half_a_percent() {
     let app = common::TestHome::new().builtin_app();
-    let hubs = &app.report.scenario.hubs;
+    let hubs = &app.documents.report.scenario.hubs;
     for (id, line, russia, belarus) in REFERENCE_KM {
         let index = hubs
             .iter()
             .position(|h| h.id == *id)
             .unwrap_or_else(|| panic!("no hub {id}"));
         let exposure = app
+            .documents
             .exposures
             .iter()
             .find(|e| e.hub == index)
@@ -61,13 +62,14 @@ fn hub_exposure_agrees_with_geographiclib_within_half_a_percent() {
 fn ring_sets_from_the_line_reach_the_hubs_near_it() {
     let app = common::TestHome::new().builtin_app();
     let odesa = app
+        .documents
         .report
         .scenario
         .hubs
         .iter()
         .position(|h| h.id == "hub-odesa-area")
         .unwrap_or_default();
-    let exposure = &app.exposures[odesa];
+    let exposure = &app.documents.exposures[odesa];
     assert_eq!(exposure.reached_by.len(), 1, "{exposure:?}");
     assert_eq!(exposure.reached_by[0].radius_km, 100.0);
     assert!(
@@ -80,7 +82,8 @@ fn ring_sets_from_the_line_reach_the_hubs_near_it() {
 #[test]
 fn the_csv_export_has_the_exposure_columns() {
     let app = common::TestHome::new().builtin_app();
-    let csv = backstop::export::hubs_to_csv(&app.report.scenario, &app.exposures);
+    let csv =
+        backstop::export::hubs_to_csv(&app.documents.report.scenario, &app.documents.exposures);
     let mut lines = csv.lines();
     let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
     let column = |name: &str| {
@@ -109,11 +112,11 @@ fn the_csv_export_has_the_exposure_columns() {
 
 fn first_row(harness: &Harness<'_, BackstopApp>) -> String {
     let app = harness.state();
-    let sorted = app
-        .dialogs
-        .exposure_sort
-        .sorted(&app.report.scenario.hubs, &app.exposures);
-    app.report.scenario.hubs[sorted[0].hub].id.clone()
+    let sorted = app.dialogs.exposure_sort.sorted(
+        &app.documents.report.scenario.hubs,
+        &app.documents.exposures,
+    );
+    app.documents.report.scenario.hubs[sorted[0].hub].id.clone()
 }
 
 #[test]
@@ -152,7 +155,7 @@ fn choose_tool(harness: &mut Harness<'_, BackstopApp>, key: egui::Key, tool: Too
     harness.key_press(key);
     // Long enough that the next click on the map is not taken for a double-click.
     harness.run_steps(30);
-    assert_eq!(harness.state().annotations.tool, tool);
+    assert_eq!(harness.state().documents.annotations.tool, tool);
 }
 
 #[test]
@@ -475,7 +478,7 @@ fn a_broken_dropped_file_is_reported_and_nothing_else_changes() {
         problems.iter().any(|p| p.starts_with("broken.geojson:")),
         "{problems:?}"
     );
-    assert_eq!(harness.state().report.scenario.hubs.len(), 10);
+    assert_eq!(harness.state().documents.report.scenario.hubs.len(), 10);
 }
 
 /// Steps the app, sleeping between frames, until `done` or a generous minute passes.
@@ -492,7 +495,8 @@ fn wait_until(harness: &mut Harness<'_, BackstopApp>, done: impl Fn(&BackstopApp
 }
 
 fn hub_names(app: &BackstopApp) -> Vec<String> {
-    app.report
+    app.documents
+        .report
         .scenario
         .hubs
         .iter()
@@ -523,6 +527,7 @@ fn an_edited_data_file_reloads_by_itself_and_a_broken_one_keeps_the_last_good_da
     std::fs::write(&hubs, "{\"type\": \"FeatureCollection\", \"features\": [")
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(wait_until(&mut harness, |app| app
+        .documents
         .report
         .diagnostics
         .iter()
@@ -545,5 +550,5 @@ fn an_edited_data_file_reloads_by_itself_and_a_broken_one_keeps_the_last_good_da
     }
     assert!(wait_until(&mut harness, |app| hub_names(app)
         .contains(&"Round 11".into())
-        && !app.report.has_errors()));
+        && !app.documents.report.has_errors()));
 }

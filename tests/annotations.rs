@@ -35,7 +35,7 @@ fn tool(harness: &mut Harness<'_, BackstopApp>, tool: Tool) {
     harness.get_by_label(tool.label()).click();
     // Long enough that the next click on the map is not taken for a double-click.
     harness.run_steps(30);
-    assert_eq!(harness.state().annotations.tool, tool);
+    assert_eq!(harness.state().documents.annotations.tool, tool);
 }
 
 fn centre(harness: &Harness<'_, BackstopApp>) -> Pos2 {
@@ -81,6 +81,7 @@ fn every_tool_draws_and_the_drawings_survive_a_restart() {
 
     let kinds: Vec<&str> = harness
         .state()
+        .documents
         .annotations
         .items
         .iter()
@@ -101,6 +102,7 @@ fn every_tool_draws_and_the_drawings_survive_a_restart() {
     );
     let circle = harness
         .state()
+        .documents
         .annotations
         .items
         .iter()
@@ -112,11 +114,11 @@ fn every_tool_draws_and_the_drawings_survive_a_restart() {
         circle.is_some_and(|r| r > 10.0),
         "the circle has a radius on the ground: {circle:?}"
     );
-    let drawn = harness.state().annotations.items.clone();
+    let drawn = harness.state().documents.annotations.items.clone();
 
     // A new app on the same folder finds them again.
     let again = open(folder.path());
-    assert_eq!(again.state().annotations.items, drawn);
+    assert_eq!(again.state().documents.annotations.items, drawn);
     assert!(folder.path().join("annotations.geojson").exists());
 }
 
@@ -129,14 +131,14 @@ fn a_selected_annotation_moves_and_the_move_undoes_and_redoes() {
     // Every tool has a key too.
     harness.key_press(egui::Key::O);
     harness.run_steps(2);
-    assert_eq!(harness.state().annotations.tool, Tool::Circle);
+    assert_eq!(harness.state().documents.annotations.tool, Tool::Circle);
     tool(&mut harness, Tool::Callout);
     click(&mut harness, at);
     tool(&mut harness, Tool::Select);
     // Panels may have changed width: find the callout on screen again.
     let on_screen = |h: &Harness<'_, BackstopApp>| {
         let view = h.state().world_view();
-        match (&h.state().annotations.items[0].shape, view) {
+        match (&h.state().documents.annotations.items[0].shape, view) {
             (AnnotationShape::Callout { at, .. }, Some(view)) => {
                 view.lon_lat_to_screen(at[0], at[1])
             }
@@ -145,11 +147,12 @@ fn a_selected_annotation_moves_and_the_move_undoes_and_redoes() {
     };
     let at = on_screen(&harness);
     click(&mut harness, at);
-    assert_eq!(harness.state().annotations.selected.len(), 1);
-    let position = |h: &Harness<'_, BackstopApp>| match h.state().annotations.items[0].shape {
-        AnnotationShape::Callout { at, .. } => at,
-        _ => [0.0, 0.0],
-    };
+    assert_eq!(harness.state().documents.annotations.selected.len(), 1);
+    let position =
+        |h: &Harness<'_, BackstopApp>| match h.state().documents.annotations.items[0].shape {
+            AnnotationShape::Callout { at, .. } => at,
+            _ => [0.0, 0.0],
+        };
     let before = position(&harness);
     drag(&mut harness, at, at + vec2(120.0, 0.0));
     let moved = position(&harness);
@@ -166,7 +169,7 @@ fn a_selected_annotation_moves_and_the_move_undoes_and_redoes() {
     assert_eq!(position(&harness), moved);
     harness.key_press(egui::Key::Delete);
     harness.run_steps(2);
-    assert!(harness.state().annotations.items.is_empty());
+    assert!(harness.state().documents.annotations.items.is_empty());
 }
 
 #[test]
@@ -176,7 +179,7 @@ fn a_corrupt_annotations_file_is_backed_up_and_reported() {
     std::fs::write(&path, "{\"type\": \"FeatureCollection\", \"features\": [{")
         .unwrap_or_else(|e| panic!("{e}"));
     let harness = open(folder.path());
-    assert!(harness.state().annotations.items.is_empty());
+    assert!(harness.state().documents.annotations.items.is_empty());
     let backups: Vec<_> = std::fs::read_dir(folder.path())
         .into_iter()
         .flatten()

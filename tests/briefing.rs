@@ -32,6 +32,7 @@ fn open(folder: &Path) -> common::AppHarness {
 fn titles(harness: &Harness<'_, BackstopApp>) -> Vec<String> {
     harness
         .state()
+        .documents
         .slides
         .deck
         .slides
@@ -55,7 +56,7 @@ fn slides_are_added_reordered_deleted_undone_and_kept_across_a_restart() {
     harness.get_by_label("No annotations").click();
     harness.run_steps(3);
     assert_eq!(
-        harness.state().slides.deck.slides[1].annotations,
+        harness.state().documents.slides.deck.slides[1].annotations,
         backstop::model::SlideAnnotations::None
     );
     harness.get_by_label("Move slide 2 up").click();
@@ -82,13 +83,14 @@ fn as_of_id(harness: &Harness<'_, BackstopApp>) -> Option<String> {
     app.state
         .shown
         .as_of
-        .and_then(|stop| app.timeline.stops.get(stop))
+        .and_then(|stop| app.documents.timeline.stops.get(stop))
         .map(|s| s.id.clone())
 }
 
 fn visible_layers(harness: &Harness<'_, BackstopApp>) -> Vec<String> {
     let app = harness.state();
-    app.report
+    app.documents
+        .report
         .scenario
         .layers
         .iter()
@@ -106,33 +108,33 @@ fn the_presenter_steps_with_clicker_keys_and_restores_each_slides_layers_and_tim
     harness.key_press(Key::F5);
     harness.run_steps(3);
     assert!(harness.state().presenting());
-    assert_eq!(harness.state().slides.current, Some(0));
+    assert_eq!(harness.state().documents.slides.current, Some(0));
     harness.get_by_label("1 / 8");
 
     harness.key_press(Key::PageDown);
     harness.run_steps(3);
-    assert_eq!(harness.state().slides.current, Some(1));
+    assert_eq!(harness.state().documents.slides.current, Some(1));
     assert_eq!(visible_layers(&harness), ["hubs"]);
     assert_eq!(as_of_id(&harness), None);
 
     harness.key_press(Key::Space);
     harness.run_steps(3);
-    assert_eq!(harness.state().slides.current, Some(2));
+    assert_eq!(harness.state().documents.slides.current, Some(2));
     assert_eq!(visible_layers(&harness), ["line", "hubs"]);
     assert_eq!(as_of_id(&harness).as_deref(), Some("deployment"));
 
     harness.key_press(Key::PageUp);
     harness.run_steps(3);
-    assert_eq!(harness.state().slides.current, Some(1));
+    assert_eq!(harness.state().documents.slides.current, Some(1));
     assert_eq!(visible_layers(&harness), ["hubs"]);
     assert_eq!(as_of_id(&harness), None);
 
     harness.key_press(Key::End);
     harness.run_steps(3);
-    assert_eq!(harness.state().slides.current, Some(7));
+    assert_eq!(harness.state().documents.slides.current, Some(7));
     harness.key_press(Key::Home);
     harness.run_steps(3);
-    assert_eq!(harness.state().slides.current, Some(0));
+    assert_eq!(harness.state().documents.slides.current, Some(0));
 
     harness.key_press(Key::B);
     harness.run_steps(2);
@@ -173,7 +175,7 @@ fn between_slides_the_camera_flies_and_lands_on_the_slide() {
     assert!(app.presenter.as_ref().is_some_and(|p| p.flight.is_none()));
     // Landed: the slide's box is on screen, filling it one way.
     let view = app.world_view().unwrap_or_else(|| panic!("no map"));
-    let [west, south, east, north] = app.slides.deck.slides[1].bounds;
+    let [west, south, east, north] = app.documents.slides.deck.slides[1].bounds;
     let nw = view.lon_lat_to_screen(west, north);
     let se = view.lon_lat_to_screen(east, south);
     assert!(view.screen.expand(2.0).contains(nw) && view.screen.expand(2.0).contains(se));
@@ -198,6 +200,7 @@ fn a_corrupt_slides_file_is_backed_up_and_reported_and_never_overwritten() {
     assert!(
         harness
             .state()
+            .documents
             .report
             .diagnostics
             .iter()

@@ -12,7 +12,7 @@ fn an_export_whose_worker_panics_is_reported_and_the_next_export_works() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(4);
     harness.state_mut().dialogs.export.path = path.display().to_string();
-    harness.state_mut().exports.panic_in_next_render = true;
+    harness.state_mut().jobs.exports.panic_in_next_render = true;
     harness.get_by_label("Save PNG").click();
     harness.run_steps(1);
     common::run_until(&mut harness, "the crashed export ends", |app| {

@@ -164,10 +164,7 @@ fn a_failing_server_goes_offline_backs_off_and_recovers() {
     // Offline, requests stop: one probe per pause (2 s, doubling), never one per tile of
     // the view, however slow the machine makes these frames.
     let tiles_in_view = tiles_for_view(&view(), 256, 0, 12).len();
-    assert!(
-        tiles_in_view > 4,
-        "the view asks for {tiles_in_view} tiles"
-    );
+    assert!(tiles_in_view > 4, "the view asks for {tiles_in_view} tiles");
     let seen = server.request_count();
     let offline_since = Instant::now();
     for _ in 0..40 {

@@ -32,6 +32,7 @@ fn a_layer_toggle_hides_its_layer() {
     let mut harness = builtin();
     let hubs_index = harness
         .state()
+        .documents
         .report
         .scenario
         .layers
@@ -169,7 +170,10 @@ fn the_open_dialog_opens_a_typed_folder() {
     harness.get_by_label("Open").click();
     harness.run_steps(1);
     common::run_until(&mut harness, "opening the folder", |app| !app.is_loading());
-    assert_eq!(harness.state().report.scenario.title, "Fixture scenario");
+    assert_eq!(
+        harness.state().documents.report.scenario.title,
+        "Fixture scenario"
+    );
     harness.get_by_label("Hub: Hub hub-a");
 }
 
@@ -210,7 +214,7 @@ fn the_coalition_table_sorts_by_personnel_and_selects_a_row() {
     assert_eq!(sort.column, backstop::analysis::CoalitionColumn::Personnel);
     assert!(sort.descending);
     let first = sort
-        .sorted(&harness.state().report.scenario.nations)
+        .sorted(&harness.state().documents.report.scenario.nations)
         .first()
         .map(|n| n.iso.clone());
     assert_eq!(first.as_deref(), Some("FR"));
@@ -254,8 +258,8 @@ fn a_problem_selects_the_feature_it_names() {
 #[test]
 fn tab_cycles_through_the_hubs() {
     let mut harness = builtin();
-    let first = harness.state().report.scenario.hubs[0].id.clone();
-    let second = harness.state().report.scenario.hubs[1].id.clone();
+    let first = harness.state().documents.report.scenario.hubs[0].id.clone();
+    let second = harness.state().documents.report.scenario.hubs[1].id.clone();
     harness.key_press(egui::Key::Tab);
     harness.run_steps(2);
     assert_eq!(harness.state().state.selection, Some(Selection::Hub(first)));
@@ -316,6 +320,7 @@ fn panel_state_survives_a_restart() {
     next.apply_settings(&restored);
     assert!(next.state.show_coalition_panel);
     let drones = next
+        .documents
         .report
         .scenario
         .layers

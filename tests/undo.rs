@@ -11,7 +11,10 @@ use backstop::model::{AnnotationShape, Deck};
 
 fn state(harness: &common::AppHarness) -> (Vec<backstop::model::Annotation>, Deck) {
     let app = harness.state();
-    (app.annotations.items.clone(), app.slides.deck.clone())
+    (
+        app.documents.annotations.items.clone(),
+        app.documents.slides.deck.clone(),
+    )
 }
 
 /// The `step`th edit: an annotation, a slide, or a slide's words, in turn.
@@ -62,7 +65,7 @@ fn a_hundred_and_fifty_edits_then_as_many_undos_restore_annotations_and_slides_e
             "after undoing to step {back}"
         );
     }
-    assert!(!harness.state().history.can_undo());
+    assert!(!harness.state().documents.history.can_undo());
     for (forward, expected) in states.iter().enumerate().skip(1) {
         harness.state_mut().queue(Command::Redo);
         harness.run_steps(1);
@@ -117,7 +120,10 @@ fn typing_in_a_slide_field_is_one_undo_step_and_is_written_when_the_app_closes()
         });
         harness.run_steps(1);
     }
-    assert_eq!(harness.state().slides.deck.slides[0].title, "Typed");
+    assert_eq!(
+        harness.state().documents.slides.deck.slides[0].title,
+        "Typed"
+    );
     harness.state_mut().queue(Command::Undo);
     harness.run_steps(1);
     assert!(

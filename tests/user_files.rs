@@ -88,7 +88,7 @@ fn what_the_tests_do_to_an_app() {
     );
     let mut harness = common::builtin();
     assert!(
-        harness.state().annotations.items.is_empty(),
+        harness.state().documents.annotations.items.is_empty(),
         "the helper's app read the planted annotations"
     );
     assert!(
@@ -115,9 +115,9 @@ fn what_the_tests_do_to_an_app() {
         .map_or(egui::pos2(700.0, 450.0), |r| r.center());
     common::click(&mut harness, centre);
     harness.run_steps(3);
-    let files = harness.state().files.clone();
+    let files = harness.state().documents.files.clone();
     assert!(harness.home.folders.slides_path(&files).exists());
-    assert!(!harness.state().annotations.items.is_empty());
+    assert!(!harness.state().documents.annotations.items.is_empty());
     assert!(harness.home.folders.annotations_path(&files).exists());
     // The command line in the helper's home.
     let out = harness.home.root().join("out.geojson");

@@ -73,8 +73,8 @@ impl BackstopApp {
             Command::ClearSelection => {
                 self.tools.measurement.finish();
                 state.selection = None;
-                self.annotations.selected.clear();
-                self.annotations.draft = None;
+                self.documents.annotations.selected.clear();
+                self.documents.annotations.draft = None;
             }
             Command::ToggleProblems => state.show_problems = !state.show_problems,
             Command::ToggleCoalitionPanel => {
@@ -89,7 +89,7 @@ impl BackstopApp {
             Command::SetTheme(theme) => state.theme = theme,
             Command::ToggleHelp => state.show_help = !state.show_help,
             Command::ShowOpenDialog => {
-                let start = match self.files.source() {
+                let start = match self.documents.files.source() {
                     ScenarioSource::Folder(path) => Some(path.clone()),
                     ScenarioSource::Builtin => None,
                 };
@@ -98,9 +98,9 @@ impl BackstopApp {
                     .show_for(super::OpenPurpose::ScenarioFolder, start);
             }
             Command::OpenScenario(source) => self.load(ScenarioFiles::new(source)),
-            Command::ReloadScenario => self.load(self.files.clone()),
+            Command::ReloadScenario => self.load(self.documents.files.clone()),
             Command::ShowAddOverlayDialog => {
-                let start = match self.files.source() {
+                let start = match self.documents.files.source() {
                     ScenarioSource::Folder(path) => Some(path.clone()),
                     ScenarioSource::Builtin => None,
                 };
@@ -132,13 +132,15 @@ impl BackstopApp {
             Command::ShowExportDialog => self.dialogs.export.open = true,
             Command::CopyExportToClipboard => self.copy_export(ctx),
             Command::SetTool(tool) => {
-                self.annotations.tool = tool;
-                self.annotations.draft = None;
+                self.documents.annotations.tool = tool;
+                self.documents.annotations.draft = None;
             }
             Command::Undo => self.undo_latest(),
             Command::Redo => self.redo_latest(),
             Command::DeleteAnnotations => {
-                self.annotations.delete_selected(&mut self.history);
+                self.documents
+                    .annotations
+                    .delete_selected(&mut self.documents.history);
                 self.save_annotations();
             }
             Command::SaveAnnotations => self.save_annotations(),
@@ -153,30 +155,40 @@ impl BackstopApp {
             Command::ToggleSlidesPanel => state.show_slides_panel = !state.show_slides_panel,
             Command::AddSlide => {
                 let slide = self.capture_slide();
-                self.slides.insert(slide, &mut self.history);
+                self.documents
+                    .slides
+                    .insert(slide, &mut self.documents.history);
                 self.save_slides();
             }
             Command::UpdateSlide(index) => {
                 let slide = self.capture_slide();
-                self.slides.update(index, slide, &mut self.history);
+                self.documents
+                    .slides
+                    .update(index, slide, &mut self.documents.history);
                 self.save_slides();
             }
             Command::DuplicateSlide(index) => {
-                self.slides.duplicate(index, &mut self.history);
+                self.documents
+                    .slides
+                    .duplicate(index, &mut self.documents.history);
                 self.save_slides();
             }
             Command::DeleteSlide(index) => {
-                self.slides.delete(index, &mut self.history);
+                self.documents
+                    .slides
+                    .delete(index, &mut self.documents.history);
                 self.save_slides();
             }
             Command::MoveSlide(from, to) => {
-                self.slides.move_slide(from, to, &mut self.history);
+                self.documents
+                    .slides
+                    .move_slide(from, to, &mut self.documents.history);
                 self.save_slides();
             }
             Command::GoToSlide(index) => self.go_to_slide(index, self.presenting()),
             Command::SaveSlides => self.save_slides(),
             Command::StartPresenting => {
-                self.annotations.tool = crate::app::Tool::Select;
+                self.documents.annotations.tool = crate::app::Tool::Select;
                 self.start_presenting(ctx);
             }
             Command::StopPresenting => self.stop_presenting(ctx),
@@ -184,7 +196,7 @@ impl BackstopApp {
             Command::PreviousSlide => self.step_slide(-1),
             Command::FirstSlide => self.go_to_slide(0, self.presenting()),
             Command::LastSlide => {
-                let last = self.slides.deck.slides.len().saturating_sub(1);
+                let last = self.documents.slides.deck.slides.len().saturating_sub(1);
                 self.go_to_slide(last, self.presenting());
             }
             Command::ToggleBlackout => {
@@ -194,7 +206,7 @@ impl BackstopApp {
             }
             Command::ExportSlides(folder) => self.start_deck_export(folder, ctx),
             Command::CancelDeckExport => {
-                if let Some(deck) = &self.deck_job {
+                if let Some(deck) = &self.jobs.deck {
                     deck.job.cancel();
                 }
             }
@@ -210,18 +222,18 @@ impl BackstopApp {
 
     /// Keeps the open folder watched (and only it), and reloads once a change settles.
     pub(super) fn poll_watch(&mut self, ctx: &egui::Context) {
-        let folder = match self.files.source() {
+        let folder = match self.documents.files.source() {
             ScenarioSource::Folder(folder) if self.live_reload => Some(folder.clone()),
             _ => None,
         };
-        if self.watch.as_ref().map(|w| w.folder()) != folder.as_deref() {
-            self.watch = folder.and_then(|f| super::FolderWatch::start(&f, ctx.clone()));
+        if self.jobs.watch.as_ref().map(|w| w.folder()) != folder.as_deref() {
+            self.jobs.watch = folder.and_then(|f| super::FolderWatch::start(&f, ctx.clone()));
         }
-        if let Some(watch) = &mut self.watch
+        if let Some(watch) = &mut self.jobs.watch
             && watch.due(ctx)
         {
             log::info!("reloading: the scenario folder changed");
-            self.load(self.files.clone());
+            self.load(self.documents.files.clone());
         }
     }
 
@@ -279,7 +291,7 @@ impl BackstopApp {
     }
 
     fn cycle_hub(&mut self, step: isize) {
-        let hubs = &self.report.scenario.hubs;
+        let hubs = &self.documents.report.scenario.hubs;
         // Hubs the filters or the timeline hide are skipped.
         let shown: Vec<usize> = (0..hubs.len())
             .filter(|i| self.picture.presence.hub(*i) != crate::analysis::Presence::Hidden)
@@ -303,11 +315,12 @@ impl BackstopApp {
     }
 
     fn zoom_to_layer(&mut self, index: usize) {
-        let Some(layer) = self.report.scenario.layers.get(index) else {
+        let Some(layer) = self.documents.report.scenario.layers.get(index) else {
             return;
         };
         let points: Vec<(f64, f64)> = if layer.kind == crate::model::LayerKind::Hubs {
-            self.report
+            self.documents
+                .report
                 .scenario
                 .hubs
                 .iter()

@@ -214,7 +214,7 @@ impl super::BackstopApp {
     /// when it is found whole.
     pub fn choose_basemap(&mut self, choice: BasemapChoice, ctx: Option<&egui::Context>) {
         if let BasemapChoice::Pack(path) = choice {
-            let repaint = self.repaint.clone();
+            let repaint = self.jobs.repaint.clone();
             let file = path.clone();
             let job = Job::spawn(
                 "pack-open",

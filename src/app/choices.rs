@@ -13,7 +13,7 @@ impl BackstopApp {
     pub(super) fn apply_choice(&mut self, command: Command) {
         match command {
             Command::SetAsOf(stop) => {
-                self.state.shown.as_of = stop.filter(|s| *s < self.timeline.stops.len());
+                self.state.shown.as_of = stop.filter(|s| *s < self.documents.timeline.stops.len());
                 self.state.playing = false;
             }
             Command::TogglePlay => {
@@ -23,7 +23,7 @@ impl BackstopApp {
                     .state
                     .shown
                     .as_of
-                    .is_none_or(|s| s + 1 >= self.timeline.stops.len());
+                    .is_none_or(|s| s + 1 >= self.documents.timeline.stops.len());
                 if playing && at_end {
                     self.state.shown.as_of = Some(0);
                 }
@@ -45,7 +45,7 @@ impl BackstopApp {
         }
         if self.last_play_step.is_none_or(|t| t.elapsed() >= PLAY_STEP) {
             let next = self.state.shown.as_of.map_or(0, |s| s + 1);
-            if next >= self.timeline.stops.len() {
+            if next >= self.documents.timeline.stops.len() {
                 self.state.playing = false;
                 return;
             }

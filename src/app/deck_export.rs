@@ -36,10 +36,10 @@ pub fn default_deck_folder(folders: &crate::io::UserFolders) -> PathBuf {
 impl BackstopApp {
     /// Starts rendering every slide into `folder`.
     pub(super) fn start_deck_export(&mut self, folder: PathBuf, ctx: &egui::Context) {
-        if self.deck_job.is_some() {
+        if self.jobs.deck.is_some() {
             return;
         }
-        if self.slides.deck.slides.is_empty() {
+        if self.documents.slides.deck.slides.is_empty() {
             self.toast("No slides to export", true);
             return;
         }
@@ -63,12 +63,12 @@ impl BackstopApp {
                 )
             },
         );
-        self.deck_job = Some(DeckJob { folder, job });
+        self.jobs.deck = Some(DeckJob { folder, job });
     }
 
     /// Follows a deck export and says when it is done.
     pub(super) fn poll_deck_export(&mut self) {
-        let Some(deck) = &mut self.deck_job else {
+        let Some(deck) = &mut self.jobs.deck else {
             return;
         };
         let outcome = match deck.job.poll() {
@@ -78,7 +78,7 @@ impl BackstopApp {
         };
         let folder = deck.folder.clone();
         let cancelled = deck.job.is_cancelled();
-        self.deck_job = None;
+        self.jobs.deck = None;
         match outcome {
             Ok(files) => self.toast(
                 format!("Exported {} slides to {}", files.len(), folder.display()),

@@ -9,20 +9,22 @@ impl BackstopApp {
     pub(super) fn apply_edit(&mut self, command: Command) {
         match command {
             Command::Checkpoint(domain) => self.checkpoint(domain),
-            Command::SelectAnnotations(ids) => self.annotations.selected = ids,
+            Command::SelectAnnotations(ids) => self.documents.annotations.selected = ids,
             Command::MoveSelectedAnnotations([d_lon, d_lat]) => {
-                for annotation in self.annotations.selected_mut() {
+                for annotation in self.documents.annotations.selected_mut() {
                     crate::model::translate(&mut annotation.shape, d_lon, d_lat);
                 }
             }
             Command::AddAnnotation(shape) => {
-                self.annotations.draft = None;
-                self.annotations.add(shape, &mut self.history);
+                self.documents.annotations.draft = None;
+                self.documents
+                    .annotations
+                    .add(shape, &mut self.documents.history);
                 self.save_annotations();
             }
-            Command::SetDraft(draft) => self.annotations.draft = draft,
+            Command::SetDraft(draft) => self.documents.annotations.draft = draft,
             Command::EditSelectedAnnotations { text, style } => {
-                for annotation in self.annotations.selected_mut() {
+                for annotation in self.documents.annotations.selected_mut() {
                     if let Some(text) = &text {
                         annotation.text.clone_from(text);
                     }
@@ -32,7 +34,7 @@ impl BackstopApp {
                 }
                 self.save_later(UndoDomain::Annotations);
             }
-            Command::SetAnnotationStyle(style) => self.annotations.style = style,
+            Command::SetAnnotationStyle(style) => self.documents.annotations.style = style,
             Command::SetRingRadii(text) => self.tools.radii_text = text,
             Command::EditSlideWords {
                 index,
@@ -40,13 +42,14 @@ impl BackstopApp {
                 caption,
                 notes,
             } => {
-                if let Some(slide) = self.slides.deck.slides.get_mut(index) {
+                if let Some(slide) = self.documents.slides.deck.slides.get_mut(index) {
                     (slide.title, slide.caption, slide.notes) = (title, caption, notes);
                     self.save_later(UndoDomain::Slides);
                 }
             }
             Command::SetSlideAnnotations(index, choice) => {
                 let changed = self
+                    .documents
                     .slides
                     .deck
                     .slides
@@ -54,7 +57,7 @@ impl BackstopApp {
                     .is_some_and(|s| s.annotations != choice);
                 if changed {
                     self.checkpoint(UndoDomain::Slides);
-                    if let Some(slide) = self.slides.deck.slides.get_mut(index) {
+                    if let Some(slide) = self.documents.slides.deck.slides.get_mut(index) {
                         slide.annotations = choice.clone();
                     }
                     self.state.shown.annotations = choice;

@@ -62,14 +62,14 @@ impl BackstopApp {
         } else {
             log::info!("{text}");
         }
-        self.exports.toasts.push(Toast::new(text, is_error));
+        self.jobs.exports.toasts.push(Toast::new(text, is_error));
     }
 
     /// Says that a background job failed, in a toast and in the Problems panel, so the
     /// user knows what did not happen and the app goes on.
     pub fn report_job_failure(&mut self, what: &str, error: &str) {
         let text = format!("Could not {what}: {error}");
-        self.job_problems.push(crate::io::Diagnostic::file(
+        self.jobs.problems.push(crate::io::Diagnostic::file(
             "background work",
             crate::io::Severity::Error,
             text.clone(),
@@ -79,28 +79,29 @@ impl BackstopApp {
 
     /// Drops toasts that have been shown long enough.
     pub(super) fn expire_toasts(&mut self, ctx: &egui::Context) {
-        self.exports
+        self.jobs
+            .exports
             .toasts
             .retain(|t| t.shown_at.elapsed() < TOAST_LIFETIME);
-        if !self.exports.toasts.is_empty() {
+        if !self.jobs.exports.toasts.is_empty() {
             ctx.request_repaint_after(Duration::from_millis(500));
         }
     }
 
     /// Asks the window for a screenshot; `finish_view_screenshot` saves the map part.
     pub(super) fn request_view_screenshot(&mut self, ctx: &egui::Context) {
-        self.exports.screenshot = Some(super::screenshot::request_screenshot(ctx));
+        self.jobs.exports.screenshot = Some(super::screenshot::request_screenshot(ctx));
     }
 
     /// Saves the map area of a finished window screenshot, at the screen's pixel density.
     pub(super) fn finish_view_screenshot(&mut self, ctx: &egui::Context) {
-        let Some(receiver) = &self.exports.screenshot else {
+        let Some(receiver) = &self.jobs.exports.screenshot else {
             return;
         };
         let Ok(image) = receiver.try_recv() else {
             return;
         };
-        self.exports.screenshot = None;
+        self.jobs.exports.screenshot = None;
         let Some(map) = self.map_rect else {
             self.toast("Nothing to save: the map is not on screen", true);
             return;
@@ -142,7 +143,7 @@ impl BackstopApp {
     /// Starts rendering the Export dialog's picture on a worker thread; the window stays
     /// responsive and shows progress until `poll_export` sees it finish.
     fn start_export(&mut self, purpose: ExportPurpose, ctx: &egui::Context) {
-        if self.exports.job.is_some() {
+        if self.jobs.exports.job.is_some() {
             return;
         }
         let dialog = &self.dialogs.export;
@@ -150,10 +151,10 @@ impl BackstopApp {
         let options = dialog.options;
         let view = self.export_view(size);
         let picture = self.build_picture();
-        let renderer = self.exports.renderer.take();
+        let renderer = self.jobs.exports.renderer.take();
         let repaint = ctx.clone();
         let job_purpose = purpose.clone();
-        let panic = std::mem::take(&mut self.exports.panic_in_next_render);
+        let panic = std::mem::take(&mut self.jobs.exports.panic_in_next_render);
         let job = Job::spawn(
             "export",
             move || repaint.request_repaint(),
@@ -171,28 +172,28 @@ impl BackstopApp {
                 Ok((renderer, image))
             },
         );
-        self.exports.job = Some((purpose, job));
+        self.jobs.exports.job = Some((purpose, job));
         self.dialogs.export.render_requested = true;
     }
 
     /// Starts a render the dialog asked for, and reports one that finished.
     pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
-        if self.dialogs.export.render_requested && self.exports.job.is_none() {
+        if self.dialogs.export.render_requested && self.jobs.exports.job.is_none() {
             let path = std::path::PathBuf::from(self.dialogs.export.path.trim());
             self.start_export(ExportPurpose::Save(path), ctx);
         }
-        let Some((_, job)) = &mut self.exports.job else {
+        let Some((_, job)) = &mut self.jobs.exports.job else {
             return;
         };
         let outcome = match job.poll() {
             Polled::Running => return,
             Polled::Finished((renderer, image)) => {
-                self.exports.renderer = Some(renderer);
+                self.jobs.exports.renderer = Some(renderer);
                 Ok(image)
             }
             Polled::Failed(e) => Err(e),
         };
-        let Some((purpose, _)) = self.exports.job.take() else {
+        let Some((purpose, _)) = self.jobs.exports.job.take() else {
             return;
         };
         self.dialogs.export.render_requested = false;
@@ -222,7 +223,7 @@ impl BackstopApp {
 
     /// True while an export renders.
     pub fn exporting(&self) -> bool {
-        self.exports.job.is_some()
+        self.jobs.exports.job.is_some()
     }
 }
 

@@ -8,7 +8,7 @@ impl BackstopApp {
     /// Before the panels draw: the theme, the keyboard's shortcuts, dropped files, and
     /// the picture brought up to date.
     pub fn begin_frame(&mut self, ctx: &egui::Context) {
-        self.repaint.know(ctx);
+        self.jobs.repaint.know(ctx);
         if self.applied_theme.is_none() && (ctx.zoom_factor() - PROJECTOR_SCALE).abs() < 1e-3 {
             // The last run ended while presenting (egui remembers the zoom): start normal.
             ctx.set_zoom_factor(1.0);

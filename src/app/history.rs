@@ -96,8 +96,10 @@ impl super::BackstopApp {
     /// The state of `domain`'s document now.
     fn document_state(&self, domain: UndoDomain) -> DocumentState {
         match domain {
-            UndoDomain::Annotations => DocumentState::Annotations(self.annotations.items.clone()),
-            UndoDomain::Slides => DocumentState::Slides(self.slides.deck.clone()),
+            UndoDomain::Annotations => {
+                DocumentState::Annotations(self.documents.annotations.items.clone())
+            }
+            UndoDomain::Slides => DocumentState::Slides(self.documents.slides.deck.clone()),
         }
     }
 
@@ -105,20 +107,20 @@ impl super::BackstopApp {
     /// several frames (a drag, typing in a field).
     pub(super) fn checkpoint(&mut self, domain: UndoDomain) {
         let before = self.document_state(domain);
-        self.history.record(before);
+        self.documents.history.record(before);
     }
 
     /// Puts `state` in its document and returns what it replaced; the document is saved.
     fn swap_in(&mut self, state: DocumentState) -> DocumentState {
         let replaced = match state {
             DocumentState::Annotations(items) => {
-                let old = std::mem::replace(&mut self.annotations.items, items);
-                self.annotations.drop_missing_selection();
+                let old = std::mem::replace(&mut self.documents.annotations.items, items);
+                self.documents.annotations.drop_missing_selection();
                 DocumentState::Annotations(old)
             }
             DocumentState::Slides(deck) => {
-                let old = std::mem::replace(&mut self.slides.deck, deck);
-                self.slides.keep_current_in_range();
+                let old = std::mem::replace(&mut self.documents.slides.deck, deck);
+                self.documents.slides.keep_current_in_range();
                 DocumentState::Slides(old)
             }
         };
@@ -132,18 +134,18 @@ impl super::BackstopApp {
     /// Undoes the latest step, in whichever document it was.
     pub(super) fn undo_latest(&mut self) {
         self.flush_pending_saves();
-        if let Some(before) = self.history.take_undo() {
+        if let Some(before) = self.documents.history.take_undo() {
             let after = self.swap_in(before);
-            self.history.push_redo(after);
+            self.documents.history.push_redo(after);
         }
     }
 
     /// Redoes the latest undone step.
     pub(super) fn redo_latest(&mut self) {
         self.flush_pending_saves();
-        if let Some(after) = self.history.take_redo() {
+        if let Some(after) = self.documents.history.take_redo() {
             let before = self.swap_in(after);
-            self.history.push_undo(before);
+            self.documents.history.push_undo(before);
         }
     }
 }

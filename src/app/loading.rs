@@ -57,10 +57,11 @@ impl BackstopApp {
     /// Starts reading the scenario `files` names, in place of the current one, on a
     /// worker; a load already under way is dropped for it.
     pub fn load(&mut self, files: ScenarioFiles) {
-        let previous = (files.source() == self.files.source()).then(|| self.report.clone());
+        let previous = (files.source() == self.documents.files.source())
+            .then(|| self.documents.report.clone());
         let basemap = self.basemap.clone();
-        let repaint = self.repaint.clone();
-        self.loading = Some(Job::spawn(
+        let repaint = self.jobs.repaint.clone();
+        self.jobs.loading = Some(Job::spawn(
             "scenario-load",
             move || repaint.wake(),
             move |_| Ok(prepare_scenario(files, previous.as_ref(), &basemap)),
@@ -69,22 +70,22 @@ impl BackstopApp {
 
     /// True while a scenario is being read.
     pub fn is_loading(&self) -> bool {
-        self.loading.is_some()
+        self.jobs.loading.is_some()
     }
 
     /// Shows a scenario that finished loading.
     pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
-        let Some(job) = &mut self.loading else {
+        let Some(job) = &mut self.jobs.loading else {
             return;
         };
         match job.poll() {
             Polled::Running => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
             Polled::Finished(prepared) => {
-                self.loading = None;
+                self.jobs.loading = None;
                 self.show_scenario(prepared);
             }
             Polled::Failed(e) => {
-                self.loading = None;
+                self.jobs.loading = None;
                 self.report_job_failure("read the scenario", &e);
             }
         }
@@ -102,7 +103,7 @@ impl BackstopApp {
             search_index,
         } = prepared;
         let mut settings = self.settings();
-        if files.source() != self.files.source() {
+        if files.source() != self.documents.files.source() {
             self.open_documents_of(&files);
             settings.camera = None;
             self.state.selection = None;
@@ -122,10 +123,14 @@ impl BackstopApp {
         {
             self.state.shown.as_of = None;
         }
-        (self.scene, self.exposures, self.timeline) = (scene, exposures, timeline);
-        self.search_index = search_index;
-        self.report = report;
-        self.files = files;
+        (
+            self.documents.scene,
+            self.documents.exposures,
+            self.documents.timeline,
+        ) = (scene, exposures, timeline);
+        self.documents.search_index = search_index;
+        self.documents.report = report;
+        self.documents.files = files;
         self.apply_settings(&settings);
         self.refresh_picture();
     }
@@ -135,17 +140,20 @@ impl BackstopApp {
     fn open_documents_of(&mut self, files: &ScenarioFiles) {
         self.flush_pending_saves();
         let (slides, problems) = super::Slides::load(self.folders.slides_path(files), files);
-        self.slides = slides;
+        self.documents.slides = slides;
         for problem in problems {
             self.toast(problem.message, true);
         }
         let (mut annotations, problems) =
             super::Annotations::load(self.folders.annotations_path(files));
-        (annotations.tool, annotations.style) = (self.annotations.tool, self.annotations.style);
-        self.annotations = annotations;
+        (annotations.tool, annotations.style) = (
+            self.documents.annotations.tool,
+            self.documents.annotations.style,
+        );
+        self.documents.annotations = annotations;
         for problem in problems {
             self.toast(problem, true);
         }
-        self.history = super::UndoHistory::default();
+        self.documents.history = super::UndoHistory::default();
     }
 }

@@ -171,71 +171,86 @@ fn documents_at_start(
     (annotations, slides, toasts)
 }
 
-/// Backstop's state. `show` draws one frame; eframe and the tests both call it.
-pub struct BackstopApp {
+/// The user's scenario and documents: the files read, prepared for drawing and analysis,
+/// and the annotations and slides being edited, with their undo history.
+pub struct Documents {
+    /// Where the scenario was read from, for Reload.
+    pub files: ScenarioFiles,
     /// The loaded scenario and its problems.
     pub report: LoadReport,
     /// The scenario prepared for drawing.
     pub scene: Arc<Scene>,
-    /// What the map shows now, rebuilt when that changes; the window's map and every
-    /// export draw from it.
-    pub picture: Picture,
-    /// The basemap.
-    pub basemap: Arc<Basemap>,
-    /// What is shown and selected.
-    pub state: ViewState,
-    /// walkers' camera.
-    pub map_memory: MapMemory,
-    /// Where the map was on screen last frame.
-    pub map_rect: Option<Rect>,
-    /// Where the scenario was read from, for Reload.
-    pub files: ScenarioFiles,
-    /// The user's data, config, cache and Pictures folders (a test's own, in tests).
-    pub folders: UserFolders,
-    /// The dialogs, the search box and the tables' sort orders.
-    pub dialogs: Dialogs,
-    /// Renderer, pending screenshot and toasts.
-    pub exports: ExportState,
+    /// The scenario's events and phases on one axis.
+    pub timeline: crate::analysis::Timeline,
+    /// Each hub's distances to the line and the borders, and the ring sets reaching it.
+    pub exposures: Vec<crate::analysis::HubExposure>,
+    /// Everything the search box finds.
+    pub search_index: crate::analysis::SearchIndex,
     /// The user's annotations.
     pub annotations: Annotations,
-    /// The measured path and range rings.
-    pub tools: crate::analysis::MapTools,
-    /// The user's own overlays.
-    pub overlays: Overlays,
-    /// The raster basemap, if one is chosen, and the tile sources on offer.
-    pub basemaps: Basemaps,
     /// The briefing's slides.
     pub slides: Slides,
-    /// A deck export under way.
-    pub deck_job: Option<DeckJob>,
-    /// The presenter view, while presenting.
-    pub presenter: Option<Presenter>,
-    /// Cut between slides instead of flying and fading.
-    pub reduce_motion: bool,
-    /// Frame the current slide again once the map has its new size.
-    refit_pending: bool,
-    /// A scenario being read on a worker (open, reload, live reload).
-    pub loading: Option<crate::job::Job<loading::PreparedScenario>>,
-    /// Wakes the window when background work has news.
-    pub repaint: Repaint,
-    /// Background work that failed (a crashed export, say), for the Problems panel.
-    pub job_problems: Vec<crate::io::Diagnostic>,
     /// Undo and redo across annotations and slides, in one order.
     pub history: UndoHistory,
     /// Text edits written once typing pauses.
     pending_saves: PendingSaves,
-    /// The scenario's events and phases on one axis.
-    pub timeline: crate::analysis::Timeline,
+}
+
+/// Work in the background and what it reports: loads, exports, the folder watcher.
+pub struct Jobs {
+    /// A scenario being read on a worker (open, reload, live reload).
+    pub loading: Option<crate::job::Job<PreparedScenario>>,
+    /// Renders, the window's screenshot for "Save view", and the toasts that report them.
+    pub exports: ExportState,
+    /// A deck export under way.
+    pub deck: Option<DeckJob>,
+    /// Background work that failed (a crashed export, say), for the Problems panel.
+    pub problems: Vec<crate::io::Diagnostic>,
+    /// Wakes the window when background work has news.
+    pub repaint: Repaint,
     /// The open scenario folder's watcher, for live reload.
     pub watch: Option<FolderWatch>,
+}
+
+/// Backstop's state, in parts: the documents, what is shown (`state`, the camera and the
+/// picture), the tools, the user's overlays and basemap, the dialogs and the background
+/// jobs. `ui::show` draws a frame of it; commands queued by the panels change it.
+pub struct BackstopApp {
+    /// The scenario, annotations and slides.
+    pub documents: Documents,
+    /// What is shown and selected.
+    pub state: ViewState,
+    /// What the map shows now, rebuilt when that changes; the window's map and every
+    /// export draw from it.
+    pub picture: Picture,
+    /// walkers' camera.
+    pub map_memory: MapMemory,
+    /// Where the map was on screen last frame.
+    pub map_rect: Option<Rect>,
+    /// The measured path and range rings.
+    pub tools: crate::analysis::MapTools,
+    /// The user's own overlays.
+    pub overlays: Overlays,
+    /// The built-in basemap.
+    pub basemap: Arc<Basemap>,
+    /// The raster basemap, if one is chosen, and the tile sources on offer.
+    pub basemaps: Basemaps,
+    /// The dialogs, the search box and the tables' sort orders.
+    pub dialogs: Dialogs,
+    /// Background work.
+    pub jobs: Jobs,
+    /// The user's data, config, cache and Pictures folders (a test's own, in tests).
+    pub folders: UserFolders,
+    /// The presenter view, while presenting.
+    pub presenter: Option<Presenter>,
+    /// Cut between slides instead of flying and fading.
+    pub reduce_motion: bool,
     /// Watch the open folder for changes.
     pub live_reload: bool,
     /// When Play last moved the timeline's cursor.
     pub last_play_step: Option<std::time::Instant>,
-    /// Everything the search box finds.
-    pub search_index: crate::analysis::SearchIndex,
-    /// Each hub's distances to the line and the borders, and the ring sets reaching it.
-    pub exposures: Vec<crate::analysis::HubExposure>,
+    /// Frame the current slide again once the map has its new size.
+    refit_pending: bool,
     commands: Vec<Command>,
     screenshot: Option<ScreenshotTask>,
     /// Frame Ukraine as soon as the map's size is known.
@@ -270,7 +285,6 @@ impl BackstopApp {
         let fit_pending = report.scenario.view.is_none();
         let mut exports = ExportState::default();
         exports.toasts = toasts;
-        let basemaps = Basemaps::new(&folders);
         let state = ViewState::for_scenario(&report.scenario);
         let tools = crate::analysis::MapTools::default();
         let picture = Picture::build(
@@ -288,37 +302,41 @@ impl BackstopApp {
             picture_text(&report.scenario),
         );
         Self {
-            picture,
-            annotations,
-            exposures,
-            tools,
-            overlays: Overlays::default(),
-            basemaps,
-            slides,
-            presenter: None,
-            deck_job: None,
-            reduce_motion: false,
-            refit_pending: false,
-            history: UndoHistory::default(),
-            job_problems: Vec::new(),
-            repaint: Repaint::default(),
-            loading: None,
-            pending_saves: PendingSaves::default(),
-            timeline,
-            last_play_step: None,
-            watch: None,
-            live_reload: true,
-            search_index,
+            documents: Documents {
+                files,
+                report,
+                scene,
+                timeline,
+                exposures,
+                search_index,
+                annotations,
+                slides,
+                history: UndoHistory::default(),
+                pending_saves: PendingSaves::default(),
+            },
+            jobs: Jobs {
+                loading: None,
+                exports,
+                deck: None,
+                problems: Vec::new(),
+                repaint: Repaint::default(),
+                watch: None,
+            },
             state,
-            report,
-            scene,
-            basemap,
+            picture,
             map_memory,
             map_rect: None,
-            files,
+            tools,
+            overlays: Overlays::default(),
+            basemaps: Basemaps::new(&folders),
+            basemap,
             dialogs: Dialogs::new(&folders),
             folders,
-            exports,
+            presenter: None,
+            reduce_motion: false,
+            live_reload: true,
+            last_play_step: None,
+            refit_pending: false,
             commands: Vec::new(),
             screenshot: None,
             fit_pending,
@@ -330,7 +348,7 @@ impl BackstopApp {
     /// Keeps annotations at `path` instead (tests, and scenarios that want them elsewhere).
     pub fn with_annotations_at(mut self, path: std::path::PathBuf) -> Self {
         let (annotations, problems) = Annotations::load(path);
-        self.annotations = annotations;
+        self.documents.annotations = annotations;
         for problem in problems {
             self.toast(problem, true);
         }

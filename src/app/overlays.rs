@@ -44,7 +44,7 @@ impl BackstopApp {
         let id = self.overlays.next_id;
         self.overlays.next_id += 1;
         log::info!("loading overlay {}", path.display());
-        let repaint = self.repaint.clone();
+        let repaint = self.jobs.repaint.clone();
         self.overlays
             .loading
             .push(OverlayLoad::start(id, path, move || repaint.wake()));
@@ -121,11 +121,12 @@ impl BackstopApp {
 
     /// Every problem: the scenario's, then the overlays'.
     pub fn all_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.report
+        self.documents
+            .report
             .diagnostics
             .iter()
             .chain(&self.overlays.problems)
             .chain(&self.basemaps.source_problems)
-            .chain(&self.job_problems)
+            .chain(&self.jobs.problems)
     }
 }

@@ -22,11 +22,11 @@ impl BackstopApp {
     /// What every picture of the app is made of.
     fn picture_parts(&self) -> PictureParts<'_> {
         PictureParts {
-            scenario: &self.report.scenario,
-            scene: &self.scene,
+            scenario: &self.documents.report.scenario,
+            scene: &self.documents.scene,
             basemap: &self.basemap,
-            timeline: &self.timeline,
-            annotations: &self.annotations.items,
+            timeline: &self.documents.timeline,
+            annotations: &self.documents.annotations.items,
             tools: &self.tools,
             user_overlays: &self.overlays.layers,
             tiles: self.tile_backend(),
@@ -42,7 +42,7 @@ impl BackstopApp {
         Picture::build(
             self.picture_parts(),
             self.state.shown.clone(),
-            picture_text(&self.report.scenario),
+            picture_text(&self.documents.report.scenario),
         )
     }
 
@@ -67,11 +67,16 @@ impl BackstopApp {
             (Some(a), Some(store)) => !Arc::ptr_eq(a, store.backend()),
             _ => true,
         };
-        !Arc::ptr_eq(&picture.scenario, &self.report.scenario)
-            || !Arc::ptr_eq(&picture.scene, &self.scene)
+        !Arc::ptr_eq(&picture.scenario, &self.documents.report.scenario)
+            || !Arc::ptr_eq(&picture.scene, &self.documents.scene)
             || picture.choices != self.state.shown
             || *picture.tools != self.tools
-            || *picture.annotations != *self.state.shown.annotations.pick(&self.annotations.items)
+            || *picture.annotations
+                != *self
+                    .state
+                    .shown
+                    .annotations
+                    .pick(&self.documents.annotations.items)
             || overlays_differ
             || tiles_differ
     }
@@ -79,8 +84,9 @@ impl BackstopApp {
     /// Every slide as a page to render: a picture of what the slide shows, with its
     /// title and caption. The app's own view is not touched.
     pub fn deck_pages(&self) -> Vec<DeckPage> {
-        let scenario = &self.report.scenario;
-        self.slides
+        let scenario = &self.documents.report.scenario;
+        self.documents
+            .slides
             .deck
             .slides
             .iter()
@@ -89,7 +95,7 @@ impl BackstopApp {
                 let choices = PictureChoices::for_slide(
                     slide,
                     scenario,
-                    &self.timeline,
+                    &self.documents.timeline,
                     self.state.shown.basemap_layers,
                 );
                 let text = PictureText {

@@ -75,7 +75,7 @@ impl BackstopApp {
     /// Before the presenter view draws: clicker keys, the camera flight and layer fades,
     /// the picture brought up to date.
     pub fn begin_presenter_frame(&mut self, ctx: &egui::Context) {
-        self.repaint.know(ctx);
+        self.jobs.repaint.know(ctx);
         self.read_presenter_keys(ctx);
         self.animate_presenter(ctx);
         self.refresh_picture();
@@ -114,7 +114,7 @@ impl BackstopApp {
     }
 
     pub(super) fn start_presenting(&mut self, ctx: &egui::Context) {
-        if self.slides.deck.slides.is_empty() {
+        if self.documents.slides.deck.slides.is_empty() {
             self.toast("No slides to present: add one from the Slides panel", true);
             return;
         }
@@ -124,7 +124,7 @@ impl BackstopApp {
         });
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         ctx.set_zoom_factor(PROJECTOR_SCALE);
-        let index = self.slides.current.unwrap_or(0);
+        let index = self.documents.slides.current.unwrap_or(0);
         self.go_to_slide(index, false);
         // The map's size changes with the panels gone: frame the slide again then.
         self.refit_pending = true;
@@ -139,7 +139,7 @@ impl BackstopApp {
 
     /// Shows slide `index`: at once, or (presenting, motion allowed) flying and fading.
     pub fn go_to_slide(&mut self, index: usize, animate: bool) {
-        if index >= self.slides.deck.slides.len() {
+        if index >= self.documents.slides.deck.slides.len() {
             return;
         }
         let animate = animate && !self.reduce_motion && self.world_view().is_some();
@@ -323,13 +323,13 @@ impl BackstopApp {
 
     /// The next or previous slide, flying there.
     pub(super) fn step_slide(&mut self, step: isize) {
-        let count = self.slides.deck.slides.len();
+        let count = self.documents.slides.deck.slides.len();
         if count == 0 {
             return;
         }
-        let current = self.slides.current.unwrap_or(0) as isize;
+        let current = self.documents.slides.current.unwrap_or(0) as isize;
         let next = (current + step).clamp(0, count as isize - 1) as usize;
-        if next as isize != current || self.slides.current.is_none() {
+        if next as isize != current || self.documents.slides.current.is_none() {
             self.go_to_slide(next, self.presenting());
         }
     }
@@ -337,9 +337,10 @@ impl BackstopApp {
     /// Frames the current slide again (after the map changed size).
     pub(super) fn refit_current_slide(&mut self) {
         if let Some(slide) = self
+            .documents
             .slides
             .current
-            .and_then(|i| self.slides.deck.slides.get(i))
+            .and_then(|i| self.documents.slides.deck.slides.get(i))
         {
             let [west, south, east, north] = slide.bounds;
             self.fit_bounds(west, south, east, north);

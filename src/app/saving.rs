@@ -28,15 +28,15 @@ impl PendingSaves {
 impl BackstopApp {
     /// Writes `domain` once typing has paused for [`SAVE_QUIET`].
     pub(super) fn save_later(&mut self, domain: UndoDomain) {
-        *self.pending_saves.slot(domain) = Some(Instant::now());
+        *self.documents.pending_saves.slot(domain) = Some(Instant::now());
     }
 
     /// Writes `domain` now; a failure is said in a toast and the work stays in memory.
     pub(super) fn save_now(&mut self, domain: UndoDomain) {
-        *self.pending_saves.slot(domain) = None;
+        *self.documents.pending_saves.slot(domain) = None;
         let result = match domain {
-            UndoDomain::Annotations => self.annotations.save(),
-            UndoDomain::Slides => self.slides.save(),
+            UndoDomain::Annotations => self.documents.annotations.save(),
+            UndoDomain::Slides => self.documents.slides.save(),
         };
         if let Err(e) = result {
             self.toast(e, true);
@@ -46,7 +46,7 @@ impl BackstopApp {
     /// Writes what has waited long enough, and wakes up again for what has not.
     pub(super) fn poll_pending_saves(&mut self, ctx: &egui::Context) {
         for domain in [UndoDomain::Annotations, UndoDomain::Slides] {
-            if let Some(changed) = *self.pending_saves.slot(domain) {
+            if let Some(changed) = *self.documents.pending_saves.slot(domain) {
                 let waited = changed.elapsed();
                 if waited >= SAVE_QUIET {
                     self.save_now(domain);
@@ -60,7 +60,7 @@ impl BackstopApp {
     /// Writes every pending text edit now.
     pub fn flush_pending_saves(&mut self) {
         for domain in [UndoDomain::Annotations, UndoDomain::Slides] {
-            if self.pending_saves.slot(domain).is_some() {
+            if self.documents.pending_saves.slot(domain).is_some() {
                 self.save_now(domain);
             }
         }

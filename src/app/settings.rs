@@ -88,7 +88,8 @@ impl Default for Settings {
 impl super::BackstopApp {
     /// Each scenario layer's visibility and opacity now, by layer id.
     pub fn layer_choices(&self) -> BTreeMap<String, LayerChoice> {
-        self.report
+        self.documents
+            .report
             .scenario
             .layers
             .iter()
@@ -142,7 +143,7 @@ impl super::BackstopApp {
 
     /// Restores what was remembered; layers that no longer exist are ignored.
     pub fn apply_settings(&mut self, settings: &Settings) {
-        for (i, layer) in self.report.scenario.layers.iter().enumerate() {
+        for (i, layer) in self.documents.report.scenario.layers.iter().enumerate() {
             if let Some(choice) = settings.layers.get(&layer.id) {
                 if let Some(visible) = self.state.shown.visible.get_mut(i) {
                     *visible = choice.visible;

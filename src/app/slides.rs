@@ -114,10 +114,10 @@ impl BackstopApp {
             .state
             .shown
             .as_of
-            .and_then(|stop| self.timeline.stops.get(stop))
+            .and_then(|stop| self.documents.timeline.stops.get(stop))
             .map(|stop| stop.id.clone());
         Slide {
-            title: format!("Slide {}", self.slides.deck.slides.len() + 1),
+            title: format!("Slide {}", self.documents.slides.deck.slides.len() + 1),
             caption: String::new(),
             notes: String::new(),
             bounds,
@@ -133,8 +133,8 @@ impl BackstopApp {
     pub fn apply_slide_state(&mut self, slide: &Slide) {
         self.state.shown = crate::scene::PictureChoices::for_slide(
             slide,
-            &self.report.scenario,
-            &self.timeline,
+            &self.documents.report.scenario,
+            &self.documents.timeline,
             self.state.shown.basemap_layers,
         );
         self.state.playing = false;
@@ -144,10 +144,10 @@ impl BackstopApp {
 
     /// Shows slide `index` at once: its state and its framing.
     pub fn show_slide(&mut self, index: usize) {
-        let Some(slide) = self.slides.deck.slides.get(index).cloned() else {
+        let Some(slide) = self.documents.slides.deck.slides.get(index).cloned() else {
             return;
         };
-        self.slides.current = Some(index);
+        self.documents.slides.current = Some(index);
         self.apply_slide_state(&slide);
         let [west, south, east, north] = slide.bounds;
         self.fit_bounds(west, south, east, north);
@@ -161,7 +161,10 @@ impl BackstopApp {
     /// The annotations a slide (or the user) chose to show.
     /// Borrowed when all show, so the usual frame copies nothing.
     pub fn shown_annotations(&self) -> std::borrow::Cow<'_, [crate::model::Annotation]> {
-        self.state.shown.annotations.pick(&self.annotations.items)
+        self.state
+            .shown
+            .annotations
+            .pick(&self.documents.annotations.items)
     }
 }
 

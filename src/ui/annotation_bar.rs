@@ -23,37 +23,37 @@ pub fn annotation_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
             ui.label(RichText::new("Annotate").strong());
             for tool in Tool::ALL {
                 if ui
-                    .selectable_label(app.annotations.tool == tool, tool.label())
+                    .selectable_label(app.documents.annotations.tool == tool, tool.label())
                     .clicked()
                 {
                     commands.push(Command::SetTool(tool));
                 }
             }
             ui.separator();
-            if app.annotations.tool.is_analysis() {
+            if app.documents.annotations.tool.is_analysis() {
                 analysis_controls(ui, app, &mut commands);
                 return;
             }
-            let mut style = app.annotations.style;
+            let mut style = app.documents.annotations.style;
             if style_controls(ui, &mut style, "New") {
                 commands.push(Command::SetAnnotationStyle(style));
             }
             ui.separator();
             if ui
-                .add_enabled(app.history.can_undo(), egui::Button::new("Undo"))
+                .add_enabled(app.documents.history.can_undo(), egui::Button::new("Undo"))
                 .on_hover_text("Ctrl+Z")
                 .clicked()
             {
                 commands.push(Command::Undo);
             }
             if ui
-                .add_enabled(app.history.can_redo(), egui::Button::new("Redo"))
+                .add_enabled(app.documents.history.can_redo(), egui::Button::new("Redo"))
                 .on_hover_text("Ctrl+Shift+Z or Ctrl+Y")
                 .clicked()
             {
                 commands.push(Command::Redo);
             }
-            if app.annotations.tool == Tool::Line {
+            if app.documents.annotations.tool == Tool::Line {
                 ui.label(RichText::new("click points; double-click or Enter ends the line").weak());
             }
         });
@@ -66,7 +66,7 @@ pub fn annotation_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
 /// The Measure tool's figures, or the Range rings tool's radii, in the toolbar.
 fn analysis_controls(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     let tools = &app.tools;
-    if app.annotations.tool == Tool::Measure {
+    if app.documents.annotations.tool == Tool::Measure {
         let m = &tools.measurement;
         if m.points.len() < 2 {
             ui.label(
@@ -118,6 +118,7 @@ fn analysis_controls(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
         commands.push(Command::SetRingRadii(radii));
     }
     let presets: Vec<&crate::model::RingSet> = app
+        .documents
         .report
         .scenario
         .ring_sets
@@ -179,17 +180,18 @@ fn style_controls(ui: &mut egui::Ui, style: &mut AnnotationStyle, prefix: &str) 
 
 /// The editor for the selected annotations, in the details panel.
 pub fn annotation_editor(ui: &mut egui::Ui, app: &mut BackstopApp) {
-    let count = app.annotations.selected.len();
+    let count = app.documents.annotations.selected.len();
     ui.heading(if count == 1 {
         "Annotation".to_owned()
     } else {
         format!("{count} annotations")
     });
     let Some(first) = app
+        .documents
         .annotations
         .items
         .iter()
-        .find(|a| app.annotations.selected.contains(&a.id))
+        .find(|a| app.documents.annotations.selected.contains(&a.id))
         .cloned()
     else {
         return;

@@ -40,7 +40,7 @@ pub fn coalition_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 ui.separator();
                 let rest = egui::vec2(ui.available_width(), height);
                 ui.allocate_ui_with_layout(rest, column, |ui| {
-                    personnel_chart(ui, &app.report.scenario.nations);
+                    personnel_chart(ui, &app.documents.report.scenario.nations);
                 });
             });
         });
@@ -55,7 +55,7 @@ fn nation_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Com
         Some(Selection::Nation(iso)) => Some(iso.clone()),
         _ => None,
     };
-    let rows = sort.sorted(&app.report.scenario.nations);
+    let rows = sort.sorted(&app.documents.report.scenario.nations);
     TableBuilder::new(ui)
         .striped(true)
         .vscroll(true)

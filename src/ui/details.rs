@@ -16,17 +16,21 @@ pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
         .default_size(290.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                if !app.annotations.selected.is_empty() {
+                if !app.documents.annotations.selected.is_empty() {
                     super::annotation_editor(ui, app);
                     return;
                 }
-                let scenario = &app.report.scenario;
+                let scenario = &app.documents.report.scenario;
                 match &app.state.selection {
                     Some(Selection::Hub(id)) => match scenario.hub(id) {
                         Some(hub) => {
                             clear = close_button(ui);
                             let index = scenario.hubs.iter().position(|h| h.id == hub.id);
-                            let exposure = app.exposures.iter().find(|e| Some(e.hub) == index);
+                            let exposure = app
+                                .documents
+                                .exposures
+                                .iter()
+                                .find(|e| Some(e.hub) == index);
                             hub_details(ui, scenario, hub, exposure);
                             if ui
                                 .button("Range rings here")

@@ -44,8 +44,8 @@ pub fn exposure_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
 
 fn exposure_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
     let mut sort = app.dialogs.exposure_sort;
-    let hubs = &app.report.scenario.hubs;
-    let rows = sort.sorted(hubs, &app.exposures);
+    let hubs = &app.documents.report.scenario.hubs;
+    let rows = sort.sorted(hubs, &app.documents.exposures);
     let selected = match &app.state.selection {
         Some(Selection::Hub(id)) => Some(id.as_str()),
         _ => None,

@@ -44,7 +44,7 @@ fn hub_nations(scenario: &Scenario) -> Vec<(String, String)> {
 
 /// The Filters section of the left panel.
 pub fn filters_section(ui: &mut egui::Ui, app: &mut BackstopApp) {
-    let scenario = &app.report.scenario;
+    let scenario = &app.documents.report.scenario;
     let mut edited = app.state.shown.filters.clone();
     let filters = &mut edited;
     ui.horizontal(|ui| {
@@ -150,7 +150,7 @@ pub fn filter_chips(ui: &mut egui::Ui, app: &mut BackstopApp) {
     if !app.state.shown.filters.is_active() {
         return;
     }
-    let active = chips(&app.state.shown.filters, &app.report.scenario);
+    let active = chips(&app.state.shown.filters, &app.documents.report.scenario);
     let mut remove = None;
     let mut clear = false;
     egui::Panel::top("filter_chips").show(ui, |ui| {

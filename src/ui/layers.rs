@@ -72,7 +72,15 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
 
 fn scenario_layers(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     ui.spacing_mut().slider_width = 110.0;
-    for (index, layer) in app.report.scenario.layers.iter().enumerate().rev() {
+    for (index, layer) in app
+        .documents
+        .report
+        .scenario
+        .layers
+        .iter()
+        .enumerate()
+        .rev()
+    {
         let mut visible = app.state.shown.visible.get(index).copied().unwrap_or(false);
         ui.horizontal(|ui| {
             let (swatch, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());

@@ -9,14 +9,16 @@ use crate::model::{AnnotationShape, LonLat};
 
 /// True when the primary button went down, in Select mode, on a selected annotation.
 pub(super) fn grabs_annotation(ctx: &egui::Context, app: &BackstopApp) -> bool {
-    if app.annotations.tool != Tool::Select || app.annotations.selected.is_empty() {
+    if app.documents.annotations.tool != Tool::Select
+        || app.documents.annotations.selected.is_empty()
+    {
         return false;
     }
     let (Some(pointer), Some(view)) = (ctx.pointer_interact_pos(), app.world_view()) else {
         return false;
     };
-    annotation_at(&view, &app.annotations.items, pointer)
-        .is_some_and(|id| app.annotations.selected.contains(&id))
+    annotation_at(&view, &app.documents.annotations.items, pointer)
+        .is_some_and(|id| app.documents.annotations.selected.contains(&id))
 }
 
 /// Turns pointer input on the map into annotation commands (select, move, draw, add).

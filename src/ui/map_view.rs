@@ -27,22 +27,23 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
     // the pointer; the map pans with the other buttons then.
     let grabbing = grabs_annotation(ui.ctx(), app);
     let presenting = app.presenting();
-    let pan_buttons = if app.annotations.tool.draws_by_dragging() || grabbing {
+    let pan_buttons = if app.documents.annotations.tool.draws_by_dragging() || grabbing {
         egui::DragPanButtons::SECONDARY | egui::DragPanButtons::MIDDLE
     } else {
         egui::DragPanButtons::all()
     };
     egui::CentralPanel::no_frame().show(ui, |ui| {
-        let view = app.report.scenario.view.unwrap_or_default();
+        let view = app.documents.report.scenario.view.unwrap_or_default();
         let home = lon_lat(view.lon, view.lat);
         let BackstopApp {
             picture,
             state,
             map_memory,
-            annotations,
+            documents,
             basemaps,
             ..
         } = app;
+        let annotations = &documents.annotations;
         let (scenario, scene, basemap) = (&picture.scenario, &picture.scene, &picture.basemap);
         let drawing = annotations.tool != Tool::Select;
         let map = Map::new(None, map_memory, home)

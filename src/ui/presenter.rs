@@ -13,9 +13,9 @@ pub fn presenter_overlay(ctx: &egui::Context, app: &BackstopApp) {
     let Some(map) = app.map_rect else {
         return;
     };
-    let count = app.slides.deck.slides.len();
-    let index = app.slides.current.unwrap_or(0);
-    if let Some(slide) = app.slides.deck.slides.get(index) {
+    let count = app.documents.slides.deck.slides.len();
+    let index = app.documents.slides.current.unwrap_or(0);
+    if let Some(slide) = app.documents.slides.deck.slides.get(index) {
         egui::Area::new(egui::Id::unique("presenter_caption"))
             .order(egui::Order::Foreground)
             // Clear of the scale bar in the corner.
@@ -104,8 +104,8 @@ pub fn speaker_notes(ctx: &egui::Context, app: &BackstopApp) -> bool {
     if !presenter.notes_window {
         return false;
     }
-    let index = app.slides.current.unwrap_or(0);
-    let slides = &app.slides.deck.slides;
+    let index = app.documents.slides.current.unwrap_or(0);
+    let slides = &app.documents.slides.deck.slides;
     let elapsed = presenter.started.map_or(0, |t| t.elapsed().as_secs());
     ctx.show_viewport_immediate(
         egui::ViewportId::from_hash_of("backstop_speaker_notes"),

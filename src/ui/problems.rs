@@ -40,7 +40,7 @@ pub fn problems_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
 }
 
 fn selection_for(app: &BackstopApp, id: &str) -> Option<Selection> {
-    let scenario = &app.report.scenario;
+    let scenario = &app.documents.report.scenario;
     if scenario.hub(id).is_some() {
         return Some(Selection::Hub(id.to_owned()));
     }

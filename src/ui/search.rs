@@ -43,7 +43,7 @@ pub fn search_box(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<C
     if response.changed() {
         search.highlighted = 0;
     }
-    let results = app.search_index.search(&search.query, RESULTS);
+    let results = app.documents.search_index.search(&search.query, RESULTS);
     if !response.has_focus() && !response.lost_focus() {
         return;
     }

@@ -20,7 +20,7 @@ pub fn slides_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let present = ui
                         .add_enabled(
-                            !app.slides.deck.slides.is_empty(),
+                            !app.documents.slides.deck.slides.is_empty(),
                             egui::Button::new(RichText::new("Present").strong()),
                         )
                         .on_hover_text("Full screen from the current slide (F5); Esc leaves");
@@ -38,13 +38,13 @@ pub fn slides_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     commands.push(Command::AddSlide);
                 }
                 if ui
-                    .add_enabled(app.history.can_undo(), egui::Button::new("Undo"))
+                    .add_enabled(app.documents.history.can_undo(), egui::Button::new("Undo"))
                     .clicked()
                 {
                     commands.push(Command::Undo);
                 }
                 if ui
-                    .add_enabled(app.history.can_redo(), egui::Button::new("Redo"))
+                    .add_enabled(app.documents.history.can_redo(), egui::Button::new("Redo"))
                     .clicked()
                 {
                     commands.push(Command::Redo);
@@ -63,7 +63,7 @@ pub fn slides_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
 
 /// "Export slides…", or the progress of one under way.
 fn deck_export(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
-    match &app.deck_job {
+    match &app.jobs.deck {
         Some(deck) => {
             ui.label(format!("Exporting slides to {}", deck.folder.display()));
             let (done, total) = deck.counts();
@@ -82,7 +82,7 @@ fn deck_export(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>
         None => {
             if ui
                 .add_enabled(
-                    !app.slides.deck.slides.is_empty(),
+                    !app.documents.slides.deck.slides.is_empty(),
                     egui::Button::new("Export slides…"),
                 )
                 .on_hover_text("One 1920×1080 PNG per slide, in a new folder in Pictures")
@@ -98,7 +98,7 @@ fn deck_export(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>
 
 /// The list: one row per slide, draggable, with arrows for the keyboard and tests.
 fn slide_list(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
-    let count = app.slides.deck.slides.len();
+    let count = app.documents.slides.deck.slides.len();
     if count == 0 {
         ui.label(RichText::new("No slides yet: frame the map, then Add slide.").weak());
         return;
@@ -108,8 +108,8 @@ fn slide_list(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>)
         .id_salt("slide_list")
         .show(ui, |ui| {
             let mut dropped: Option<(usize, usize)> = None;
-            for (index, slide) in app.slides.deck.slides.iter().enumerate() {
-                let selected = app.slides.current == Some(index);
+            for (index, slide) in app.documents.slides.deck.slides.iter().enumerate() {
+                let selected = app.documents.slides.current == Some(index);
                 let row = ui.horizontal(|ui| {
                     let handle = ui
                         .dnd_drag_source(ui.scope_id().with(("slide", index)), index, |ui| {
@@ -154,9 +154,10 @@ fn slide_list(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>)
 /// Title, caption and notes of the current slide, and what can be done with it.
 fn current_slide(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
     let Some(index) = app
+        .documents
         .slides
         .current
-        .filter(|i| *i < app.slides.deck.slides.len())
+        .filter(|i| *i < app.documents.slides.deck.slides.len())
     else {
         return;
     };
@@ -175,7 +176,7 @@ fn current_slide(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Co
             commands.push(Command::DeleteSlide(index));
         }
     });
-    let slide = app.slides.deck.slides[index].clone();
+    let slide = app.documents.slides.deck.slides[index].clone();
     let (mut title, mut caption, mut notes) = (slide.title, slide.caption, slide.notes);
     let label = ui.label("Title");
     let title_edit = ui
@@ -224,6 +225,7 @@ fn annotations_choice(
     commands: &mut Vec<Command>,
 ) {
     let Some(current) = app
+        .documents
         .slides
         .deck
         .slides
@@ -232,7 +234,7 @@ fn annotations_choice(
     else {
         return;
     };
-    let selected = app.annotations.selected.clone();
+    let selected = app.documents.annotations.selected.clone();
     ui.label("Annotations on this slide");
     let mut choice = None;
     ui.horizontal_wrapped(|ui| {

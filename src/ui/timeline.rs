@@ -14,7 +14,7 @@ const BANDS: [Color32; 2] = [
 
 /// The timeline at the bottom of the window.
 pub fn timeline_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
-    if app.timeline.stops.is_empty() {
+    if app.documents.timeline.stops.is_empty() {
         return;
     }
     let mut commands = Vec::new();
@@ -38,7 +38,7 @@ pub fn timeline_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     commands.push(Command::SetAsOf(None));
                 }
                 let text = match app.state.shown.as_of {
-                    Some(stop) => format!("As of {}", app.timeline.describe(stop)),
+                    Some(stop) => format!("As of {}", app.documents.timeline.describe(stop)),
                     None => "All times shown".into(),
                 };
                 ui.label(RichText::new(text).strong());
@@ -46,7 +46,7 @@ pub fn timeline_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     .state
                     .shown
                     .as_of
-                    .and_then(|s| app.timeline.stops.get(s))
+                    .and_then(|s| app.documents.timeline.stops.get(s))
                 {
                     ui.label(RichText::new(&stop.title).weak());
                 }
@@ -60,7 +60,7 @@ pub fn timeline_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
 
 /// The axis: bands, ticks with labels, the cursor; click or drag to move the cursor.
 fn strip(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
-    let count = app.timeline.stops.len();
+    let count = app.documents.timeline.stops.len();
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), 58.0), Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Timeline"));
@@ -81,7 +81,7 @@ fn strip(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     } else {
         inner.width() / (count - 1) as f32
     };
-    for (i, band) in app.timeline.bands.iter().enumerate() {
+    for (i, band) in app.documents.timeline.bands.iter().enumerate() {
         let left = x_of(band.from) - step * 0.45;
         let right = x_of(band.to) + step * 0.45;
         let r = Rect::from_min_max(pos2(left, band_top), pos2(right, band_top + 18.0));
@@ -108,7 +108,7 @@ fn strip(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
         ],
         Stroke::new(1.5, ink.gamma_multiply(0.6)),
     );
-    for (index, stop) in app.timeline.stops.iter().enumerate() {
+    for (index, stop) in app.documents.timeline.stops.iter().enumerate() {
         let x = x_of(index);
         let (size, colour) = match stop.kind {
             StopKind::Event => (4.0, Color32::from_rgb(40, 80, 160)),

@@ -73,7 +73,7 @@ fn view_menu(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) 
 
 /// The caveat banner across the top of the window (kept in the presenter view).
 pub fn caveat_banner(ui: &mut egui::Ui, app: &BackstopApp) {
-    let scenario = &app.report.scenario;
+    let scenario = &app.documents.report.scenario;
     if !scenario.caveat.is_empty() {
         egui::Panel::top("caveat_banner")
             .frame(
@@ -96,7 +96,7 @@ pub fn caveat_banner(ui: &mut egui::Ui, app: &BackstopApp) {
 /// Title, subtitle, as-of date, the caveat banner and the problems count.
 pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
     caveat_banner(ui, app);
-    let scenario = &app.report.scenario;
+    let scenario = &app.documents.report.scenario;
     let counts = ProblemCounts::of(app.all_diagnostics());
     let mut commands = Vec::new();
     let title = scenario.title.clone();
