@@ -1,7 +1,8 @@
 //! Backstop: an offline briefing map of the security guarantees for Ukraine set out at the
 //! Paris summit of 6 January 2026. Data flows one way: files → `io` (parse and validate) →
-//! `model` → `scene` (prepared for drawing) → `map` (painted with egui) ← `ui` (panels,
-//! which queue `app::Command`s that the app applies once a frame).
+//! `model` → `scene` (prepared for drawing, and the `scene::Picture` snapshot) → `map`
+//! (painted with egui, in the window and off screen by `export`); `ui` panels queue
+//! `app::Command`s that the app applies once a frame. See docs/architecture.md.
 
 pub mod analysis;
 pub mod app;

@@ -16,8 +16,7 @@ const PALETTE: [([u8; 3], &str); 6] = [
 ];
 
 /// The row of tools under the top bar.
-pub fn annotation_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
-    let mut commands = Vec::new();
+pub fn annotation_bar(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     egui::Panel::top("annotation_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(RichText::new("Annotate").strong());
@@ -31,7 +30,7 @@ pub fn annotation_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
             }
             ui.separator();
             if app.documents.annotations.tool.is_analysis() {
-                analysis_controls(ui, app, &mut commands);
+                analysis_controls(ui, app, commands);
                 return;
             }
             let mut style = app.documents.annotations.style;
@@ -58,9 +57,6 @@ pub fn annotation_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
             }
         });
     });
-    for command in commands {
-        app.queue(command);
-    }
 }
 
 /// The Measure tool's figures, or the Range rings tool's radii, in the toolbar.
@@ -179,7 +175,7 @@ fn style_controls(ui: &mut egui::Ui, style: &mut AnnotationStyle, prefix: &str) 
 }
 
 /// The editor for the selected annotations, in the details panel.
-pub fn annotation_editor(ui: &mut egui::Ui, app: &mut BackstopApp) {
+pub fn annotation_editor(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     let count = app.documents.annotations.selected.len();
     ui.heading(if count == 1 {
         "Annotation".to_owned()
@@ -213,10 +209,10 @@ pub fn annotation_editor(ui: &mut egui::Ui, app: &mut BackstopApp) {
     changed_style |= ui.checkbox(&mut style.fill, "Fill").changed();
     // One undo step per edit: when typing starts, or a control is first touched.
     if text_response.gained_focus() || size.drag_started() || (changed_style && !size.dragged()) {
-        app.queue(Command::Checkpoint(UndoDomain::Annotations));
+        commands.push(Command::Checkpoint(UndoDomain::Annotations));
     }
     if text_response.changed() || changed_style {
-        app.queue(Command::EditSelectedAnnotations {
+        commands.push(Command::EditSelectedAnnotations {
             text: text_response.changed().then_some(text),
             style: changed_style.then_some(style),
         });
@@ -226,6 +222,6 @@ pub fn annotation_editor(ui: &mut egui::Ui, app: &mut BackstopApp) {
         .on_hover_text("Delete the selected annotations (Delete)")
         .clicked()
     {
-        app.queue(Command::DeleteAnnotations);
+        commands.push(Command::DeleteAnnotations);
     }
 }

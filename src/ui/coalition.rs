@@ -15,8 +15,7 @@ use crate::model::{RoleCategory, Selection};
 const TABLE_HEIGHT: f32 = 210.0;
 
 /// The Coalition panel, at the bottom of the window.
-pub fn coalition_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
-    let mut commands = Vec::new();
+pub fn coalition_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     egui::Panel::bottom("coalition_panel")
         .resizable(true)
         .default_size(260.0)
@@ -35,7 +34,7 @@ pub fn coalition_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
             let column = egui::Layout::top_down(egui::Align::Min);
             ui.horizontal_top(|ui| {
                 ui.allocate_ui_with_layout(egui::vec2(available * 0.62, height), column, |ui| {
-                    nation_table(ui, app, &mut commands);
+                    nation_table(ui, app, commands);
                 });
                 ui.separator();
                 let rest = egui::vec2(ui.available_width(), height);
@@ -44,12 +43,9 @@ pub fn coalition_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 });
             });
         });
-    for command in commands {
-        app.queue(command);
-    }
 }
 
-fn nation_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
+fn nation_table(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     let mut sort = app.dialogs.coalition_sort;
     let selected_iso = match &app.state.selection {
         Some(Selection::Nation(iso)) => Some(iso.clone()),

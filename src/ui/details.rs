@@ -8,7 +8,7 @@ use crate::model::{Hub, Nation, OverlayFeature, Scenario, Source, Validity};
 use crate::model::{RoleCategory, Selection};
 
 /// Details of the selected hub or feature; the scenario summary when nothing is selected.
-pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
+pub fn details_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     let mut clear = false;
     let mut rings = None;
     egui::Panel::right("details_panel")
@@ -17,7 +17,7 @@ pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 if !app.documents.annotations.selected.is_empty() {
-                    super::annotation_editor(ui, app);
+                    super::annotation_editor(ui, app, commands);
                     return;
                 }
                 let scenario = &app.documents.report.scenario;
@@ -76,10 +76,10 @@ pub fn details_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
             });
         });
     if clear {
-        app.queue(Command::ClearSelection);
+        commands.push(Command::ClearSelection);
     }
     if let Some(command) = rings {
-        app.queue(command);
+        commands.push(command);
     }
 }
 

@@ -20,8 +20,7 @@ pub fn km_text(km: Option<f64>) -> String {
 }
 
 /// The Exposure panel, at the bottom of the window.
-pub fn exposure_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
-    let mut commands = Vec::new();
+pub fn exposure_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     egui::Panel::bottom("exposure_panel")
         .resizable(true)
         .default_size(240.0)
@@ -35,14 +34,11 @@ pub fn exposure_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     .weak(),
                 );
             });
-            exposure_table(ui, app, &mut commands);
+            exposure_table(ui, app, commands);
         });
-    for command in commands {
-        app.queue(command);
-    }
 }
 
-fn exposure_table(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
+fn exposure_table(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     let mut sort = app.dialogs.exposure_sort;
     let hubs = &app.documents.report.scenario.hubs;
     let rows = sort.sorted(hubs, &app.documents.exposures);

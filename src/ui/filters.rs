@@ -43,7 +43,7 @@ fn hub_nations(scenario: &Scenario) -> Vec<(String, String)> {
 }
 
 /// The Filters section of the left panel.
-pub fn filters_section(ui: &mut egui::Ui, app: &mut BackstopApp) {
+pub fn filters_section(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     let scenario = &app.documents.report.scenario;
     let mut edited = app.state.shown.filters.clone();
     let filters = &mut edited;
@@ -87,7 +87,7 @@ pub fn filters_section(ui: &mut egui::Ui, app: &mut BackstopApp) {
         }
     });
     if edited != app.state.shown.filters {
-        app.queue(Command::SetFilters(edited));
+        commands.push(Command::SetFilters(edited));
     }
 }
 
@@ -146,7 +146,7 @@ fn chips(filters: &Filters, scenario: &Scenario) -> Vec<Chip> {
 }
 
 /// The active filters above the map, shown whenever any is set.
-pub fn filter_chips(ui: &mut egui::Ui, app: &mut BackstopApp) {
+pub fn filter_chips(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     if !app.state.shown.filters.is_active() {
         return;
     }
@@ -188,6 +188,6 @@ pub fn filter_chips(ui: &mut egui::Ui, app: &mut BackstopApp) {
         edited.clear();
     }
     if edited != app.state.shown.filters {
-        app.queue(Command::SetFilters(edited));
+        commands.push(Command::SetFilters(edited));
     }
 }

@@ -11,7 +11,7 @@ const MOUSE: &[(&str, &str)] = &[
 ];
 
 /// The "Keyboard shortcuts" window.
-pub fn help_overlay(ctx: &egui::Context, app: &mut BackstopApp) {
+pub fn help_overlay(ctx: &egui::Context, app: &BackstopApp, commands: &mut Vec<Command>) {
     if !app.state.show_help {
         return;
     }
@@ -41,6 +41,6 @@ pub fn help_overlay(ctx: &egui::Context, app: &mut BackstopApp) {
                 });
         });
     if !open {
-        app.queue(Command::ToggleHelp);
+        commands.push(Command::ToggleHelp);
     }
 }

@@ -7,8 +7,7 @@ use crate::app::{BackstopApp, Command};
 use crate::map::layer_colour;
 
 /// Layers, basemap and legend.
-pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
-    let mut commands = Vec::new();
+pub fn layers_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     egui::Panel::left("layers_panel")
         .resizable(true)
         .default_size(250.0)
@@ -17,13 +16,13 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 egui::CollapsingHeader::new(RichText::new("Layers").heading())
                     .default_open(true)
-                    .show(ui, |ui| scenario_layers(ui, app, &mut commands));
+                    .show(ui, |ui| scenario_layers(ui, app, commands));
                 egui::CollapsingHeader::new(RichText::new("Your overlays").strong())
                     .default_open(true)
-                    .show(ui, |ui| user_overlays(ui, app, &mut commands));
+                    .show(ui, |ui| user_overlays(ui, app, commands));
                 egui::CollapsingHeader::new(RichText::new("Filters").strong())
                     .default_open(false)
-                    .show(ui, |ui| super::filters::filters_section(ui, app));
+                    .show(ui, |ui| super::filters::filters_section(ui, app, commands));
                 egui::CollapsingHeader::new(RichText::new("Basemap").strong())
                     .default_open(true)
                     .show(ui, |ui| {
@@ -65,9 +64,6 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 });
             });
         });
-    for command in commands {
-        app.queue(command);
-    }
 }
 
 fn scenario_layers(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {

@@ -7,7 +7,7 @@ use crate::io::Severity;
 use crate::model::Selection;
 
 /// Lists every load problem at the bottom of the window.
-pub fn problems_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
+pub fn problems_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     let mut select = None;
     egui::Panel::bottom("problems_panel")
         .resizable(true)
@@ -35,7 +35,7 @@ pub fn problems_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                 });
         });
     if let Some(selection) = select {
-        app.queue(Command::Select(selection));
+        commands.push(Command::Select(selection));
     }
 }
 

@@ -8,8 +8,7 @@ use crate::app::{BackstopApp, Command, UndoDomain};
 use crate::model::SlideAnnotations;
 
 /// The Slides panel, on the left.
-pub fn slides_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
-    let mut commands = Vec::new();
+pub fn slides_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     egui::Panel::left("slides_panel")
         .resizable(true)
         .default_size(280.0)
@@ -50,15 +49,12 @@ pub fn slides_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     commands.push(Command::Redo);
                 }
             });
-            deck_export(ui, app, &mut commands);
+            deck_export(ui, app, commands);
             ui.separator();
-            slide_list(ui, app, &mut commands);
+            slide_list(ui, app, commands);
             ui.separator();
-            current_slide(ui, app, &mut commands);
+            current_slide(ui, app, commands);
         });
-    for command in commands {
-        app.queue(command);
-    }
 }
 
 /// "Export slides…", or the progress of one under way.
@@ -152,7 +148,7 @@ fn slide_list(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>)
 }
 
 /// Title, caption and notes of the current slide, and what can be done with it.
-fn current_slide(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
+fn current_slide(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     let Some(index) = app
         .documents
         .slides
@@ -220,7 +216,7 @@ fn current_slide(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Co
 /// Which annotations the slide shows: all, none, or those selected now.
 fn annotations_choice(
     ui: &mut egui::Ui,
-    app: &mut BackstopApp,
+    app: &BackstopApp,
     index: usize,
     commands: &mut Vec<Command>,
 ) {

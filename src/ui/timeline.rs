@@ -13,11 +13,10 @@ const BANDS: [Color32; 2] = [
 ];
 
 /// The timeline at the bottom of the window.
-pub fn timeline_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
+pub fn timeline_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     if app.documents.timeline.stops.is_empty() {
         return;
     }
-    let mut commands = Vec::new();
     egui::Panel::bottom("timeline")
         .resizable(false)
         .show(ui, |ui| {
@@ -51,11 +50,8 @@ pub fn timeline_panel(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     ui.label(RichText::new(&stop.title).weak());
                 }
             });
-            strip(ui, app, &mut commands);
+            strip(ui, app, commands);
         });
-    for command in commands {
-        app.queue(command);
-    }
 }
 
 /// The axis: bands, ticks with labels, the cursor; click or drag to move the cursor.

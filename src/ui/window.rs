@@ -1,7 +1,14 @@
 //! The window: one frame of the panels around the map (or of the presenter view), with
 //! the app's own work before and after it; and Backstop as an eframe application.
+//!
+//! Panels get the app read-only and push Commands; the app applies them at the end of
+//! the frame. Only the map view (walkers moves the camera), the dialogs (their own typed
+//! fields) and the search box write state of their own.
 
-use crate::app::BackstopApp;
+use crate::app::{BackstopApp, Command};
+
+/// A panel: draws from the app, asks for changes.
+type Panel = fn(&mut egui::Ui, &BackstopApp, &mut Vec<Command>);
 
 /// Draws one frame of the app: eframe and the tests both call this.
 pub fn show(ui: &mut egui::Ui, app: &mut BackstopApp) {
@@ -11,39 +18,38 @@ pub fn show(ui: &mut egui::Ui, app: &mut BackstopApp) {
     }
     app.begin_frame(ui.ctx());
     super::top_bar(ui, app);
-    super::annotation_bar(ui, app);
-    super::filter_chips(ui, app);
     let state = &app.state;
-    let shown = [
-        state.show_timeline,
-        state.show_slides_panel,
-        state.show_layers_panel,
-        state.show_details_panel,
-        state.show_problems,
-        state.show_coalition_panel,
-        state.show_exposure_panel,
+    let panels: [(bool, Panel); 10] = [
+        (true, super::annotation_bar),
+        (true, super::filter_chips),
+        (state.show_timeline, super::timeline_panel),
+        (state.show_slides_panel, super::slides_panel),
+        (state.show_layers_panel, super::layers_panel),
+        (state.show_details_panel, super::details_panel),
+        (state.show_problems, super::problems_panel),
+        (state.show_coalition_panel, super::coalition_panel),
+        (state.show_exposure_panel, super::exposure_panel),
+        (state.show_help, help),
     ];
-    let panels: [fn(&mut egui::Ui, &mut BackstopApp); 7] = [
-        super::timeline_panel,
-        super::slides_panel,
-        super::layers_panel,
-        super::details_panel,
-        super::problems_panel,
-        super::coalition_panel,
-        super::exposure_panel,
-    ];
-    for (panel, shown) in panels.into_iter().zip(shown) {
+    let mut commands = Vec::new();
+    for (shown, panel) in panels {
         if shown {
-            panel(ui, app);
+            panel(ui, app, &mut commands);
         }
+    }
+    for command in commands {
+        app.queue(command);
     }
     super::map_view(ui, app);
     super::open_dialog(ui.ctx(), app);
-    super::help_overlay(ui.ctx(), app);
     super::export_dialog(ui.ctx(), app);
     super::prepare_pack_window(ui.ctx(), app);
     super::toasts(ui.ctx(), app);
     app.end_frame(ui.ctx());
+}
+
+fn help(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    super::help_overlay(ui.ctx(), app, commands);
 }
 
 /// One frame of the presenter view: banner, map, caption, counter, speaker notes.
