@@ -117,6 +117,13 @@ impl BackstopApp {
                     .show_for(super::OpenPurpose::TilePack, start);
             }
             Command::ShowPreparePack => self.show_prepare_pack(),
+            Command::StartPreparingPack => self.basemaps.start_pack(),
+            Command::ClosePreparePack => {
+                if let Some(job) = &self.basemaps.prepare.job {
+                    job.progress.cancel();
+                }
+                self.basemaps.prepare = Default::default();
+            }
             Command::RemoveOverlay(id) => self.remove_overlay(id),
             Command::CancelOverlayLoad(index) => {
                 if let Some(load) = self.overlays.loading.get(index) {

@@ -81,6 +81,10 @@ pub enum Command {
     ShowOpenTilePackDialog,
     /// Show the "Prepare offline pack" window for the current view.
     ShowPreparePack,
+    /// Start downloading the Prepare offline pack window's plan.
+    StartPreparingPack,
+    /// Close the Prepare offline pack window, stopping a download under way.
+    ClosePreparePack,
     /// Show the "Add overlay" dialog.
     ShowAddOverlayDialog,
     /// Load a GeoJSON file as an extra layer (in the background).
@@ -302,6 +306,8 @@ impl Command {
             }
             Command::ShowOpenTilePackDialog => "Open tile pack…".into(),
             Command::ShowPreparePack => "Prepare offline pack…".into(),
+            Command::StartPreparingPack => "Start".into(),
+            Command::ClosePreparePack => "Close".into(),
             Command::ShowAddOverlayDialog => "Add overlay…".into(),
             Command::AddOverlay(path) => format!("Add {}", path.display()),
             Command::RemoveOverlay(_) => "Remove overlay".into(),

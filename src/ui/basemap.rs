@@ -255,15 +255,12 @@ pub fn prepare_pack_window(ctx: &egui::Context, app: &mut BackstopApp) {
             }
         });
     if start {
-        app.basemaps.start_pack();
+        app.queue(Command::StartPreparingPack);
     }
     if let Some(path) = open_pack {
         app.queue(Command::ChooseBasemap(BasemapChoice::Pack(path)));
     }
     if !open {
-        if let Some(job) = &app.basemaps.prepare.job {
-            job.progress.cancel();
-        }
-        app.basemaps.prepare = Default::default();
+        app.queue(Command::ClosePreparePack);
     }
 }

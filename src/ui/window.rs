@@ -79,4 +79,9 @@ impl eframe::App for Window {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.0.settings());
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // What was typed last is written before the window goes.
+        self.0.flush_pending_saves();
+    }
 }
