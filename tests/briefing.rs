@@ -12,15 +12,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-/// The built-in scenario (with its briefing) copied into a folder of its own, so slides
-/// are saved there and not in the user's data folder.
+/// The built-in scenario (with its briefing) copied into a folder of its own.
 fn briefing_folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-        dir.path(),
-    );
-    dir
+    common::data_copy()
 }
 
 fn open(folder: &Path) -> common::AppHarness {

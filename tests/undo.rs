@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use backstop::app::Command;
 use backstop::io::{ScenarioFiles, ScenarioSource};
 use backstop::model::{AnnotationShape, Deck};
@@ -37,16 +35,9 @@ fn edit(step: usize) -> Vec<Command> {
 
 #[test]
 fn a_hundred_and_fifty_edits_then_as_many_undos_restore_annotations_and_slides_exactly() {
-    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-        folder.path(),
-    );
+    let (mut harness, folder) = common::data_copy_harness();
     let slides_file = folder.path().join("slides.toml");
     let original_slides = std::fs::read(&slides_file).unwrap_or_else(|e| panic!("{e}"));
-    let mut harness = common::harness(&ScenarioFiles::new(ScenarioSource::Folder(
-        folder.path().to_path_buf(),
-    )));
     let mut states = vec![state(&harness)];
     for step in 0..150 {
         for command in edit(step) {
@@ -99,14 +90,7 @@ fn a_hundred_and_fifty_edits_then_as_many_undos_restore_annotations_and_slides_e
 
 #[test]
 fn typing_in_a_slide_field_is_one_undo_step_and_is_written_when_the_app_closes() {
-    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-        folder.path(),
-    );
-    let mut harness = common::harness(&ScenarioFiles::new(ScenarioSource::Folder(
-        folder.path().to_path_buf(),
-    )));
+    let (mut harness, folder) = common::data_copy_harness();
     let before = state(&harness);
     harness
         .state_mut()

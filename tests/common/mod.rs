@@ -39,6 +39,28 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The built-in scenario (data/, its briefing included) copied into a folder of its
+/// own, so what a test saves goes there.
+#[allow(dead_code)]
+pub fn data_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        dir.path(),
+    );
+    dir
+}
+
+/// The app on a copy of the built-in scenario's folder, in a harness, with the folder.
+#[allow(dead_code)]
+pub fn data_copy_harness() -> (AppHarness, tempfile::TempDir) {
+    let folder = data_copy();
+    let harness = harness(&backstop::io::ScenarioFiles::new(
+        backstop::io::ScenarioSource::Folder(folder.path().to_path_buf()),
+    ));
+    (harness, folder)
+}
+
 /// The base fixture with a variant's files laid over it, in a temporary folder.
 #[allow(dead_code)]
 pub fn scenario_folder(variant: &str) -> tempfile::TempDir {
