@@ -229,3 +229,57 @@ fn truncated_and_mangled_files_never_panic_and_are_reported() {
         }
     }
 }
+
+#[test]
+fn numbers_that_are_not_finite_are_errors_that_say_so() {
+    let dir = scenario_folder("base");
+    let scenario = dir.path().join("scenario.toml");
+    let text = fs::read_to_string(&scenario).unwrap_or_default();
+    fs::write(
+        &scenario,
+        format!("{text}\n[view]\ncenter = [31.0, 48.5]\nzoom = nan\n"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let nations = dir.path().join("nations.toml");
+    let text = fs::read_to_string(&nations).unwrap_or_default();
+    fs::write(
+        &nations,
+        text.replacen(
+            "roles = [\"force_lead\"]",
+            "roles = [\"force_lead\"]\npersonnel = nan",
+            1,
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let report = load_folder(dir.path());
+    let messages: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    for field in ["\"zoom\"", "\"personnel\""] {
+        assert!(
+            messages.iter().any(|m| m.contains(field)
+                && m.contains("error")
+                && m.contains("not finite (nan)")),
+            "{field}: {messages:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_infinite_buffer_width_is_an_error_that_says_so() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        dir.path(),
+    );
+    let scenario = dir.path().join("scenario.toml");
+    let text = fs::read_to_string(&scenario).unwrap_or_default();
+    fs::write(&scenario, text.replace("width_km = 15.0", "width_km = inf"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let report = load_folder(dir.path());
+    let messages: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("\"width_km\"") && m.contains("not finite (inf)")),
+        "{messages:#?}"
+    );
+}

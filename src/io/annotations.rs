@@ -31,27 +31,20 @@ pub struct AnnotationLoad {
 pub fn load_annotations(path: &Path) -> AnnotationLoad {
     super::backup::remove_stale_temporaries(path);
     let mut load = AnnotationLoad::default();
-    let metadata = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return load,
-        Err(e) => {
+    let parsed = match super::read_bounded(path, MAX_BYTES) {
+        Err(super::ReadError::NotFound) => return load,
+        Err(e @ super::ReadError::NotAFile(_)) => {
+            // Never moved aside: it is not a broken copy of the user's annotations.
             load.problems
                 .push(format!("{}: cannot read annotations: {e}", path.display()));
             return load;
         }
-    };
-    let parsed = if metadata.len() > MAX_BYTES {
-        Err(format!(
-            "file is {} bytes, over the limit of {MAX_BYTES}",
-            metadata.len()
-        ))
-    } else {
-        std::fs::read(path)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                serde_json::from_slice::<Value>(&bytes).map_err(|e| format!("invalid JSON: {e}"))
+        Err(e) => Err(e.to_string()),
+        Ok(bytes) => super::text_of(bytes)
+            .and_then(|text| {
+                serde_json::from_str::<Value>(&text).map_err(|e| format!("invalid JSON: {e}"))
             })
-            .and_then(|value| from_geojson(&value))
+            .and_then(|value| from_geojson(&value)),
     };
     match parsed {
         Ok((annotations, skipped)) => {

@@ -116,25 +116,7 @@ impl ScenarioFiles {
                 "refused: the path leads outside the scenario folder (through a link)".into(),
             );
         }
-        let metadata =
-            std::fs::metadata(&canonical).map_err(|e| format!("cannot open file: {e}"))?;
-        if !metadata.is_file() {
-            return Err("not a regular file".to_owned());
-        }
-        if metadata.len() > self.max_bytes {
-            return Err(format!(
-                "refused: file is {} bytes, over the limit of {} bytes",
-                metadata.len(),
-                self.max_bytes
-            ));
-        }
-        let bytes = std::fs::read(&canonical).map_err(|e| format!("cannot read file: {e}"))?;
-        String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            )
-        })
+        super::read_text_bounded(&canonical, self.max_bytes)
     }
 }
 

@@ -3,6 +3,7 @@
 mod annotations;
 mod atomic;
 mod backup;
+mod bounded;
 mod diagnostic;
 mod events;
 mod fast_geojson;
@@ -25,6 +26,9 @@ pub use annotations::{
 };
 pub use atomic::{write_atomic, write_replacing};
 pub use backup::{move_aside, remove_stale_temporaries};
+pub use bounded::{
+    ReadError, check_regular_file, open_regular_file, read_bounded, read_text_bounded, text_of,
+};
 pub use diagnostic::{Diagnostic, Location, ProblemCounts, Severity, line_column};
 pub use fast_geojson::{UserFeature, read_user_geojson};
 pub use files::{MAX_FILE_BYTES, ScenarioFiles, ScenarioSource};

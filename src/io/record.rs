@@ -27,7 +27,7 @@ impl<'a> Record<'a> {
         id_field: &str,
     ) -> Self {
         let id = fields.get(id_field).and_then(|v| match v {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) if !s.starts_with(NOT_FINITE) => Some(s.clone()),
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         });
@@ -81,11 +81,11 @@ impl<'a> Record<'a> {
                 );
                 None
             }
-            Some(Value::String(s)) if s.trim().is_empty() => {
+            Some(Value::String(s)) if s.trim().is_empty() && !s.starts_with(NOT_FINITE) => {
                 self.report(Some(field), Severity::Error, "must not be empty".into());
                 None
             }
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) if !s.starts_with(NOT_FINITE) => Some(s.clone()),
             Some(_) => {
                 self.wrong_type(field, "a string");
                 None
@@ -97,7 +97,7 @@ impl<'a> Record<'a> {
     pub(crate) fn optional_str(&mut self, field: &str) -> String {
         match self.fields.get(field) {
             None | Some(Value::Null) => String::new(),
-            Some(Value::String(s)) => s.clone(),
+            Some(Value::String(s)) if !s.starts_with(NOT_FINITE) => s.clone(),
             Some(_) => {
                 self.wrong_type(field, "a string");
                 String::new()
@@ -166,12 +166,12 @@ impl<'a> Record<'a> {
                 }
                 Vec::new()
             }
-            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::String(s)) if !s.starts_with(NOT_FINITE) => vec![s.clone()],
             Some(Value::Array(items)) => {
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {
                     match item {
-                        Value::String(s) => out.push(s.clone()),
+                        Value::String(s) if !s.starts_with(NOT_FINITE) => out.push(s.clone()),
                         other => {
                             let found = json_type_name(other);
                             self.report(
@@ -245,7 +245,7 @@ impl<'a> Record<'a> {
     pub(crate) fn optional_date(&mut self, field: &str) -> Option<Date> {
         let text = match self.fields.get(field) {
             None | Some(Value::Null) => return None,
-            Some(Value::String(s)) => s.clone(),
+            Some(Value::String(s)) if !s.starts_with(NOT_FINITE) => s.clone(),
             Some(_) => {
                 self.wrong_type(field, "a date YYYY-MM-DD");
                 return None;
@@ -266,7 +266,7 @@ impl<'a> Record<'a> {
     pub(crate) fn validity(&mut self, field: &str, phase_ids: &[String]) -> Option<Validity> {
         let text = match self.fields.get(field) {
             None | Some(Value::Null) => return None,
-            Some(Value::String(s)) => s.clone(),
+            Some(Value::String(s)) if !s.starts_with(NOT_FINITE) => s.clone(),
             Some(_) => {
                 self.wrong_type(field, "a date YYYY-MM-DD or a phase id");
                 return None;
@@ -312,7 +312,9 @@ impl<'a> Record<'a> {
                 continue;
             };
             let title = match map.get("title") {
-                Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+                Some(Value::String(s)) if !s.trim().is_empty() && !s.starts_with(NOT_FINITE) => {
+                    s.clone()
+                }
                 _ => {
                     self.report(
                         Some("sources"),
@@ -392,12 +394,22 @@ impl<'a> Record<'a> {
     }
 }
 
+/// How a TOML number that is not finite (`nan`, `inf`) reaches the readers, which share
+/// JSON's model: JSON has no such numbers, and turning them into null would read as a
+/// missing field. No text in a data file starts with a NUL character.
+const NOT_FINITE: &str = "\u{0}not finite: ";
+
 /// "a number", "a list", … for messages.
 pub(crate) fn json_type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
         Value::Number(_) => "a number",
+        Value::String(s) if s.starts_with(NOT_FINITE) => match &s[NOT_FINITE.len()..] {
+            "NaN" => "a number that is not finite (nan)",
+            "-inf" => "a number that is not finite (-inf)",
+            _ => "a number that is not finite (inf)",
+        },
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
@@ -409,7 +421,8 @@ pub(crate) fn toml_to_json(value: toml::Value) -> Value {
     match value {
         toml::Value::String(s) => Value::String(s),
         toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f)
+            .map_or_else(|| Value::String(format!("{NOT_FINITE}{f}")), Value::Number),
         toml::Value::Boolean(b) => Value::Bool(b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),

@@ -240,6 +240,8 @@ fn read_buffer(value: &Value, out: &mut Vec<Diagnostic>) -> Option<BufferSpec> {
     let from_feature = record.required_str("from_feature");
     let width_km = record.optional_number("width_km");
     match width_km {
+        // Present but not a usable number: already reported as such.
+        None if map.contains_key("width_km") => {}
         None => record.report(
             Some("width_km"),
             Severity::Error,

@@ -27,7 +27,18 @@ pub struct SlidesLoad {
 }
 
 fn parse(text: &str) -> Result<Deck, String> {
-    toml::from_str::<Deck>(text).map_err(|e| e.message().to_owned())
+    let deck = toml::from_str::<Deck>(text).map_err(|e| e.message().to_owned())?;
+    // TOML has nan and inf; a slide framed on them frames nothing.
+    for (index, slide) in deck.slides.iter().enumerate() {
+        if let Some(bad) = slide.bounds.iter().find(|b| !b.is_finite()) {
+            return Err(format!(
+                "slide {} (\"{}\"): bounds: the number {bad} is not finite",
+                index + 1,
+                slide.title
+            ));
+        }
+    }
+    Ok(deck)
 }
 
 /// Loads the slides at `path`; with no file there, the built-in scenario's shipped
@@ -43,17 +54,23 @@ pub fn load_slides(path: &Path, files: &ScenarioFiles) -> SlidesLoad {
             .unwrap_or_default(),
         ScenarioSource::Folder(_) => Deck::default(),
     };
-    let text = match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    let text = match super::read_bounded(path, MAX_BYTES) {
+        Err(super::ReadError::NotFound) => {
+            load.deck = shipped();
+            return load;
+        }
+        Err(e @ super::ReadError::NotAFile(_)) => {
+            // Never moved aside: it is not a broken copy of the user's slides.
+            load.problems.push(Diagnostic::file(
+                SLIDES_FILE,
+                Severity::Error,
+                format!("{}: {e}", path.display()),
+            ));
             load.deck = shipped();
             return load;
         }
         Err(e) => Err(e.to_string()),
-        Ok(m) if m.len() > MAX_BYTES => Err(format!(
-            "file is {} bytes, over the limit of {MAX_BYTES}",
-            m.len()
-        )),
-        Ok(_) => std::fs::read_to_string(path).map_err(|e| e.to_string()),
+        Ok(bytes) => super::text_of(bytes),
     };
     match text.and_then(|t| parse(&t)) {
         Ok(deck) => load.deck = deck,

@@ -131,9 +131,10 @@ pub fn load(id: u64, path: PathBuf, progress: &LoadProgress) -> Result<UserLayer
     let name = display_name(&path);
     let fail = |message: String| vec![Diagnostic::file(&name, Severity::Error, message)];
     progress.set_stage(Stage::Reading);
-    let size = std::fs::metadata(&path)
-        .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?
-        .len();
+    let size = match crate::io::check_regular_file(&path, u64::MAX) {
+        Ok(size) => size,
+        Err(e) => return Err(fail(format!("{}: {e}", path.display()))),
+    };
     if size > MAX_FILE_BYTES {
         return Err(fail(format!(
             "the file is {:.0} MB; overlays up to {} MB are read (simplify it first, e.g. with ogr2ogr -simplify)",
@@ -141,8 +142,12 @@ pub fn load(id: u64, path: PathBuf, progress: &LoadProgress) -> Result<UserLayer
             MAX_FILE_BYTES / 1_000_000
         )));
     }
-    let bytes = read_with_progress(&path, size, progress)
+    let mut bytes = read_with_progress(&path, size, progress)
         .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?;
+    // RFC 8259 lets a reader ignore a byte-order mark; Windows editors write one.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     if progress.is_cancelled() {
         return Err(fail("cancelled".into()));
     }
@@ -172,7 +177,8 @@ fn read_with_progress(
     progress: &LoadProgress,
 ) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    let mut file = crate::io::open_regular_file(path, MAX_FILE_BYTES)
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
     let mut bytes = Vec::with_capacity(size as usize);
     let mut buffer = vec![0u8; 1 << 20];
     loop {

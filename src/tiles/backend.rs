@@ -94,7 +94,7 @@ pub fn open_pack(path: &Path) -> Result<Arc<dyn TileBackend>, String> {
     let shown = path.display();
     let mut magic = [0u8; 16];
     let mut file =
-        std::fs::File::open(path).map_err(|e| format!("{shown}: cannot open it: {e}"))?;
+        crate::io::open_regular_file(path, u64::MAX).map_err(|e| format!("{shown}: {e}"))?;
     let read = file
         .read(&mut magic)
         .map_err(|e| format!("{shown}: cannot read it: {e}"))?;

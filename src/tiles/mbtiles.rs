@@ -27,6 +27,7 @@ impl MbTilesPack {
     pub fn open(path: &Path) -> Result<Self, String> {
         let shown = path.display().to_string();
         let fail = |what: String| format!("{shown}: {what}");
+        crate::io::check_regular_file(path, u64::MAX).map_err(|e| fail(e.to_string()))?;
         let connection = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,

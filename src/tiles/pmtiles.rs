@@ -160,7 +160,8 @@ impl PmTilesPack {
     pub fn open(path: &Path) -> Result<Self, String> {
         let shown = path.display().to_string();
         let fail = |what: String| format!("{shown}: {what}");
-        let mut file = File::open(path).map_err(|e| fail(format!("cannot open it: {e}")))?;
+        let mut file =
+            crate::io::open_regular_file(path, u64::MAX).map_err(|e| fail(e.to_string()))?;
         let len = file.metadata().map_err(|e| fail(e.to_string()))?.len();
         let mut header = [0u8; HEADER_LEN];
         file.read_exact(&mut header).map_err(|_| {

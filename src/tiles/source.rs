@@ -140,21 +140,26 @@ struct SourcesFile {
     source: Vec<toml::Value>,
 }
 
+/// A tiles.toml larger than this is not a hand-written list of sources.
+const MAX_SOURCES_BYTES: u64 = 1 << 20;
+
 /// Reads the user's sources from `path`: the built-in ones first, then each valid entry.
 /// A missing file is no problem; every other problem names the file, the entry and the field.
 pub fn load_sources(path: &Path) -> (Vec<TileSource>, Vec<Diagnostic>) {
     let mut sources = builtin_sources();
     let mut problems = Vec::new();
     let file = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (sources, problems),
+    let text = match crate::io::read_bounded(path, MAX_SOURCES_BYTES) {
+        Ok(bytes) => match crate::io::text_of(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                problems.push(Diagnostic::file(&file, Severity::Error, e));
+                return (sources, problems);
+            }
+        },
+        Err(crate::io::ReadError::NotFound) => return (sources, problems),
         Err(e) => {
-            problems.push(Diagnostic::file(
-                &file,
-                Severity::Error,
-                format!("cannot read it: {e}"),
-            ));
+            problems.push(Diagnostic::file(&file, Severity::Error, e.to_string()));
             return (sources, problems);
         }
     };
