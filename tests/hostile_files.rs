@@ -140,7 +140,7 @@ fn a_scenario_layer_that_is_a_pipe_is_a_problem_of_that_layer() {
         report
             .diagnostics
             .iter()
-            .any(|d| d.file == "hubs.geojson" && d.message.contains("a named pipe")),
+            .any(|d| d.to_string().contains("hubs.geojson") && d.message.contains("a named pipe")),
         "{:#?}",
         report.diagnostics
     );

@@ -117,7 +117,9 @@ fn a_scenario_with_errors_still_opens_and_counts_them() {
     harness.get_by_label("⚠ 1 errors, 0 warnings").click();
     harness.run_steps(2);
     harness.get_by_label("Problems");
-    harness.get_by_label_contains("overlays/zones.geojson: error: file not found");
+    harness.get_by_label_contains(
+        "scenario.toml: layer 0 (id \"zones\"): property \"file\": error: overlays/zones.geojson: file not found",
+    );
     harness.get_by_label("Hub: Hub hub-a");
 }
 

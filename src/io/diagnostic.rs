@@ -73,6 +73,28 @@ impl Diagnostic {
         }
     }
 
+    /// A problem with the file a `[[layers]]` entry of scenario.toml names (missing,
+    /// outside the folder, not a file): filed where it is fixed, the entry's `file`.
+    pub fn layer_file(index: usize, layer_id: &str, file: &str, message: &str) -> Self {
+        Self {
+            file: "scenario.toml".to_owned(),
+            location: Location::Record {
+                what: "layer",
+                index,
+                id: Some(layer_id.to_owned()),
+                field: Some("file".to_owned()),
+            },
+            severity: Severity::Error,
+            message: format!("{file}: {message}"),
+        }
+    }
+
+    /// True for a [`Diagnostic::layer_file`] problem of the layer with this id.
+    pub fn is_layer_file_problem_of(&self, layer_id: &str) -> bool {
+        matches!(&self.location, Location::Record { what: "layer", id: Some(id), field: Some(field), .. }
+            if id == layer_id && field == "file")
+    }
+
     /// The id of the record the problem is about, if it names one.
     pub fn record_id(&self) -> Option<&str> {
         match &self.location {

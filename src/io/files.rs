@@ -88,35 +88,74 @@ impl ScenarioFiles {
     /// Reads a file given relative to the scenario folder as UTF-8 text.
     /// The error is a sentence for a data author.
     pub fn read_text(&self, relative: &str) -> Result<String, String> {
-        check_relative(relative)?;
+        self.read_checked(relative).map_err(|e| e.message)
+    }
+
+    /// Like [`ScenarioFiles::read_text`], and says whether the problem is where the path
+    /// leads (nothing there, outside the folder, not a file: fixed where the path is
+    /// written) or in the file itself (too large, not text).
+    pub fn read_checked(&self, relative: &str) -> Result<String, ReadFailure> {
+        check_relative(relative).map_err(ReadFailure::path)?;
         match &self.source {
             ScenarioSource::Builtin => BUILTIN_FILES
                 .iter()
                 .find(|(name, _)| *name == relative)
                 .map(|(_, text)| (*text).to_owned())
-                .ok_or_else(|| "file not found in the built-in scenario".to_owned()),
+                .ok_or_else(|| ReadFailure::path("file not found in the built-in scenario")),
             ScenarioSource::Folder(folder) => self.read_from_folder(folder, relative),
         }
     }
 
-    fn read_from_folder(&self, folder: &Path, relative: &str) -> Result<String, String> {
+    fn read_from_folder(&self, folder: &Path, relative: &str) -> Result<String, ReadFailure> {
         let path = folder.join(relative);
         let canonical_folder = folder
             .canonicalize()
-            .map_err(|e| format!("cannot open the scenario folder: {e}"))?;
+            .map_err(|e| ReadFailure::path(format!("cannot open the scenario folder: {e}")))?;
         let canonical = match path.canonicalize() {
             Ok(canonical) => canonical,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err("file not found".to_owned());
+                return Err(ReadFailure::path("file not found"));
             }
-            Err(e) => return Err(format!("cannot open file: {e}")),
+            Err(e) => return Err(ReadFailure::path(format!("cannot open file: {e}"))),
         };
         if !canonical.starts_with(&canonical_folder) {
-            return Err(
-                "refused: the path leads outside the scenario folder (through a link)".into(),
-            );
+            return Err(ReadFailure::content(
+                "refused: the path leads outside the scenario folder (through a link)",
+            ));
         }
-        super::read_text_bounded(&canonical, self.max_bytes)
+        let bytes = super::read_bounded(&canonical, self.max_bytes).map_err(|e| match e {
+            super::ReadError::NotFound | super::ReadError::NotAFile(_) => {
+                ReadFailure::path(e.to_string())
+            }
+            _ => ReadFailure::content(e.to_string()),
+        })?;
+        super::text_of(bytes).map_err(ReadFailure::content)
+    }
+}
+
+/// Why a scenario file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadFailure {
+    /// The sentence for the data author.
+    pub message: String,
+    /// True when the path is what is wrong (fix it where it is written), false when the
+    /// file is (fix the file).
+    pub in_path: bool,
+}
+
+impl ReadFailure {
+    fn path(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            in_path: true,
+        }
+    }
+
+    fn content(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            in_path: false,
+        }
     }
 }
 

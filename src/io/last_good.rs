@@ -7,7 +7,15 @@ use super::{events, nations, scenario_toml};
 use crate::model::LayerKind;
 
 fn has_errors(diagnostics: &[Diagnostic], file: &str) -> bool {
-    diagnostics.iter().any(|d| d.is_error() && d.file == file)
+    diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.file == file && !is_layer_file(d))
+}
+
+/// A layer whose file could not be opened is filed under scenario.toml; that is a
+/// broken layer, not a broken frame.
+fn is_layer_file(diagnostic: &Diagnostic) -> bool {
+    matches!(&diagnostic.location, Location::Record { what: "layer", field: Some(field), .. } if field == "file")
 }
 
 fn kept_note(file: &str) -> Diagnostic {
@@ -50,8 +58,15 @@ pub fn keep_last_good(new: LoadReport, previous: &LoadReport) -> LoadReport {
     let broken_files: Vec<String> = scenario
         .layers
         .iter()
+        .filter(|l| {
+            l.file
+                .as_deref()
+                .is_some_and(|file| has_errors(&diagnostics, file))
+                || diagnostics
+                    .iter()
+                    .any(|d| d.is_layer_file_problem_of(&l.id))
+        })
         .filter_map(|l| l.file.clone())
-        .filter(|file| has_errors(&diagnostics, file))
         .collect();
     let mut hubs_broken = false;
     for layer in &mut scenario.layers {

@@ -55,11 +55,25 @@ pub fn load_scenario(files: &ScenarioFiles) -> LoadReport {
     }
 
     let mut hubs_seen = false;
-    for layer in &mut scenario.layers {
+    for (index, layer) in scenario.layers.iter_mut().enumerate() {
         let Some(file) = layer.file.clone() else {
             continue;
         };
-        let Some(raw) = read_features(files, &file, &mut out) else {
+        // A file that cannot be opened is fixed in scenario.toml; one that opens but
+        // does not parse is fixed in the file itself.
+        let text = match files.read_checked(&file) {
+            Ok(text) => text,
+            Err(failure) => {
+                out.push(if failure.in_path {
+                    Diagnostic::layer_file(index, &layer.id, &file, &failure.message)
+                } else {
+                    Diagnostic::file(&file, Severity::Error, failure.message)
+                });
+                layer.failed = true;
+                continue;
+            }
+        };
+        let Some(raw) = read_features(&file, text, &mut out) else {
             layer.failed = true;
             continue;
         };
@@ -109,12 +123,7 @@ fn read_toml(
     parse_toml(file, &text).map_err(|d| out.push(*d)).ok()
 }
 
-fn read_features(
-    files: &ScenarioFiles,
-    file: &str,
-    out: &mut Vec<Diagnostic>,
-) -> Option<Vec<RawFeature>> {
-    let text = read_text(files, file, out)?;
+fn read_features(file: &str, text: String, out: &mut Vec<Diagnostic>) -> Option<Vec<RawFeature>> {
     let root = parse_json(file, &text).map_err(|d| out.push(*d)).ok()?;
     drop(text);
     feature_collection(file, root)

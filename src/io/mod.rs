@@ -31,7 +31,7 @@ pub use bounded::{
 };
 pub use diagnostic::{Diagnostic, Location, ProblemCounts, Severity, line_column};
 pub use fast_geojson::{UserFeature, read_user_geojson};
-pub use files::{MAX_FILE_BYTES, ScenarioFiles, ScenarioSource};
+pub use files::{MAX_FILE_BYTES, ReadFailure, ScenarioFiles, ScenarioSource};
 pub(crate) use geojson_read::{feature_collection, parse_geometry};
 pub use last_good::keep_last_good;
 pub use load::{LoadReport, load_scenario};
