@@ -37,9 +37,22 @@ pub fn check(
         return EXIT_USAGE;
     };
     let label = source.describe();
-    let mut report = load_scenario(&ScenarioFiles::new(source));
-    // The user's tile sources and a tile pack are data files too.
+    let files = ScenarioFiles::new(source);
+    let mut report = load_scenario(&files);
     let folders = crate::io::UserFolders::from_env();
+    // The slides and annotations beside the scenario are its files too; checked as the
+    // app reads them, but never moved aside.
+    let (deck, slide_problems) = crate::io::check_slides_file(&folders.slides_path(&files));
+    report.diagnostics.extend(slide_problems);
+    if let Some(deck) = deck {
+        report
+            .diagnostics
+            .extend(crate::io::check_slides(&deck, &report.scenario));
+    }
+    report.diagnostics.extend(crate::io::check_annotations_file(
+        &folders.annotations_path(&files),
+    ));
+    // The user's tile sources and a tile pack are data files too.
     let (_, source_problems) = crate::tiles::load_sources(&folders.tile_sources_file());
     report.diagnostics.extend(source_problems);
     if let Some(pack) = tiles
@@ -115,7 +128,10 @@ fn scenario_source(
 ) -> Option<ScenarioSource> {
     match folder {
         None => Some(ScenarioSource::Builtin),
-        Some(path) if path.is_dir() => Some(ScenarioSource::Folder(path.to_path_buf())),
+        // A folder whose listing cannot be read is as unusable as none.
+        Some(path) if path.is_dir() && std::fs::read_dir(path).is_ok() => {
+            Some(ScenarioSource::Folder(path.to_path_buf()))
+        }
         Some(path) => {
             let _ = writeln!(
                 err,
@@ -217,6 +233,7 @@ pub fn export(
         &ScenarioFiles::new(source),
         crate::io::UserFolders::from_env(),
     );
+    say_document_problems(&app, err);
     let errors = ProblemCounts::of(&app.documents.report.diagnostics).errors;
     if errors > 0 {
         let _ = writeln!(
@@ -266,11 +283,14 @@ pub fn export_slides(
         &ScenarioFiles::new(source),
         crate::io::UserFolders::from_env(),
     );
+    let broken = say_document_problems(&app, err);
     if app.documents.slides.deck.slides.is_empty() {
-        let _ = writeln!(
-            err,
-            "backstop export: the scenario has no slides (make them in the app's Slides panel)"
-        );
+        let why = if broken {
+            "no slides to export (see above)"
+        } else {
+            "the scenario has no slides (make them in the app's Slides panel)"
+        };
+        let _ = writeln!(err, "backstop export: {why}");
         return EXIT_ERRORS;
     }
     let pages = app.deck_pages();
@@ -300,6 +320,24 @@ pub fn export_slides(
             EXIT_ERRORS
         }
     }
+}
+
+/// Says on stderr what happened to the slides and annotations files while the app read
+/// them (a broken one is moved aside as a backup: the user must hear where). True when
+/// there was an error.
+fn say_document_problems(app: &crate::BackstopApp, err: &mut dyn Write) -> bool {
+    let mut any_error = false;
+    for diagnostic in app
+        .documents
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == crate::io::SLIDES_FILE || d.file == crate::io::ANNOTATIONS_FILE)
+    {
+        any_error |= diagnostic.is_error();
+        let _ = writeln!(err, "backstop export: {diagnostic}");
+    }
+    any_error
 }
 
 fn render_png(

@@ -69,7 +69,7 @@ enum Commands {
         #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = cli::parse_size, default_value = "1920x1080")]
         size: (u32, u32),
         /// Map centre and zoom for a picture 1080 points tall (PNG only); Ukraine is framed by default.
-        #[arg(long, value_name = "LON,LAT,ZOOM", value_parser = cli::parse_view)]
+        #[arg(long, value_name = "LON,LAT,ZOOM", value_parser = cli::parse_view, allow_hyphen_values = true)]
         view: Option<backstop::export::ExportView>,
         /// A tile pack (.pmtiles or .mbtiles) drawn as the basemap (PNG only).
         #[arg(long, value_name = "FILE")]
@@ -87,7 +87,12 @@ enum Renderer {
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    // wgpu also probes OpenGL through EGL, which fails without a display and logs it as
+    // an error although Vulkan (Mesa's software one included) then renders.
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("warn,wgpu_hal::gles::egl=off"),
+    )
+    .init();
     let cli = Cli::parse();
     match cli.command {
         Some(Commands::Check { dir, format, tiles }) => {
@@ -108,6 +113,7 @@ fn main() -> ExitCode {
             view,
             tiles,
         }) => {
+            let runtime = quiet_wayland_probe();
             let code = match (out, slides) {
                 (_, Some(folder)) => cli::export_slides(
                     dir.as_deref(),
@@ -132,6 +138,9 @@ fn main() -> ExitCode {
                 }
                 (None, None) => cli::EXIT_USAGE,
             };
+            if let Some(folder) = runtime {
+                let _ = std::fs::remove_dir(folder);
+            }
             return ExitCode::from(code as u8);
         }
         None => {}
@@ -225,4 +234,27 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
         println!("saved {}", path.display());
     }
     Ok(())
+}
+
+/// Off-screen rendering needs no display, but the graphics drivers look for a Wayland
+/// session all the same, and without `XDG_RUNTIME_DIR` the Wayland library prints
+/// "error: XDG_RUNTIME_DIR is invalid or not set in the environment." four times, which
+/// reads like Backstop failing. Give this process a private, empty runtime folder (to
+/// remove afterwards): the drivers find no session there and say nothing.
+fn quiet_wayland_probe() -> Option<PathBuf> {
+    if std::env::var_os("XDG_RUNTIME_DIR").is_some() {
+        return None;
+    }
+    let folder = std::env::temp_dir().join(format!("backstop-runtime-{}", std::process::id()));
+    let made = std::fs::create_dir_all(&folder).and_then(|()| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700))
+    });
+    if made.is_ok() {
+        // SAFETY: called from `main` before any thread starts, so nothing reads the
+        // environment while it changes.
+        unsafe { std::env::set_var("XDG_RUNTIME_DIR", &folder) };
+        return Some(folder);
+    }
+    None
 }

@@ -142,3 +142,90 @@ fn check_reports_a_truncated_tile_pack_by_name() {
         "{stdout}"
     );
 }
+
+/// A copy of the built-in scenario whose slides.toml is cut off mid-write and whose
+/// annotations.geojson is not JSON.
+fn broken_documents() -> (tempfile::TempDir, Vec<u8>, Vec<u8>) {
+    let dir = common::data_copy();
+    let slides = std::fs::read(dir.path().join("slides.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let cut = [&slides[..slides.len() / 2], b"\ntitle = \"Half"].concat();
+    std::fs::write(dir.path().join("slides.toml"), &cut).unwrap_or_else(|e| panic!("{e}"));
+    let annotations = b"{\"type\": \"FeatureCollection\", \"features\": [".to_vec();
+    std::fs::write(dir.path().join("annotations.geojson"), &annotations)
+        .unwrap_or_else(|e| panic!("{e}"));
+    (dir, cut, annotations)
+}
+
+#[test]
+fn check_reads_the_slides_and_annotations_and_leaves_them_where_they_are() {
+    let (dir, slides, annotations) = broken_documents();
+    let home = common::TestHome::new();
+    let output = home
+        .backstop()
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("slides.toml: error:"), "{stdout}");
+    assert!(stdout.contains("annotations.geojson: error:"), "{stdout}");
+    // Checking moves nothing.
+    assert_eq!(
+        std::fs::read(dir.path().join("slides.toml")).unwrap_or_default(),
+        slides
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("annotations.geojson")).unwrap_or_default(),
+        annotations
+    );
+}
+
+#[test]
+fn exporting_says_which_broken_files_were_kept_as_backups_and_where() {
+    let (dir, _, _) = broken_documents();
+    let home = common::TestHome::new();
+    let out = home.root().join("deck");
+    let output = home
+        .backstop()
+        .arg("export")
+        .arg(dir.path())
+        .arg("--slides")
+        .arg(&out)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    for file in ["slides.toml", "annotations.geojson"] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(file) && l.contains("kept as") && l.contains(".bak-")),
+            "{file}: {stderr}"
+        );
+    }
+    assert!(stderr.contains("no slides to export"), "{stderr}");
+}
+
+#[test]
+fn a_western_longitude_is_accepted_for_the_export_view() {
+    let home = common::TestHome::new();
+    let out = home.root().join("west.png");
+    let output = home
+        .backstop()
+        .args([
+            "export",
+            "--size",
+            "640x360",
+            "--view",
+            "-100,40,6",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(out.exists());
+    assert!(!stderr.contains("XDG_RUNTIME_DIR"), "{stderr}");
+}

@@ -64,6 +64,37 @@ pub fn load_annotations(path: &Path) -> AnnotationLoad {
     load
 }
 
+/// Checks the annotations at `path` without touching the file (for `backstop check`).
+/// A missing file is no problem.
+pub fn check_annotations_file(path: &Path) -> Vec<super::Diagnostic> {
+    let problem = |severity, message: String| {
+        super::Diagnostic::file(
+            ANNOTATIONS_FILE,
+            severity,
+            format!("{}: {message}", path.display()),
+        )
+    };
+    let parsed = match super::read_bounded(path, MAX_BYTES) {
+        Err(super::ReadError::NotFound) => return Vec::new(),
+        Err(e) => Err(e.to_string()),
+        Ok(bytes) => super::text_of(bytes)
+            .and_then(|text| {
+                serde_json::from_str::<Value>(&text).map_err(|e| format!("invalid JSON: {e}"))
+            })
+            .and_then(|value| from_geojson(&value)),
+    };
+    match parsed {
+        Ok((_, skipped)) => skipped
+            .into_iter()
+            .map(|s| problem(super::Severity::Warning, s))
+            .collect(),
+        Err(reason) => vec![problem(
+            super::Severity::Error,
+            format!("cannot be read ({reason}); the app would keep it as a backup"),
+        )],
+    }
+}
+
 /// Writes annotations to `path` atomically.
 pub fn save_annotations(path: &Path, annotations: &[Annotation]) -> std::io::Result<()> {
     let text =

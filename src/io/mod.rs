@@ -21,8 +21,9 @@ mod slides;
 mod user_folders;
 
 pub use annotations::{
-    ANNOTATIONS_FILE, AnnotationLoad, circle_ring, from_geojson as annotations_from_geojson,
-    load_annotations, save_annotations, to_geojson as annotations_to_geojson,
+    ANNOTATIONS_FILE, AnnotationLoad, check_annotations_file, circle_ring,
+    from_geojson as annotations_from_geojson, load_annotations, save_annotations,
+    to_geojson as annotations_to_geojson,
 };
 pub use atomic::{write_atomic, write_replacing};
 pub use backup::{move_aside, remove_stale_temporaries};
@@ -37,5 +38,7 @@ pub use last_good::keep_last_good;
 pub use load::{LoadReport, load_scenario};
 pub(crate) use parse::parse_json;
 pub(crate) use scenario_toml::parse_hex_colour;
-pub use slides::{SLIDES_FILE, SlidesLoad, check_slides, load_slides, save_slides};
+pub use slides::{
+    SLIDES_FILE, SlidesLoad, check_slides, check_slides_file, load_slides, save_slides,
+};
 pub use user_folders::UserFolders;

@@ -85,6 +85,30 @@ pub fn load_slides(path: &Path, files: &ScenarioFiles) -> SlidesLoad {
     load
 }
 
+/// Checks the slides at `path` without touching the file (for `backstop check`): its
+/// problems, and the deck when it reads. A missing file is no problem.
+pub fn check_slides_file(path: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
+    let shown = path.display();
+    let text = match super::read_bounded(path, MAX_BYTES) {
+        Err(super::ReadError::NotFound) => return (None, Vec::new()),
+        Err(e) => Err(e.to_string()),
+        Ok(bytes) => super::text_of(bytes),
+    };
+    match text.and_then(|t| parse(&t)) {
+        Ok(deck) => (Some(deck), Vec::new()),
+        Err(reason) => (
+            None,
+            vec![Diagnostic::file(
+                SLIDES_FILE,
+                Severity::Error,
+                format!(
+                    "{shown}: cannot be read ({reason}); the app would keep it as a backup and show no slides of it"
+                ),
+            )],
+        ),
+    }
+}
+
 /// Warnings for slides that name layers or times the scenario does not have.
 pub fn check_slides(deck: &Deck, scenario: &Scenario) -> Vec<Diagnostic> {
     let times: Vec<&str> = scenario
