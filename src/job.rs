@@ -7,6 +7,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
+/// A job's thread stack: a generous 16 MiB (Rust's default is 2 MiB).
+const JOB_STACK_BYTES: usize = 16 << 20;
+
 /// What a worker shares with the job's owner.
 #[derive(Default)]
 struct Shared {
@@ -89,6 +92,8 @@ impl<T: Send + 'static> Job<T> {
         let failure_sender = sender.clone();
         let spawned = std::thread::Builder::new()
             .name(what.to_owned())
+            // Room for the deep (bounded) recursion of simplification and triangulation.
+            .stack_size(JOB_STACK_BYTES)
             .spawn(move || {
                 // A panic is turned into an error the user sees; the owner goes on.
                 let outcome =

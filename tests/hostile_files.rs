@@ -169,3 +169,41 @@ fn a_byte_order_mark_at_the_start_of_geojson_or_toml_is_accepted() {
     let loaded = backstop::overlay::load(0, overlay, &backstop::overlay::LoadProgress::default());
     assert!(loaded.is_ok(), "{:?}", loaded.err());
 }
+
+#[test]
+fn a_pathological_zigzag_overlay_loads_in_bounded_time() {
+    // 200,000 vertices jumping half a degree at every step: Douglas–Peucker's worst case.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("zigzag.geojson");
+    let coordinates: Vec<String> = (0..200_000)
+        .map(|i| {
+            format!(
+                "[{:.5},{}]",
+                30.0 + f64::from(i) * 0.00004,
+                47.0 + f64::from(i % 2) * 0.5
+            )
+        })
+        .collect();
+    std::fs::write(
+        &path,
+        format!(
+            "{{\"type\":\"FeatureCollection\",\"features\":[{{\"type\":\"Feature\",\"properties\":{{}},\"geometry\":{{\"type\":\"LineString\",\"coordinates\":[{}]}}}}]}}",
+            coordinates.join(",")
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut load = backstop::overlay::OverlayLoad::start(0, path, || {});
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    let outcome = loop {
+        if let Some(outcome) = load.poll() {
+            break outcome;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still loading after 120 s"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let layer = outcome.unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(layer.vertices, 200_000);
+}

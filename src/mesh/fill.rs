@@ -1,7 +1,7 @@
 //! Filled areas: polygons projected, simplified per zoom band and triangulated with earcut
 //! (egui only fills convex paths itself).
 
-use geo::{Coord, Geometry, LineString, Polygon, Simplify, TriangulateEarcut};
+use geo::{Coord, Geometry, LineString, Polygon, TriangulateEarcut};
 use rstar::RTree;
 
 use super::bands::{BandMesh, Bands};
@@ -179,7 +179,7 @@ fn simplify_polygon(polygon: &Polygon<f64>, tolerance: Option<f64>) -> Option<Po
         if (rect.max.x - rect.min.x).max(rect.max.y - rect.min.y) < tolerance * 2.0 {
             return None;
         }
-        let simplified = ring.simplify(tolerance);
+        let simplified = super::simplify_line(ring, tolerance);
         (simplified.0.len() >= 4).then_some(simplified)
     };
     let exterior = keep(polygon.exterior())?;

@@ -2,7 +2,7 @@
 //! frame only moves vertices out by the stroke's half width in pixels. Two extra rows of
 //! vertices fade to transparent for anti-aliasing, as egui's feathering does.
 
-use geo::{Coord, Geometry, LineString, Simplify};
+use geo::{Coord, Geometry, LineString};
 use rstar::RTree;
 
 use super::bands::{BandMesh, Bands};
@@ -67,7 +67,7 @@ impl LineMesh {
                     // Radial distance first: dense wiggles (GPS tracks, random walks) lose
                     // their sub-pixel steps cheaply, then Douglas–Peucker keeps the shape.
                     world = drop_close_points(&world, tolerance * RADIAL_FACTOR);
-                    world = world.simplify(tolerance);
+                    world = super::simplify_line(&world, tolerance);
                 }
                 let points = dedup(&world);
                 if points.len() < 2 {

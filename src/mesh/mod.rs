@@ -5,11 +5,13 @@
 mod bands;
 mod fill;
 mod line;
+mod simplify;
 mod view;
 
 pub use bands::{BandMesh, Bands};
 pub use fill::{FillBands, FillMesh};
 pub use line::{LineBands, LineMesh, LineVertex, lines_of};
+pub use simplify::simplify_line;
 pub use view::{WorldRect, WorldView};
 
 /// A culling chunk's bounds in the R-tree, with the chunk's index.
