@@ -557,3 +557,64 @@ fn opening_a_truncated_pack_from_the_file_menu_says_what_is_wrong() {
     });
     assert_eq!(harness.state().basemaps.choice, BasemapChoice::Pack(good));
 }
+
+/// A PNG of `width`×`height` pixels.
+fn png_of(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbaImage::from_pixel(width, height, image::Rgba([200, 0, 0, 255]));
+    let mut bytes = Vec::new();
+    picture
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    bytes
+}
+
+#[test]
+fn a_pack_whose_tiles_are_larger_than_any_texture_is_refused_by_the_app_and_by_check() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (name, width, height) in [("wide", 20_000, 1), ("tall", 1, 3_000)] {
+        let path = dir.path().join(format!("{name}.pmtiles"));
+        let bytes = pack_writer::pmtiles(&[(0, 0, 0, png_of(width, height))], "x", true);
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+        let error = open_pack(&path).err().unwrap_or_default();
+        assert!(
+            error.contains(&format!("{width}×{height} pixels")),
+            "{name}: {error}"
+        );
+        let home = common::TestHome::new();
+        let output = home
+            .backstop()
+            .args(["check", "--tiles"])
+            .arg(&path)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        assert!(String::from_utf8_lossy(&output.stdout).contains("pixels"));
+    }
+}
+
+#[test]
+fn a_damaged_pmtiles_header_or_directory_is_refused_not_trusted() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let good = pack_writer::pmtiles(&world_tiles(0..=1, 256), "x", false);
+    // A max zoom of 200: `1 << z` would overflow.
+    let mut zoom = good.clone();
+    zoom[101] = 200;
+    // A root directory claiming far more entries than it has bytes for.
+    let mut count = good.clone();
+    let root_offset = u64::from_le_bytes(good[8..16].try_into().unwrap_or_default()) as usize;
+    count[root_offset] = 0xff;
+    count[root_offset + 1] = 0xff;
+    count[root_offset + 2] = 0x7f;
+    for (name, bytes, expected) in [
+        ("zoom", zoom, "beyond any map"),
+        ("count", count, "entries"),
+    ] {
+        let path = dir.path().join(format!("{name}.pmtiles"));
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+        let error = open_pack(&path).err().unwrap_or_default();
+        assert!(error.contains(expected), "{name}: {error}");
+    }
+}

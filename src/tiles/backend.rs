@@ -113,6 +113,10 @@ pub fn open_pack(path: &Path) -> Result<Arc<dyn TileBackend>, String> {
     }
 }
 
+/// The widest or tallest tile accepted, in pixels (map tiles are 256 or 512; 1024 for
+/// some high-density sources). Far below any graphics card's texture limit.
+pub const MAX_TILE_SIDE: u32 = 2048;
+
 /// Sniffs a picture's format so packs and servers with odd content types still work.
 pub(crate) fn decode_tile(bytes: &[u8]) -> Result<egui::ColorImage, TileFailure> {
     if bytes.is_empty() {
@@ -120,6 +124,16 @@ pub(crate) fn decode_tile(bytes: &[u8]) -> Result<egui::ColorImage, TileFailure>
     }
     let format = image::guess_format(bytes)
         .map_err(|_| TileFailure::Corrupt("the tile is not a PNG, JPEG or WebP picture".into()))?;
+    // Its size from the header, before any pixel is decoded: a tile larger than any map
+    // tile would exceed what a graphics card takes as one texture.
+    let (width, height) = image::ImageReader::with_format(std::io::Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|e| TileFailure::Corrupt(format!("the tile picture is damaged: {e}")))?;
+    if width == 0 || height == 0 || width > MAX_TILE_SIDE || height > MAX_TILE_SIDE {
+        return Err(TileFailure::Corrupt(format!(
+            "the tile is {width}×{height} pixels; map tiles are at most {MAX_TILE_SIDE} on a side"
+        )));
+    }
     let picture = image::load_from_memory_with_format(bytes, format)
         .map_err(|e| TileFailure::Corrupt(format!("the tile picture is damaged: {e}")))?
         .to_rgba8();

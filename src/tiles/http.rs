@@ -212,13 +212,26 @@ impl HttpBackend {
         };
         let status = response.status();
         if status.is_success() {
-            return match response.bytes() {
-                Ok(bytes) => {
+            // A tile is tens of kilobytes: a body past the limit is refused, not kept.
+            use std::io::Read;
+            let mut bytes = Vec::new();
+            let read = response
+                .take(super::MAX_TILE_BYTES + 1)
+                .read_to_end(&mut bytes);
+            return match read {
+                Ok(_) if bytes.len() as u64 > super::MAX_TILE_BYTES => {
                     self.answered();
-                    Ok(bytes.to_vec())
+                    Err(TileFailure::Corrupt(format!(
+                        "the server sent more than {} MB for one tile",
+                        super::MAX_TILE_BYTES >> 20
+                    )))
+                }
+                Ok(_) => {
+                    self.answered();
+                    Ok(bytes)
                 }
                 Err(e) => {
-                    let reason = describe_transport_error(&e);
+                    let reason = format!("the tile could not be read: {e}");
                     self.failed(reason.clone(), false);
                     Err(TileFailure::Offline(reason))
                 }

@@ -16,7 +16,10 @@ mod prepare;
 mod source;
 mod store;
 
-pub use backend::{PackFormat, TileBackend, TileFailure, TileSetInfo, open_pack};
+pub use backend::{MAX_TILE_SIDE, PackFormat, TileBackend, TileFailure, TileSetInfo, open_pack};
+
+/// The most one tile may weigh, from a server or a pack: map tiles are tens of kilobytes.
+pub const MAX_TILE_BYTES: u64 = 8 << 20;
 pub use cache::{CACHE_LIMIT_BYTES, DiskCache, trim_cache};
 pub use grid::{TileKey, TileSpan, tile_zoom_for_view, tiles_for_view};
 pub use http::{HttpBackend, HttpOptions, NetworkState, user_agent};

@@ -2,10 +2,12 @@
 //! a 127-byte header, a root directory, optional leaf directories and the tile data,
 //! all read with positioned reads so worker threads share one open file.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::Read;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use super::{TileBackend, TileFailure, TileKey, TileSetInfo};
 
@@ -14,6 +16,10 @@ const HEADER_LEN: usize = 127;
 const MAX_DEPTH: usize = 4;
 /// Directories larger than this are not plausible (the spec keeps the root under 16 KiB).
 const MAX_DIRECTORY: u64 = 64 << 20;
+/// Map zooms stop well before this; a header beyond it is damaged.
+const MAX_ZOOM: u8 = 30;
+/// Leaf directories kept in memory at most (each a few kilobytes to a few megabytes).
+const LEAF_CACHE: usize = 64;
 
 /// The PMTiles tile id of z/x/y: tiles of shallower zooms first, then the Hilbert index.
 pub fn tile_id(key: TileKey) -> u64 {
@@ -70,6 +76,8 @@ pub struct PmTilesPack {
     bounds: [f64; 4],
     attribution: String,
     info: TileSetInfo,
+    /// Leaf directories read so far, by offset and length.
+    leaves: Mutex<HashMap<(u64, u64), Arc<Vec<Entry>>>>,
 }
 
 fn read_u64(bytes: &[u8], at: usize) -> u64 {
@@ -101,9 +109,10 @@ fn varint(bytes: &[u8], at: &mut usize) -> Result<u64, String> {
 
 fn parse_directory(bytes: &[u8]) -> Result<Vec<Entry>, String> {
     let mut at = 0;
-    let count = varint(bytes, &mut at)? as usize;
-    // Each entry takes at least four bytes, which bounds a damaged count.
-    if count > bytes.len() {
+    let count = varint(bytes, &mut at)?;
+    // Each entry takes at least four bytes (four varints), which bounds a damaged count
+    // before anything is allocated for it.
+    if count.saturating_mul(4) > bytes.len() as u64 {
         return Err(format!(
             "a directory claims {count} entries in {} bytes",
             bytes.len()
@@ -116,7 +125,7 @@ fn parse_directory(bytes: &[u8]) -> Result<Vec<Entry>, String> {
             length: 0,
             run_length: 0
         };
-        count
+        count as usize
     ];
     let mut last_id = 0u64;
     for entry in &mut entries {
@@ -131,10 +140,13 @@ fn parse_directory(bytes: &[u8]) -> Result<Vec<Entry>, String> {
     for entry in &mut entries {
         entry.length = varint(bytes, &mut at)?;
     }
-    for i in 0..count {
+    for i in 0..entries.len() {
         let raw = varint(bytes, &mut at)?;
         entries[i].offset = if raw == 0 && i > 0 {
-            entries[i - 1].offset + entries[i - 1].length
+            entries[i - 1]
+                .offset
+                .checked_add(entries[i - 1].length)
+                .ok_or("tile offsets overflow")?
         } else {
             raw.saturating_sub(1)
         };
@@ -147,7 +159,7 @@ fn find(entries: &[Entry], id: u64) -> Option<Entry> {
         .partition_point(|e| e.tile_id <= id)
         .checked_sub(1)?;
     let entry = entries[index];
-    if entry.run_length == 0 || id < entry.tile_id + entry.run_length {
+    if entry.run_length == 0 || id < entry.tile_id.saturating_add(entry.run_length) {
         Some(entry)
     } else {
         None
@@ -201,6 +213,12 @@ impl PmTilesPack {
             }
             other => return Err(fail(format!("tile type {other} is not PNG, JPEG or WebP"))),
         }
+        if header[100] > MAX_ZOOM || header[101] > MAX_ZOOM {
+            return Err(fail(format!(
+                "its zooms {}–{} go beyond any map's 0–{MAX_ZOOM}; the header is damaged",
+                header[100], header[101]
+            )));
+        }
         let e7 = |at| f64::from(read_i32(&header, at)) / 1e7;
         let mut pack = Self {
             file,
@@ -217,6 +235,7 @@ impl PmTilesPack {
             bounds: [e7(102), e7(106), e7(110), e7(114)],
             attribution: String::new(),
             info: TileSetInfo::of_pack(String::new(), String::new(), (0, 0), 256, None),
+            leaves: Mutex::new(HashMap::new()),
         };
         let data_end = pack.data_offset.saturating_add(read_u64(&header, 64));
         if data_end > len {
@@ -287,6 +306,42 @@ impl PmTilesPack {
         Ok(buffer)
     }
 
+    /// The bytes of the tile `entry` points at, if it is of a plausible size.
+    fn tile_at(&self, entry: Entry) -> Result<Vec<u8>, String> {
+        if entry.length > super::MAX_TILE_BYTES {
+            return Err(format!(
+                "a tile of {} bytes is not plausible; the file is damaged",
+                entry.length
+            ));
+        }
+        let offset = self
+            .data_offset
+            .checked_add(entry.offset)
+            .ok_or("an offset overflows")?;
+        self.read(offset, entry.length)
+    }
+
+    /// The leaf directory `entry` points at, read and decompressed once and then kept
+    /// (every tile below it would otherwise decompress it again).
+    fn leaf(&self, entry: Entry) -> Result<Arc<Vec<Entry>>, String> {
+        let key = (entry.offset, entry.length);
+        if let Some(leaf) = self.leaves.lock().ok().and_then(|l| l.get(&key).cloned()) {
+            return Ok(leaf);
+        }
+        let offset = self
+            .leaf_offset
+            .checked_add(entry.offset)
+            .ok_or("an offset overflows")?;
+        let leaf = Arc::new(parse_directory(&self.section(offset, entry.length)?)?);
+        if let Ok(mut leaves) = self.leaves.lock() {
+            if leaves.len() >= LEAF_CACHE {
+                leaves.clear();
+            }
+            leaves.insert(key, leaf.clone());
+        }
+        Ok(leaf)
+    }
+
     fn first_tile(&self) -> Result<Vec<u8>, String> {
         let mut entries = self.root.clone();
         for _ in 0..MAX_DEPTH {
@@ -294,10 +349,9 @@ impl PmTilesPack {
                 return Err("the archive holds no tiles".into());
             };
             if entry.run_length > 0 {
-                return self.read(self.data_offset + entry.offset, entry.length);
+                return self.tile_at(entry);
             }
-            let leaf = self.section(self.leaf_offset + entry.offset, entry.length)?;
-            entries = parse_directory(&leaf)?;
+            entries = self.leaf(entry)?.as_ref().clone();
         }
         Err("leaf directories nest too deep".into())
     }
@@ -309,10 +363,7 @@ impl PmTilesPack {
             match entry {
                 None => return Ok(None),
                 Some(e) if e.run_length > 0 => return Ok(Some(e)),
-                Some(e) => {
-                    let leaf = self.section(self.leaf_offset + e.offset, e.length)?;
-                    entry = find(&parse_directory(&leaf)?, id);
-                }
+                Some(e) => entry = find(&self.leaf(e)?, id),
             }
         }
         Err("leaf directories nest too deep".into())
@@ -328,7 +379,7 @@ impl TileBackend for PmTilesPack {
             .lookup(key)
             .map_err(|e| TileFailure::Corrupt(format!("{}: {e}", self.name)))?
             .ok_or(TileFailure::Missing)?;
-        self.read(self.data_offset + entry.offset, entry.length)
+        self.tile_at(entry)
             .map_err(|e| TileFailure::Corrupt(format!("{}: {e}", self.name)))
     }
 
