@@ -18,6 +18,9 @@ const MAX_DEPTH: usize = 4;
 const MAX_DIRECTORY: u64 = 64 << 20;
 /// Map zooms stop well before this; a header beyond it is damaged.
 const MAX_ZOOM: u8 = 30;
+/// Leaf directories read, by their offset and length.
+type LeafCache = HashMap<(u64, u64), Arc<Vec<Entry>>>;
+
 /// Leaf directories kept in memory at most (each a few kilobytes to a few megabytes).
 const LEAF_CACHE: usize = 64;
 
@@ -77,7 +80,7 @@ pub struct PmTilesPack {
     attribution: String,
     info: TileSetInfo,
     /// Leaf directories read so far, by offset and length.
-    leaves: Mutex<HashMap<(u64, u64), Arc<Vec<Entry>>>>,
+    leaves: Mutex<LeafCache>,
 }
 
 fn read_u64(bytes: &[u8], at: usize) -> u64 {
