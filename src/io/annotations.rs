@@ -273,15 +273,22 @@ pub fn from_geojson(value: &Value) -> Result<(Vec<Annotation>, Vec<String>), Str
             continue;
         };
         let id = properties.get("id").and_then(Value::as_u64).unwrap_or(0);
+        let mut text = properties
+            .get("text")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
+        if crate::model::cut_text(&mut text, crate::model::MAX_TEXT_CHARS) {
+            skipped.push(format!(
+                "annotation {index}: its text was longer than {} characters and was cut there",
+                crate::model::MAX_TEXT_CHARS
+            ));
+        }
         annotations.push(Annotation {
             id,
             shape,
             style: style(properties),
-            text: properties
-                .get("text")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_owned(),
+            text,
         });
     }
     // Ids must be unique for selection: renumber clashes.

@@ -85,7 +85,7 @@ impl<'a> Record<'a> {
                 self.report(Some(field), Severity::Error, "must not be empty".into());
                 None
             }
-            Some(Value::String(s)) if !s.starts_with(NOT_FINITE) => Some(s.clone()),
+            Some(Value::String(s)) if !s.starts_with(NOT_FINITE) => Some(self.capped(field, s)),
             Some(_) => {
                 self.wrong_type(field, "a string");
                 None
@@ -93,11 +93,30 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// `text`, cut to the longest text a picture can lay out, with a warning when cut.
+    fn capped(&mut self, field: &str, text: &str) -> String {
+        let mut text = text.to_owned();
+        if crate::model::cut_text(&mut text, crate::model::MAX_TEXT_CHARS) {
+            self.report(
+                Some(field),
+                Severity::Warning,
+                format!(
+                    "longer than {} characters: cut there",
+                    crate::model::MAX_TEXT_CHARS
+                ),
+            );
+        }
+        text
+    }
+
     /// An optional string; empty when absent.
     pub(crate) fn optional_str(&mut self, field: &str) -> String {
         match self.fields.get(field) {
             None | Some(Value::Null) => String::new(),
-            Some(Value::String(s)) if !s.starts_with(NOT_FINITE) => s.clone(),
+            Some(Value::String(s)) if !s.starts_with(NOT_FINITE) => {
+                let s = s.clone();
+                self.capped(field, &s)
+            }
             Some(_) => {
                 self.wrong_type(field, "a string");
                 String::new()

@@ -73,7 +73,10 @@ pub fn load_slides(path: &Path, files: &ScenarioFiles) -> SlidesLoad {
         Ok(bytes) => super::text_of(bytes),
     };
     match text.and_then(|t| parse(&t)) {
-        Ok(deck) => load.deck = deck,
+        Ok(mut deck) => {
+            load.problems.extend(cut_long_texts(&mut deck));
+            load.deck = deck;
+        }
         Err(reason) => {
             let (problem, backup) = super::move_aside(path, "slides", &reason);
             load.problems
@@ -83,6 +86,34 @@ pub fn load_slides(path: &Path, files: &ScenarioFiles) -> SlidesLoad {
         }
     }
     load
+}
+
+/// Cuts slide texts longer than a picture can lay out, with a warning for each.
+fn cut_long_texts(deck: &mut Deck) -> Vec<Diagnostic> {
+    use crate::model::{MAX_LABEL_CHARS, MAX_TEXT_CHARS, cut_text};
+    let mut problems = Vec::new();
+    for (index, slide) in deck.slides.iter_mut().enumerate() {
+        for (field, text, max) in [
+            ("title", &mut slide.title, MAX_LABEL_CHARS),
+            ("caption", &mut slide.caption, MAX_TEXT_CHARS),
+            ("notes", &mut slide.notes, MAX_TEXT_CHARS),
+        ] {
+            if cut_text(text, max) {
+                problems.push(Diagnostic {
+                    file: SLIDES_FILE.to_owned(),
+                    location: Location::Record {
+                        what: "slide",
+                        index,
+                        id: None,
+                        field: Some(field.to_owned()),
+                    },
+                    severity: Severity::Warning,
+                    message: format!("longer than {max} characters: cut there"),
+                });
+            }
+        }
+    }
+    problems
 }
 
 /// Checks the slides at `path` without touching the file (for `backstop check`): its

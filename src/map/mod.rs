@@ -217,7 +217,11 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
 /// The attribution line: the raster source's, when one is shown, then Natural Earth's.
 pub fn attribution(tiles: Option<&str>) -> String {
     match tiles {
-        Some(text) if !text.is_empty() => format!("Tiles: {text} · {ATTRIBUTION}"),
+        Some(text) if !text.is_empty() => {
+            let mut text = text.to_owned();
+            crate::model::cut_text(&mut text, crate::model::MAX_LABEL_CHARS);
+            format!("Tiles: {text} · {ATTRIBUTION}")
+        }
         _ => ATTRIBUTION.to_owned(),
     }
 }

@@ -7,6 +7,7 @@ mod role_category;
 mod selection;
 mod slide;
 mod text;
+mod text_limits;
 
 pub use annotation::{Annotation, AnnotationShape, AnnotationStyle, LonLat, translate};
 pub use date::{Date, Validity, timestamp_now};
@@ -15,6 +16,7 @@ pub use role_category::RoleCategory;
 pub use selection::Selection;
 pub use slide::{Deck, Slide, SlideAnnotations, SlideFilters, SlideLayer};
 pub use text::transliterate;
+pub use text_limits::{MAX_LABEL_CHARS, MAX_TEXT_CHARS, cut_text};
 
 use geo::Geometry;
 use serde::Serialize;

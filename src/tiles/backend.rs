@@ -48,11 +48,15 @@ impl TileSetInfo {
         tile_size: u32,
         bounds: Option<[f64; 4]>,
     ) -> Self {
-        let attribution = if attribution.trim().is_empty() {
+        let mut attribution = if attribution.trim().is_empty() {
             format!("{name} (tile pack)")
         } else {
             attribution
         };
+        let mut name = name;
+        // Both are one line on the map: a damaged or hostile pack cannot make them more.
+        crate::model::cut_text(&mut attribution, crate::model::MAX_LABEL_CHARS);
+        crate::model::cut_text(&mut name, crate::model::MAX_LABEL_CHARS);
         Self {
             name,
             attribution,
@@ -118,7 +122,7 @@ pub fn open_pack(path: &Path) -> Result<Arc<dyn TileBackend>, String> {
 pub const MAX_TILE_SIDE: u32 = 2048;
 
 /// Sniffs a picture's format so packs and servers with odd content types still work.
-pub(crate) fn decode_tile(bytes: &[u8]) -> Result<egui::ColorImage, TileFailure> {
+pub fn decode_tile(bytes: &[u8]) -> Result<egui::ColorImage, TileFailure> {
     if bytes.is_empty() {
         return Err(TileFailure::Corrupt("the tile is empty".into()));
     }

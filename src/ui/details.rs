@@ -196,12 +196,15 @@ fn user_feature_details(ui: &mut egui::Ui, layer: &crate::overlay::UserLayer, in
         });
 }
 
-/// A property value as text: strings without quotes.
+/// A property value as text: strings without quotes, and no longer than a panel can
+/// lay out (a user's file may hold a megabyte in one property).
 fn value_text(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s.clone(),
+    let mut text = match value {
+        serde_json::Value::String(s) => s.chars().take(crate::model::MAX_TEXT_CHARS + 1).collect(),
         other => other.to_string(),
-    }
+    };
+    crate::model::cut_text(&mut text, crate::model::MAX_TEXT_CHARS);
+    text
 }
 
 fn nation_details(ui: &mut egui::Ui, scenario: &Scenario, nation: &Nation) {
