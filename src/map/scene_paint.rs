@@ -68,10 +68,7 @@ pub fn paint_overlays(painter: &Painter, view: &WorldView, frame: &super::MapFra
                 None
             };
             let on_screen = lines.lines.iter().flat_map(|line| {
-                visible_runs(
-                    &line.iter().map(|p| view.to_screen(*p)).collect::<Vec<_>>(),
-                    view.screen.expand(20.0),
-                )
+                visible_runs(&screen_points(view, line), view.screen.expand(20.0))
             });
             for points in on_screen {
                 if let Some(highlight) = highlight {
@@ -282,6 +279,43 @@ pub fn paint_hubs(painter: &Painter, placements: &[HubPlacement], frame: &super:
     }
 }
 
+/// Points closer than this on screen are one point: they cannot be told apart.
+const MIN_SCREEN_STEP: f32 = 0.75;
+
+/// The most points one line of the scenario is drawn with. A line that still has more
+/// after sub-pixel steps are dropped is drawn from an even sample of them, so no data
+/// file can ask the renderer for more than it can hold in one buffer.
+const MAX_SCREEN_POINTS: usize = 50_000;
+
+/// A world line as screen points, sub-pixel steps dropped, at most
+/// [`MAX_SCREEN_POINTS`] of them.
+pub fn screen_points(view: &WorldView, line: &[crate::geometry::WorldPoint]) -> Vec<Pos2> {
+    let mut points: Vec<Pos2> = Vec::with_capacity(line.len().min(MAX_SCREEN_POINTS));
+    for point in line {
+        let here = view.to_screen(*point);
+        if points
+            .last()
+            .is_none_or(|last| last.distance(here) >= MIN_SCREEN_STEP)
+        {
+            points.push(here);
+        }
+    }
+    if let Some(last) = line.last().map(|p| view.to_screen(*p))
+        && points.last() != Some(&last)
+    {
+        points.push(last);
+    }
+    if points.len() > MAX_SCREEN_POINTS {
+        let step = points.len().div_ceil(MAX_SCREEN_POINTS);
+        let last = points[points.len() - 1];
+        points = points.into_iter().step_by(step).collect();
+        if points.last() != Some(&last) {
+            points.push(last);
+        }
+    }
+    points
+}
+
 /// The parts of a screen polyline that pass through `rect`: segments wholly outside are
 /// dropped, so a dashed line 50,000 points long at a city zoom costs only what shows.
 pub fn visible_runs(points: &[Pos2], rect: Rect) -> Vec<Vec<Pos2>> {
@@ -307,6 +341,36 @@ pub fn visible_runs(points: &[Pos2], rect: Rect) -> Vec<Vec<Pos2>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_millions_of_points_is_drawn_with_a_bounded_number() {
+        let view = WorldView::new(
+            31.0,
+            48.5,
+            6.0,
+            Rect::from_min_size(pos2(0.0, 0.0), egui::vec2(1600.0, 1000.0)),
+        );
+        // Two million points zigzagging across the screen: nothing to drop as sub-pixel.
+        let line: Vec<crate::geometry::WorldPoint> = (0..2_000_000)
+            .map(|i| {
+                crate::geometry::lon_lat_to_world(
+                    25.0 + f64::from(i % 2) * 10.0,
+                    45.0 + f64::from(i) * 0.000_004,
+                )
+            })
+            .collect();
+        let points = screen_points(&view, &line);
+        assert!(points.len() <= MAX_SCREEN_POINTS + 1, "{}", points.len());
+        // A smooth dense line keeps about one point per pixel step.
+        let smooth: Vec<crate::geometry::WorldPoint> = (0..1_000_000)
+            .map(|i| crate::geometry::lon_lat_to_world(25.0 + f64::from(i) * 0.00001, 48.0))
+            .collect();
+        let kept = screen_points(&view, &smooth).len();
+        assert!(
+            kept < 2_000,
+            "{kept} points for a line a few hundred pixels long"
+        );
+    }
 
     #[test]
     fn only_the_runs_through_the_screen_are_kept() {
