@@ -27,6 +27,16 @@ pub enum RenderError {
         /// The adapter's limit.
         max: u32,
     },
+    /// The picture holds more geometry than the adapter's buffers take.
+    #[error(
+        "the picture holds {bytes} bytes of geometry, more than this graphics adapter takes in one buffer ({max} bytes)"
+    )]
+    TooComplex {
+        /// What the geometry needs.
+        bytes: u64,
+        /// The adapter's limit.
+        max: u64,
+    },
     /// The GPU failed while drawing or reading back.
     #[error("rendering failed: {0}")]
     Gpu(String),
@@ -108,6 +118,12 @@ impl OffscreenRenderer {
         let laid_out = started.elapsed();
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
         let tessellated = started.elapsed();
+        // Asking wgpu for a larger buffer than the device allows is a panic, not an error.
+        let bytes = geometry_bytes(&primitives);
+        let max = self.render_state.device.limits().max_buffer_size;
+        if bytes > max {
+            return Err(RenderError::TooComplex { bytes, max });
+        }
         let image = self.draw(&primitives, size, output.pixels_per_point);
         log::debug!(
             "export {width}×{height}: ui {:?}, tessellation {:?}, GPU and read-back {:?}",
@@ -243,4 +259,18 @@ impl OffscreenRenderer {
         RgbaImage::from_raw(size[0], size[1], pixels)
             .ok_or_else(|| RenderError::Gpu("read-back size mismatch".into()))
     }
+}
+
+/// The bytes of vertex or index buffer the largest of the two needs for `primitives`
+/// (egui-wgpu puts all meshes in one of each).
+fn geometry_bytes(primitives: &[egui::ClippedPrimitive]) -> u64 {
+    let (mut vertices, mut indices) = (0u64, 0u64);
+    for primitive in primitives {
+        if let egui::epaint::Primitive::Mesh(mesh) = &primitive.primitive {
+            vertices += mesh.vertices.len() as u64;
+            indices += mesh.indices.len() as u64;
+        }
+    }
+    let vertex = std::mem::size_of::<egui::epaint::Vertex>() as u64;
+    (vertices * vertex).max(indices * 4)
 }
