@@ -16,7 +16,9 @@ mod prepare;
 mod source;
 mod store;
 
-pub use backend::{MAX_TILE_SIDE, PackFormat, TileBackend, TileFailure, TileSetInfo, open_pack};
+pub use backend::{
+    MAX_TILE_SIDE, PackFormat, TileBackend, TileFailure, TileSetInfo, decode_tile, open_pack,
+};
 
 /// The most one tile may weigh, from a server or a pack: map tiles are tens of kilobytes.
 pub const MAX_TILE_BYTES: u64 = 8 << 20;
