@@ -144,3 +144,18 @@ pub fn pmtiles(tiles: &[(u8, u32, u32, Vec<u8>)], attribution: &str, gzip: bool)
     assert_eq!(header.len(), 127);
     [header, directory, metadata, data].concat()
 }
+
+/// The colour of pixel (3, 3) of a pack's tile.
+#[allow(dead_code)]
+pub fn pixel_of(
+    backend: &dyn backstop::tiles::TileBackend,
+    key: backstop::tiles::TileKey,
+) -> [u8; 4] {
+    let bytes = backend
+        .tile_bytes(key)
+        .unwrap_or_else(|e| panic!("{key:?}: {e}"));
+    let picture = image::load_from_memory(&bytes)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .to_rgba8();
+    picture.get_pixel(3, 3).0
+}

@@ -196,3 +196,17 @@ fn answer(
         }
     }
 }
+
+/// Every tile of these zooms, each a flat PNG in its own colour, `size` pixels square.
+#[allow(dead_code)]
+pub fn world_tiles(zooms: std::ops::RangeInclusive<u8>, size: u32) -> Vec<(u8, u32, u32, Vec<u8>)> {
+    let mut tiles = Vec::new();
+    for z in zooms {
+        for x in 0..(1u32 << z) {
+            for y in 0..(1u32 << z) {
+                tiles.push((z, x, y, tile_png(u32::from(z), x, y, size)));
+            }
+        }
+    }
+    tiles
+}
