@@ -26,25 +26,45 @@ pub struct AnnotationLoad {
     pub backup: Option<PathBuf>,
 }
 
+/// What reading an annotations file found.
+enum FileRead {
+    /// No file there.
+    Missing,
+    /// Something that is not a regular file.
+    NotAFile(super::ReadError),
+    /// The annotations and the features skipped, or why the file cannot be read.
+    Parsed(Result<(Vec<Annotation>, Vec<String>), String>),
+}
+
+fn read_file(path: &Path) -> FileRead {
+    match super::read_bounded(path, MAX_BYTES) {
+        Err(super::ReadError::NotFound) => FileRead::Missing,
+        Err(e @ super::ReadError::NotAFile(_)) => FileRead::NotAFile(e),
+        Err(e) => FileRead::Parsed(Err(e.to_string())),
+        Ok(bytes) => FileRead::Parsed(
+            super::text_of(bytes)
+                .and_then(|text| {
+                    serde_json::from_str::<Value>(&text).map_err(|e| format!("invalid JSON: {e}"))
+                })
+                .and_then(|value| from_geojson(&value)),
+        ),
+    }
+}
+
 /// Loads annotations from `path`. A missing file is an empty set; a broken one is moved
 /// aside as `<name>.bak-<timestamp>` and reported.
 pub fn load_annotations(path: &Path) -> AnnotationLoad {
     super::backup::remove_stale_temporaries(path);
     let mut load = AnnotationLoad::default();
-    let parsed = match super::read_bounded(path, MAX_BYTES) {
-        Err(super::ReadError::NotFound) => return load,
-        Err(e @ super::ReadError::NotAFile(_)) => {
+    let parsed = match read_file(path) {
+        FileRead::Missing => return load,
+        FileRead::NotAFile(e) => {
             // Never moved aside: it is not a broken copy of the user's annotations.
             load.problems
                 .push(format!("{}: cannot read annotations: {e}", path.display()));
             return load;
         }
-        Err(e) => Err(e.to_string()),
-        Ok(bytes) => super::text_of(bytes)
-            .and_then(|text| {
-                serde_json::from_str::<Value>(&text).map_err(|e| format!("invalid JSON: {e}"))
-            })
-            .and_then(|value| from_geojson(&value)),
+        FileRead::Parsed(parsed) => parsed,
     };
     match parsed {
         Ok((annotations, skipped)) => {
@@ -74,14 +94,10 @@ pub fn check_annotations_file(path: &Path) -> Vec<super::Diagnostic> {
             format!("{}: {message}", path.display()),
         )
     };
-    let parsed = match super::read_bounded(path, MAX_BYTES) {
-        Err(super::ReadError::NotFound) => return Vec::new(),
-        Err(e) => Err(e.to_string()),
-        Ok(bytes) => super::text_of(bytes)
-            .and_then(|text| {
-                serde_json::from_str::<Value>(&text).map_err(|e| format!("invalid JSON: {e}"))
-            })
-            .and_then(|value| from_geojson(&value)),
+    let parsed = match read_file(path) {
+        FileRead::Missing => return Vec::new(),
+        FileRead::NotAFile(e) => return vec![problem(super::Severity::Error, e.to_string())],
+        FileRead::Parsed(parsed) => parsed,
     };
     match parsed {
         Ok((_, skipped)) => skipped
