@@ -62,6 +62,7 @@ fn the_europe_wide_map_matches_its_snapshot() {
                 raster: None,
                 user_overlays: &[],
                 live: false,
+                grid_edges: backstop::map::GridEdges::TopLeft,
             };
             paint_map(ui.painter(), &view, &frame);
         });

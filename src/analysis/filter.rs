@@ -62,12 +62,19 @@ pub struct PresenceMap {
     pub hubs: Vec<Presence>,
     /// By layer index, then feature index.
     pub features: Vec<Vec<Presence>>,
+    /// By hub index: planned or anticipated at the picture's time, not yet present.
+    pub planned_hubs: Vec<bool>,
 }
 
 impl PresenceMap {
     /// A hub's presence (shown when unknown).
     pub fn hub(&self, index: usize) -> Presence {
         self.hubs.get(index).copied().unwrap_or_default()
+    }
+
+    /// True when the hub is planned at the picture's time (a dashed APP-6 frame).
+    pub fn hub_planned(&self, index: usize) -> bool {
+        self.planned_hubs.get(index).copied().unwrap_or(false)
     }
 
     /// A feature's presence (shown when unknown).
@@ -148,7 +155,23 @@ impl PresenceMap {
                     .collect()
             })
             .collect();
-        Self { hubs, features }
+        // The picture's time: the "as of" cursor, else the scenario's own date. A hub
+        // whose validity starts after it (a later date, or a phase not yet begun, such as
+        // the ceasefire) is planned, not present.
+        let now = as_of.or(scenario.as_of.map(TimeKey::Dated));
+        let planned_hubs = scenario
+            .hubs
+            .iter()
+            .map(|hub| {
+                let starts = hub.valid_from.as_ref().and_then(|v| timeline.key_of(v));
+                matches!((starts, now), (Some(starts), Some(now)) if starts > now)
+            })
+            .collect();
+        Self {
+            hubs,
+            features,
+            planned_hubs,
+        }
     }
 }
 

@@ -203,7 +203,7 @@ impl SearchIndex {
             ));
         }
         for nation in &scenario.nations {
-            let Some((lon, lat)) = basemap.country_anchors.get(&nation.iso) else {
+            let Some((lon, lat)) = basemap.country_anchor(&nation.iso) else {
                 continue;
             };
             entries.push(entry(
@@ -211,7 +211,7 @@ impl SearchIndex {
                 nation.iso.clone(),
                 ResultKind::Nation,
                 Destination::Point {
-                    at: [*lon, *lat],
+                    at: [lon, lat],
                     zoom: 5.0,
                 },
                 Some(Selection::Nation(nation.iso.clone())),

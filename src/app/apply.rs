@@ -69,6 +69,14 @@ impl BackstopApp {
             Command::ToggleCoalitionLayer => {
                 state.shown.coalition_layer = !state.shown.coalition_layer
             }
+            Command::ToggleGraticule => {
+                let layers = &mut state.shown.basemap_layers;
+                layers.graticule = !layers.graticule;
+            }
+            Command::ToggleMgrsGrid => {
+                let layers = &mut state.shown.basemap_layers;
+                layers.mgrs_grid = !layers.mgrs_grid;
+            }
             Command::Select(selection) => state.selection = Some(selection),
             Command::ClearSelection => {
                 self.tools.measurement.finish();

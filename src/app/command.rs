@@ -45,6 +45,10 @@ pub enum Command {
     ZoomToLayer(usize),
     /// Show or hide the countries coloured by coalition role.
     ToggleCoalitionLayer,
+    /// Show or hide the latitude/longitude graticule.
+    ToggleGraticule,
+    /// Show or hide the MGRS grid.
+    ToggleMgrsGrid,
     /// Select a hub, feature or country.
     Select(Selection),
     /// Clear the selection.
@@ -229,6 +233,9 @@ impl Command {
         Command::NextHub,
         Command::ClearSelection,
         Command::ToggleCoalitionLayer,
+        // Ctrl+Shift+G before Ctrl+G, which may also match with Shift.
+        Command::ToggleMgrsGrid,
+        Command::ToggleGraticule,
         Command::ToggleCoalitionPanel,
         Command::ToggleExposurePanel,
         Command::ToggleSlidesPanel,
@@ -278,6 +285,8 @@ impl Command {
             Command::SetLayerOpacity(..) => "Layer opacity".into(),
             Command::ZoomToLayer(_) => "Zoom to layer".into(),
             Command::ToggleCoalitionLayer => "Coalition roles on the map".into(),
+            Command::ToggleGraticule => "Latitude/longitude grid".into(),
+            Command::ToggleMgrsGrid => "MGRS grid".into(),
             Command::Select(_) => "Select".into(),
             Command::ClearSelection => "Clear selection".into(),
             Command::ToggleProblems => "Problems panel".into(),
@@ -378,6 +387,11 @@ impl Command {
             Command::PreviousHub => Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab)),
             Command::ClearSelection => key(Key::Escape),
             Command::ToggleCoalitionLayer => key(Key::C),
+            Command::ToggleGraticule => command(Key::G),
+            Command::ToggleMgrsGrid => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::G,
+            )),
             Command::ToggleCoalitionPanel => command(Key::K),
             Command::ToggleExposurePanel => command(Key::J),
             Command::ToggleSlidesPanel => command(Key::L),

@@ -15,6 +15,7 @@ pub fn picture_text(scenario: &Scenario) -> PictureText {
         as_of: None,
         caption: None,
         caveat: scenario.caveat.clone(),
+        ..PictureText::default()
     }
 }
 
@@ -104,6 +105,7 @@ impl BackstopApp {
                     as_of: None,
                     caption: (!slide.caption.is_empty()).then(|| slide.caption.clone()),
                     caveat: scenario.caveat.clone(),
+                    ..PictureText::default()
                 };
                 DeckPage {
                     file_stem: slide.file_stem(index + 1),

@@ -126,6 +126,13 @@ impl BackstopApp {
             filters: crate::scene::slide_filters(&self.state.shown.filters),
             as_of,
             annotations: self.state.shown.annotations.clone(),
+            grid: {
+                let layers = self.state.shown.basemap_layers;
+                Some(crate::model::SlideGrid::of(
+                    layers.graticule,
+                    layers.mgrs_grid,
+                ))
+            },
         }
     }
 

@@ -1,8 +1,12 @@
 //! The offline basemap: Natural Earth layers embedded in the binary, prepared once for drawing.
 
 mod labels;
+mod world;
 
 pub use labels::{PlaceLabel, build_labels};
+pub use world::{DETAIL_BOX, OutsideDetail, WorldLayers, detail_box_world};
+
+use std::sync::OnceLock;
 
 use geo::Geometry;
 use serde_json::{Map, Value};
@@ -25,7 +29,6 @@ macro_rules! embedded {
     };
 }
 
-const EUROPE_COUNTRIES: Embedded = embedded!("europe_countries.geojson");
 const EUROPE_CAPITALS: Embedded = embedded!("europe_capitals.geojson");
 const COUNTRIES: Embedded = embedded!("countries.geojson");
 const COUNTRY_BORDERS: Embedded = embedded!("country_borders.geojson");
@@ -63,16 +66,12 @@ impl BasemapFeature {
 /// The basemap ready to draw: meshes per zoom band, and labels in priority order.
 #[derive(Debug, Default)]
 pub struct Basemap {
-    /// Generalised countries of Europe, for wide views (and beyond the detailed box).
-    pub europe_fill: FillBands,
-    /// Their ISO codes, by feature index.
-    pub europe_iso: Vec<String>,
+    /// The whole world, beneath the detailed layers (parsed when first needed).
+    world: OnceLock<WorldLayers>,
     /// Detailed countries around Ukraine.
     pub country_fill: FillBands,
     /// Their ISO codes, by feature index.
     pub country_iso: Vec<String>,
-    /// Europe-wide country outlines, for wide views.
-    pub europe_borders: LineBands,
     /// Land borders between countries.
     pub country_borders: LineBands,
     /// Ukraine's outline, drawn over the borders to set it apart.
@@ -87,8 +86,6 @@ pub struct Basemap {
     pub rivers: LineBands,
     /// Their Natural Earth scale rank by feature index (lower = more important).
     pub river_rank: Vec<u8>,
-    /// Where to put each country's name or handle (Natural Earth's label point), by ISO code.
-    pub country_anchors: std::collections::HashMap<String, (f64, f64)>,
     /// City and capital labels, most important first.
     pub labels: Vec<PlaceLabel>,
     /// Problems with the embedded files (none in a correct build).
@@ -102,7 +99,6 @@ impl Basemap {
     pub fn load() -> Self {
         let mut problems = Vec::new();
         let mut read = |layer: &Embedded| read_layer(layer, &mut problems);
-        let europe = read(&EUROPE_COUNTRIES);
         let capitals = read(&EUROPE_CAPITALS);
         let countries = read(&COUNTRIES);
         let country_borders = read(&COUNTRY_BORDERS);
@@ -110,7 +106,8 @@ impl Basemap {
         let coastline = read(&COASTLINE);
         let lakes = read(&LAKES);
         let rivers = read(&RIVERS);
-        let cities = read(&CITIES);
+        let mut cities = read(&CITIES);
+        cities.extend(world::cities(&mut problems));
 
         let iso = |features: &[BasemapFeature]| -> Vec<String> {
             features
@@ -125,29 +122,10 @@ impl Basemap {
             .map(|(i, f)| (i, f.geometry.clone()))
             .collect();
         Self {
-            europe_iso: iso(&europe),
             country_iso: iso(&countries),
-            river_rank: rivers
-                .iter()
-                .map(|f| {
-                    f.properties
-                        .get("scalerank")
-                        .and_then(Value::as_f64)
-                        .map_or(10, |r| r.clamp(0.0, 20.0) as u8)
-                })
-                .collect(),
+            river_rank: rivers.iter().map(scale_rank).collect(),
             labels: build_labels(&capitals, &cities),
-            country_anchors: europe
-                .iter()
-                .filter_map(|f| {
-                    let number = |key: &str| f.properties.get(key).and_then(Value::as_f64);
-                    let iso = f.text("iso_a2");
-                    (!iso.is_empty())
-                        .then(|| Some((iso.to_owned(), (number("label_x")?, number("label_y")?))))?
-                })
-                .collect(),
-            europe_borders: LineBands::new(indexed(&europe)),
-            europe_fill: FillBands::new(indexed(&europe)),
+            world: OnceLock::new(),
             country_fill: FillBands::new(indexed(&countries)),
             ukraine_outline: LineBands::new(ukraine),
             country_borders: LineBands::new(indexed(&country_borders)),
@@ -159,13 +137,31 @@ impl Basemap {
         }
     }
 
+    /// The world layers, parsed now if they were not yet (a few tens of milliseconds;
+    /// the warm-up thread usually has them ready before the first frame asks).
+    pub fn world(&self) -> &WorldLayers {
+        self.world.get_or_init(|| {
+            let mut problems = Vec::new();
+            let world = WorldLayers::load(&mut problems);
+            for problem in problems {
+                log::error!("world basemap: {problem}");
+            }
+            world
+        })
+    }
+
+    /// Where to put a country's name or handle (Natural Earth's label point).
+    pub fn country_anchor(&self, iso: &str) -> Option<(f64, f64)> {
+        self.world().anchors.get(iso).copied()
+    }
+
     /// Builds every layer's meshes for every zoom band (call it off the UI thread).
     pub fn build_all(&self) {
-        for fill in [&self.europe_fill, &self.country_fill, &self.lakes] {
+        self.world().build_all();
+        for fill in [&self.country_fill, &self.lakes] {
             fill.build_all();
         }
         for lines in [
-            &self.europe_borders,
             &self.ukraine_outline,
             &self.country_borders,
             &self.oblast_borders,
@@ -183,6 +179,15 @@ fn indexed(features: &[BasemapFeature]) -> Vec<(usize, Geometry<f64>)> {
         .enumerate()
         .map(|(i, f)| (i, f.geometry.clone()))
         .collect()
+}
+
+/// Natural Earth's scale rank of a feature (lower = more important; 10 when absent).
+fn scale_rank(feature: &BasemapFeature) -> u8 {
+    feature
+        .properties
+        .get("scalerank")
+        .and_then(Value::as_f64)
+        .map_or(10, |r| r.clamp(0.0, 20.0) as u8)
 }
 
 fn read_layer(layer: &Embedded, problems: &mut Vec<String>) -> Vec<BasemapFeature> {
@@ -232,6 +237,10 @@ pub struct BasemapLayers {
     pub lakes: bool,
     /// City labels.
     pub labels: bool,
+    /// The latitude/longitude graticule.
+    pub graticule: bool,
+    /// The MGRS grid.
+    pub mgrs_grid: bool,
 }
 
 impl Default for BasemapLayers {
@@ -241,6 +250,8 @@ impl Default for BasemapLayers {
             rivers: true,
             lakes: true,
             labels: true,
+            graticule: false,
+            mgrs_grid: false,
         }
     }
 }

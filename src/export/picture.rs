@@ -92,8 +92,9 @@ const TILE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(20);
 const TITLE: f32 = 64.0;
 const FOOTER: f32 = 44.0;
 
-/// Where the map goes inside a picture of `full` points.
-fn map_rect(full: Rect, options: ExportOptions, has_caveat: bool) -> Rect {
+/// Where the map and its legend go inside a picture of `full` points: between the
+/// banners, the title and the footer.
+fn frame_rect(full: Rect, options: ExportOptions, has_caveat: bool) -> Rect {
     let mut rect = full;
     if options.caveat && has_caveat {
         rect.min.y += BANNER;
@@ -104,6 +105,16 @@ fn map_rect(full: Rect, options: ExportOptions, has_caveat: bool) -> Rect {
     }
     if options.footer {
         rect.max.y -= FOOTER;
+    }
+    rect
+}
+
+/// The map's part of the frame: the legend has a strip of its own at the right, so it
+/// never covers the subject.
+fn map_rect(full: Rect, options: ExportOptions, has_caveat: bool) -> Rect {
+    let mut rect = frame_rect(full, options, has_caveat);
+    if options.legend {
+        rect.max.x -= LEGEND_WIDTH;
     }
     rect
 }
@@ -130,9 +141,6 @@ pub fn fit_view(
 ) -> ExportView {
     let points = vec2(size[0] as f32, size[1] as f32) / options.pixels_per_point(size[1]);
     let mut rect = map_rect(Rect::from_min_size(Pos2::ZERO, points), options, has_caveat);
-    if options.legend {
-        rect.max.x -= LEGEND_WIDTH;
-    }
     rect.max.y -= bottom_room.min(rect.height() / 2.0);
     let [west, south, east, north] = bounds;
     let zoom = WorldView::zoom_to_fit(west, south, east, north, rect, 16.0);
@@ -140,15 +148,9 @@ pub fn fit_view(
         crate::geometry::lon_lat_to_world(west, north),
         crate::geometry::lon_lat_to_world(east, south),
     );
-    // Centre the box in the part of the map the legend leaves free.
+    // Centre the box above the caption's room.
     let centre_world = crate::geometry::WorldPoint {
-        x: (nw.x + se.x) / 2.0
-            + f64::from(if options.legend {
-                LEGEND_WIDTH / 2.0
-            } else {
-                0.0
-            }) / (256.0 * 2f64.powf(zoom)),
-        // and above the caption's room.
+        x: (nw.x + se.x) / 2.0,
         y: (nw.y + se.y) / 2.0
             + f64::from(bottom_room.min(rect.height()) / 2.0) / (256.0 * 2f64.powf(zoom)),
     };
@@ -156,13 +158,13 @@ pub fn fit_view(
     ExportView { lon, lat, zoom }
 }
 
-const LEGEND_WIDTH: f32 = 320.0;
+/// The legend strip's width in points.
+const LEGEND_WIDTH: f32 = 300.0;
 
 /// A slide's caption in a box at the bottom left of the map, large enough to read on a
 /// projector.
-fn caption_box(painter: &egui::Painter, map: Rect, caption: &str, legend: bool) {
-    let room = map.width() - if legend { LEGEND_WIDTH + 24.0 } else { 0.0 };
-    let width = (room * 0.9).clamp(240.0, 900.0);
+fn caption_box(painter: &egui::Painter, map: Rect, caption: &str) {
+    let width = (map.width() * 0.9).clamp(240.0, 900.0);
     let galley = painter.layout(
         caption.to_owned(),
         FontId::proportional(19.0),
@@ -200,6 +202,7 @@ pub fn draw_picture(
     painter.rect_filled(full, 0.0, Color32::WHITE);
     let banner = options.caveat && picture.has_caveat();
     let map_rect = map_rect(full, options, picture.has_caveat());
+    let frame_rect = frame_rect(full, options, picture.has_caveat());
     if banner {
         for rect in [
             Rect::from_min_size(full.min, vec2(full.width(), BANNER)),
@@ -220,8 +223,8 @@ pub fn draw_picture(
     }
     if options.title {
         let bar = Rect::from_min_size(
-            map_rect.min - vec2(0.0, TITLE),
-            vec2(map_rect.width(), TITLE),
+            frame_rect.min - vec2(0.0, TITLE),
+            vec2(frame_rect.width(), TITLE),
         );
         painter.text(
             bar.left_top() + vec2(16.0, 8.0),
@@ -239,24 +242,33 @@ pub fn draw_picture(
         );
         if let Some(as_of) = &text.as_of {
             painter.text(
-                bar.right_top() + vec2(-16.0, 12.0),
+                bar.right_top() + vec2(-16.0, 8.0),
                 Align2::RIGHT_TOP,
                 format!("as of {as_of}"),
                 FontId::proportional(20.0),
                 Color32::from_gray(20),
             );
         }
+        if let Some(group) = &text.date_time_group {
+            painter.text(
+                bar.right_top() + vec2(-16.0, 36.0),
+                Align2::RIGHT_TOP,
+                format!("DTG {group}"),
+                FontId::monospace(15.0),
+                Color32::from_gray(40),
+            );
+        }
     }
     if options.footer {
-        let bar = Rect::from_min_size(map_rect.left_bottom(), vec2(map_rect.width(), FOOTER));
+        let bar = Rect::from_min_size(frame_rect.left_bottom(), vec2(frame_rect.width(), FOOTER));
         let sources: Vec<String> = scenario
             .sources
             .iter()
             .map(crate::model::Source::citation)
             .collect();
-        let text = format!("Sources: {}", sources.join("; "));
+        let sources_line = format!("Sources: {}", sources.join("; "));
         let galley = painter.layout(
-            text,
+            sources_line,
             FontId::proportional(11.0),
             Color32::from_gray(50),
             bar.width() - 32.0,
@@ -270,7 +282,12 @@ pub fn draw_picture(
             bar.right_bottom() - vec2(16.0, 4.0),
             Align2::RIGHT_BOTTOM,
             format!(
-                "{} · Backstop",
+                "{}{} · Backstop",
+                if text.prepared_by.is_empty() {
+                    String::new()
+                } else {
+                    format!("Prepared by {} · ", text.prepared_by)
+                },
                 crate::map::attribution(
                     picture
                         .tiles
@@ -296,34 +313,51 @@ pub fn draw_picture(
     let mut frame = MapFrame::of(picture, &style);
     frame.scale_bar = options.scale_bar;
     frame.raster = raster.as_ref();
+    frame.grid_edges = crate::map::GridEdges::All;
     paint_map(&painter.with_clip_rect(map_rect), &world_view, &frame);
     if let Some(caption) = &text.caption {
-        caption_box(&painter, map_rect, caption, options.legend);
+        caption_box(&painter, map_rect, caption);
     }
     if options.north_arrow {
         north_arrow(&painter, map_rect.left_top() + vec2(34.0, 44.0), &style);
     }
     if options.legend {
-        let legend_rect = Rect::from_min_size(
-            map_rect.right_top() + vec2(-LEGEND_WIDTH, 12.0),
-            vec2(LEGEND_WIDTH - 12.0, map_rect.height() - 24.0),
-        );
-        // Reserve the background's place before the legend is painted over it.
-        let background = painter.add(egui::Shape::Noop);
-        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(legend_rect.shrink(10.0)));
-        let inner = egui::Frame::NONE.show(&mut child, |ui| {
-            ui.label(RichText::new("Legend").strong().size(15.0));
-            crate::map::show_legend(ui, scenario, &picture.legend);
+        let strip = Rect::from_min_max(map_rect.right_top(), pos2(full.right(), map_rect.bottom()));
+        let entries = picture.legend_in(Some(world_view.visible_world(0.0)));
+        draw_legend(ui, strip, scenario, &style, &entries);
+    }
+}
+
+/// The legend in its strip beside the map, in two columns when one would not fit.
+fn draw_legend(
+    ui: &mut egui::Ui,
+    strip: Rect,
+    scenario: &crate::model::Scenario,
+    style: &MapStyle,
+    entries: &[crate::scene::LegendEntry],
+) {
+    let painter = ui.painter();
+    painter.line_segment(
+        [strip.left_top(), strip.left_bottom()],
+        Stroke::new(1.0, Color32::from_gray(170)),
+    );
+    let inner = strip.shrink2(vec2(14.0, 12.0));
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner));
+    child.label(RichText::new("Legend").strong().size(15.0));
+    if entries.is_empty() {
+        child.weak("Nothing of the scenario is in view.");
+        return;
+    }
+    // A row is about 30 points tall; past what the strip holds, split in two.
+    let rows_fit = ((inner.height() - 30.0) / 30.0).max(1.0) as usize;
+    if entries.len() <= rows_fit {
+        crate::map::show_legend(&mut child, scenario, style, entries);
+    } else {
+        let half = entries.len().div_ceil(2);
+        child.columns(2, |columns| {
+            crate::map::show_legend(&mut columns[0], scenario, style, &entries[..half]);
+            crate::map::show_legend(&mut columns[1], scenario, style, &entries[half..]);
         });
-        let used = inner.response.rect.expand(10.0);
-        painter.set(
-            background,
-            egui::Shape::rect_filled(
-                used,
-                6.0,
-                Color32::from_rgba_unmultiplied(255, 255, 255, 225),
-            ),
-        );
     }
 }
 

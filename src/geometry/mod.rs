@@ -2,6 +2,7 @@
 
 mod buffer;
 mod geodesy;
+pub mod grid;
 mod mercator;
 
 pub use buffer::geodesic_buffer;

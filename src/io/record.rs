@@ -281,6 +281,32 @@ impl<'a> Record<'a> {
         date
     }
 
+    /// An optional time of day in UTC, `HH:MM` or `HHMM`, with or without a final "Z".
+    pub(crate) fn optional_utc_time(&mut self, field: &str) -> Option<(u8, u8)> {
+        let text = self.optional_str(field);
+        if text.is_empty() {
+            return None;
+        }
+        let digits: String = text.trim_end_matches(['Z', 'z']).replace(':', "");
+        let parsed = (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| {
+                Some((
+                    digits[..2].parse::<u8>().ok()?,
+                    digits[2..].parse::<u8>().ok()?,
+                ))
+            })
+            .flatten()
+            .filter(|(h, m)| *h < 24 && *m < 60);
+        if parsed.is_none() {
+            self.report(
+                Some(field),
+                Severity::Error,
+                format!("bad time \"{text}\" (expected HH:MM in UTC, for example \"12:00\")"),
+            );
+        }
+        parsed
+    }
+
     /// A validity bound: a date, or a phase id checked against `phase_ids`.
     pub(crate) fn validity(&mut self, field: &str, phase_ids: &[String]) -> Option<Validity> {
         let text = match self.fields.get(field) {

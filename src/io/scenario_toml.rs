@@ -12,6 +12,8 @@ const TOP_FIELDS: &[&str] = &[
     "title",
     "subtitle",
     "as_of",
+    "as_of_time",
+    "prepared_by",
     "caveat",
     "view",
     "layers",
@@ -29,6 +31,8 @@ pub(crate) fn read(table: &Map<String, Value>, scenario: &mut Scenario, out: &mu
     scenario.title = top.required_str("title").unwrap_or_default();
     scenario.subtitle = top.optional_str("subtitle");
     scenario.as_of = top.optional_date("as_of");
+    scenario.as_of_time = top.optional_utc_time("as_of_time");
+    scenario.prepared_by = top.optional_str("prepared_by");
     scenario.caveat = top.optional_str("caveat");
     scenario.sources = top.sources();
     out.append(&mut top.diagnostics);

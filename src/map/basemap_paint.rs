@@ -14,57 +14,48 @@ pub use crate::basemap::BasemapLayers;
 const DETAIL_ZOOM: f64 = 4.0;
 
 /// Paints water, land, lakes, rivers and borders (labels are separate, above the scenario).
+/// The world layers lie beneath everything; in detailed views the detailed box is
+/// cleared to water and redrawn from the detailed layers, whose lines meet the world's
+/// lines cut at the box's edge, so there is no seam and no double coast.
 pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
     let (basemap, style, layers) = (frame.basemap, frame.style, frame.basemap_layers);
+    let world = basemap.world();
     let country_colour = |iso: &str| -> Color32 {
-        let base = style.country_fill(iso);
-        match frame.scene.nation_categories.get(iso) {
-            // Ukraine keeps its own highlight; the others take a tint of their role.
-            Some(category) if frame.coalition_layer && iso != "UA" => {
-                // The lead nations' blue is stronger, so their land never reads as sea.
-                let strength = match (category, style.is_dark()) {
-                    (crate::model::RoleCategory::Lead, _) => 0.58,
-                    (_, true) => 0.35,
-                    (_, false) => 0.32,
-                };
-                lerp_colour(base, category.colour(), strength)
-            }
-            _ => base,
-        }
+        let category = frame
+            .coalition_layer
+            .then(|| frame.scene.nation_categories.get(iso).copied())
+            .flatten();
+        style.nation_land(iso, category)
     };
     painter.rect_filled(view.screen, 0.0, style.water);
     let zoom = view.zoom;
-    let mut mesh = Mesh::default();
-    if let Some(europe) = basemap.europe_fill.for_zoom(zoom) {
-        append_fill(&mut mesh, view, europe, |i| {
-            country_colour(basemap.europe_iso.get(i).map_or("", String::as_str))
-        });
-    }
     let detailed = zoom >= DETAIL_ZOOM;
-    if detailed && let Some(countries) = basemap.country_fill.for_zoom(zoom) {
-        append_fill(&mut mesh, view, countries, |i| {
-            country_colour(basemap.country_iso.get(i).map_or("", String::as_str))
+    let mut mesh = Mesh::default();
+    if let Some(fill) = world.fill.for_zoom(zoom) {
+        append_fill(&mut mesh, view, fill, |i| {
+            country_colour(world.iso.get(i).map_or("", String::as_str))
         });
     }
     if layers.lakes
-        && let Some(lakes) = basemap.lakes.for_zoom(zoom)
+        && let Some(lakes) = world.lakes.for_zoom(zoom)
     {
         append_fill(&mut mesh, view, lakes, |_| style.water);
     }
-    if layers.rivers
-        && let Some(rivers) = basemap.rivers.for_zoom(zoom)
-    {
-        // Natural Earth's scale rank: only major rivers in wide views.
-        let max_rank = (zoom * 1.5 - 3.0).clamp(1.0, 12.0) as u8;
-        let width = if zoom < 6.0 { 0.7 } else { 1.1 };
-        append_lines(&mut mesh, view, rivers, |i| LineLook {
-            color: if basemap.river_rank.get(i).copied().unwrap_or(10) <= max_rank {
-                style.river
-            } else {
-                egui::Color32::TRANSPARENT
-            },
-            width,
-        });
+    if detailed {
+        clear_detail_box(&mut mesh, view, style.water);
+        if let Some(countries) = basemap.country_fill.for_zoom(zoom) {
+            append_fill(&mut mesh, view, countries, |i| {
+                country_colour(basemap.country_iso.get(i).map_or("", String::as_str))
+            });
+        }
+        if layers.lakes
+            && let Some(lakes) = basemap.lakes.for_zoom(zoom)
+        {
+            append_fill(&mut mesh, view, lakes, |_| style.water);
+        }
+    }
+    if layers.rivers {
+        paint_rivers(&mut mesh, view, frame);
     }
     if let Some(raster) = frame.raster {
         // Land and water first: where a tile is missing (offline, not in the pack) the
@@ -76,37 +67,11 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
         }
     }
     if detailed {
-        if let Some(coast) = basemap.coastline.for_zoom(zoom) {
-            append_lines(&mut mesh, view, coast, |_| LineLook {
-                color: style.coastline,
-                width: 0.8,
-            });
-        }
-        if layers.oblasts
-            && zoom >= 4.5
-            && let Some(oblasts) = basemap.oblast_borders.for_zoom(zoom)
-        {
-            append_lines(&mut mesh, view, oblasts, |_| LineLook {
-                color: style.oblast_border,
-                width: 0.8,
-            });
-        }
-        if let Some(borders) = basemap.country_borders.for_zoom(zoom) {
-            append_lines(&mut mesh, view, borders, |_| LineLook {
-                color: style.country_border,
-                width: 1.2,
-            });
-        }
-        if let Some(ukraine) = basemap.ukraine_outline.for_zoom(zoom) {
-            append_lines(&mut mesh, view, ukraine, |_| LineLook {
-                color: style.ukraine_border,
-                width: 1.8,
-            });
-        }
-    } else if let Some(europe) = basemap.europe_borders.for_zoom(zoom) {
-        append_lines(&mut mesh, view, europe, |i| LineLook {
+        paint_detailed_lines(&mut mesh, view, frame);
+    } else if let Some(outlines) = world.outlines.for_zoom(zoom) {
+        append_lines(&mut mesh, view, outlines, |i| LineLook {
             color: style.country_border,
-            width: if basemap.europe_iso.get(i).is_some_and(|iso| iso == "UA") {
+            width: if world.iso.get(i).is_some_and(|iso| iso == "UA") {
                 1.6
             } else {
                 0.7
@@ -117,25 +82,118 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
     painter.add(Shape::mesh(mesh));
 }
 
+/// Covers the detailed box with water, so the detailed layers alone say where land is.
+fn clear_detail_box(mesh: &mut Mesh, view: &WorldView, water: Color32) {
+    let world_box = crate::basemap::detail_box_world();
+    let rect =
+        egui::Rect::from_min_max(view.to_screen(world_box.min), view.to_screen(world_box.max))
+            .intersect(view.screen.expand(2.0));
+    if rect.is_positive() {
+        mesh.add_colored_rect(rect, water);
+    }
+}
+
+/// Rivers by Natural Earth's scale rank: only major rivers in wide views.
+fn paint_rivers(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
+    let (basemap, style, zoom) = (frame.basemap, frame.style, view.zoom);
+    let world = basemap.world();
+    let max_rank = (zoom * 1.5 - 3.0).clamp(1.0, 12.0) as u8;
+    let width = if zoom < 6.0 { 0.7 } else { 1.1 };
+    let river = style.river;
+    let look = |ranks: &[u8], i: usize| LineLook {
+        color: if ranks.get(i).copied().unwrap_or(10) <= max_rank {
+            river
+        } else {
+            Color32::TRANSPARENT
+        },
+        width,
+    };
+    let (world_rivers, detailed) = if zoom >= DETAIL_ZOOM {
+        (world.outside_detail().rivers.for_zoom(zoom), true)
+    } else {
+        (world.rivers.for_zoom(zoom), false)
+    };
+    if let Some(rivers) = world_rivers {
+        append_lines(mesh, view, rivers, |i| look(&world.river_rank, i));
+    }
+    if detailed && let Some(rivers) = basemap.rivers.for_zoom(zoom) {
+        append_lines(mesh, view, rivers, |i| look(&basemap.river_rank, i));
+    }
+}
+
+/// Coasts and borders of a detailed view: the detailed layers inside their box, the
+/// world's cut lines outside it.
+fn paint_detailed_lines(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
+    let (basemap, style, zoom) = (frame.basemap, frame.style, view.zoom);
+    let outside = basemap.world().outside_detail();
+    let coast = LineLook {
+        color: style.coastline,
+        width: 0.8,
+    };
+    let border = LineLook {
+        color: style.country_border,
+        width: 1.2,
+    };
+    for (lines, look) in [
+        (outside.coasts.for_zoom(zoom), coast),
+        (basemap.coastline.for_zoom(zoom), coast),
+    ] {
+        if let Some(lines) = lines {
+            append_lines(mesh, view, lines, |_| look);
+        }
+    }
+    if frame.basemap_layers.oblasts
+        && zoom >= 4.5
+        && let Some(oblasts) = basemap.oblast_borders.for_zoom(zoom)
+    {
+        append_lines(mesh, view, oblasts, |_| LineLook {
+            color: style.oblast_border,
+            width: 0.8,
+        });
+    }
+    for lines in [
+        outside.borders.for_zoom(zoom),
+        basemap.country_borders.for_zoom(zoom),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        append_lines(mesh, view, lines, |_| border);
+    }
+    if let Some(ukraine) = basemap.ukraine_outline.for_zoom(zoom) {
+        append_lines(mesh, view, ukraine, |_| LineLook {
+            color: style.ukraine_border,
+            width: 1.8,
+        });
+    }
+}
+
 /// Over raster tiles the coalition roles are a translucent wash, so the map detail shows.
 fn tint_coalition(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
-    let basemap = frame.basemap;
-    let (fill, isos) = if view.zoom >= DETAIL_ZOOM {
-        (
-            basemap.country_fill.for_zoom(view.zoom),
-            &basemap.country_iso,
-        )
-    } else {
-        (basemap.europe_fill.for_zoom(view.zoom), &basemap.europe_iso)
+    let (basemap, zoom) = (frame.basemap, view.zoom);
+    let world = basemap.world();
+    let wash = |iso: &str| match frame.scene.nation_categories.get(iso) {
+        Some(category) if iso != "UA" => category.colour().gamma_multiply(0.28),
+        _ => Color32::TRANSPARENT,
     };
-    let Some(fill) = fill else { return };
-    append_fill(mesh, view, fill, |i| {
-        let iso = isos.get(i).map_or("", String::as_str);
-        match frame.scene.nation_categories.get(iso) {
-            Some(category) if iso != "UA" => category.colour().gamma_multiply(0.28),
-            _ => Color32::TRANSPARENT,
-        }
-    });
+    // In detailed views, countries of the detailed box take the detailed outline; the
+    // rest of the world its own.
+    let detailed = zoom >= DETAIL_ZOOM;
+    if let Some(fill) = world.fill.for_zoom(zoom) {
+        append_fill(mesh, view, fill, |i| {
+            let iso = world.iso.get(i).map_or("", String::as_str);
+            if detailed && basemap.country_iso.iter().any(|d| d == iso) {
+                Color32::TRANSPARENT
+            } else {
+                wash(iso)
+            }
+        });
+    }
+    if detailed && let Some(fill) = basemap.country_fill.for_zoom(zoom) {
+        append_fill(mesh, view, fill, |i| {
+            wash(basemap.country_iso.get(i).map_or("", String::as_str))
+        });
+    }
 }
 
 /// Draws the raster tiles (each already placed on screen).
@@ -155,11 +213,12 @@ fn highlight_nation(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
     if selected.is_none() && hovered.is_none() {
         return;
     }
-    let Some(outlines) = frame.basemap.europe_borders.for_zoom(view.zoom) else {
+    let world = frame.basemap.world();
+    let Some(outlines) = world.outlines.for_zoom(view.zoom) else {
         return;
     };
     append_lines(mesh, view, outlines, |i| {
-        let iso = frame.basemap.europe_iso.get(i);
+        let iso = world.iso.get(i);
         if iso.is_some() && iso == selected.as_ref() {
             LineLook {
                 color: SELECTION,
@@ -177,10 +236,4 @@ fn highlight_nation(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
             }
         }
     });
-}
-
-/// Mixes `b` into `a` by `t` (0 = a, 1 = b), in sRGB.
-fn lerp_colour(a: Color32, b: Color32, t: f32) -> Color32 {
-    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
-    Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
 }

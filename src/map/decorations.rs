@@ -45,6 +45,17 @@ pub fn format_distance(metres: f64) -> String {
     }
 }
 
+/// "200 km at 48.5°N": Web Mercator's scale holds only on the bar's own parallel.
+pub fn scale_bar_label(view: &WorldView, metres: f64) -> String {
+    let (_, lat) = view.screen_to_lon_lat(scale_bar_origin(view));
+    let hemisphere = if lat < 0.0 { 'S' } else { 'N' };
+    format!(
+        "{} at {:.1}°{hemisphere}",
+        format_distance(metres),
+        lat.abs()
+    )
+}
+
 /// Paints a scale bar with its label at the bottom left of the view.
 pub fn paint_scale_bar(painter: &Painter, view: &WorldView, style: &MapStyle) {
     let (metres, length) = scale_bar_length(view, 140.0);
@@ -61,7 +72,7 @@ pub fn paint_scale_bar(painter: &Painter, view: &WorldView, style: &MapStyle) {
         painter,
         left + vec2(length / 2.0, -9.0),
         Align2::CENTER_BOTTOM,
-        &format_distance(metres),
+        &scale_bar_label(view, metres),
         FontId::proportional(13.0),
         style.ink,
         style.label_halo,
@@ -104,6 +115,10 @@ mod tests {
         let expected_per_point = 40_075_016.686 * bar_lat.to_radians().cos() / (256.0 * 64.0);
         assert!(
             (metres / f64::from(points) - expected_per_point).abs() / expected_per_point < 1e-4
+        );
+        assert_eq!(
+            scale_bar_label(&view, metres),
+            format!("{} at {:.1}°N", format_distance(metres), bar_lat)
         );
     }
 }

@@ -88,13 +88,14 @@ pub fn country_at(basemap: &Basemap, scenario: &Scenario, lon: f64, lat: f64) ->
         .features()
         .iter()
         .map(|(i, g)| (basemap.country_iso.get(*i), g));
-    let europe = basemap
-        .europe_fill
+    let world = basemap.world();
+    let everywhere = world
+        .fill
         .features()
         .iter()
-        .map(|(i, g)| (basemap.europe_iso.get(*i), g));
+        .map(|(i, g)| (world.iso.get(*i), g));
     detailed
-        .chain(europe)
+        .chain(everywhere)
         .filter_map(|(iso, geometry)| Some((iso?, geometry)))
         .filter(|(iso, _)| scenario.nation(iso).is_some())
         .find(|(_, geometry)| geometry.contains(&point))

@@ -1,12 +1,16 @@
-//! Painting the legend's rows: the same symbols, strokes and colours the map draws.
+//! Painting the legend's rows: the same symbols, strokes and colours the map draws, over
+//! the same land colour.
 
 use egui::{Rect, Sense, Stroke, vec2};
 
-use super::{layer_colour, paint_hub_symbol, status_stroke};
-use crate::model::{HubKind, OverlayKind, Scenario, Status};
-use crate::scene::LegendEntry;
+use super::style::MapStyle;
+use super::symbols::{HubMark, paint_hub_symbol};
+use super::{layer_colour, status_stroke};
+use crate::model::{OverlayKind, Scenario, Status};
+use crate::scene::{LegendEntry, LegendHub};
 
-const SWATCH: egui::Vec2 = egui::Vec2::new(30.0, 20.0);
+/// A swatch's size in points.
+pub const SWATCH: egui::Vec2 = egui::Vec2::new(30.0, 20.0);
 
 fn swatch_row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Painter, Rect)) {
     ui.horizontal(|ui| {
@@ -20,29 +24,61 @@ fn swatch_row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Painter,
     });
 }
 
-/// What a hub status looks like, in words.
+/// How a hub's provenance is marked, in words.
 fn status_label(status: Status) -> &'static str {
     match status {
-        Status::Announced => "Announced: solid frame",
-        Status::Reported => "Reported: solid frame",
-        Status::Analyst => "Analyst: dashed frame",
-        Status::Illustrative => "Illustrative: ghosted, hatched, \"?\"",
+        Status::Announced => "Announced officially: no mark",
+        Status::Reported => "Reported (press, officials): R",
+        Status::Analyst => "Analyst's assessment: A",
+        Status::Illustrative => "Illustrative, not a real site: hatched, ?",
     }
 }
 
-/// Draws `entries` (worked out for `scenario`) as rows of swatches and labels.
-pub fn show_legend(ui: &mut egui::Ui, scenario: &Scenario, entries: &[LegendEntry]) {
+/// A hub's frame, in words (APP-6 D: dashed is planned or anticipated).
+fn frame_label(planned: bool) -> &'static str {
+    if planned {
+        "Planned or anticipated: dashed frame"
+    } else {
+        "Present: solid frame"
+    }
+}
+
+fn mark(hub: LegendHub) -> HubMark {
+    HubMark {
+        kind: hub.kind,
+        status: hub.status,
+        planned: hub.planned,
+    }
+}
+
+/// Draws `entries` (worked out for `scenario`) as rows of swatches and labels, each
+/// painted over the land as the map in `style` paints it.
+pub fn show_legend(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    style: &MapStyle,
+    entries: &[LegendEntry],
+) {
+    let hub_swatch = |painter: &egui::Painter, rect: Rect, hub: LegendHub| {
+        painter.rect_filled(rect.expand(3.0), 2.0, style.land);
+        paint_hub_symbol(painter, rect.shrink2(vec2(3.0, 2.0)), mark(hub), &[]);
+    };
     for entry in entries {
         match *entry {
             LegendEntry::Heading(text) => {
                 ui.label(egui::RichText::new(text).small().strong());
             }
-            LegendEntry::HubKind(kind) => swatch_row(ui, kind.label(), |painter, rect| {
-                paint_hub_symbol(painter, rect, kind, Status::Reported, &[]);
+            LegendEntry::HubKind(hub) => swatch_row(ui, hub.kind.label(), |painter, rect| {
+                hub_swatch(painter, rect, hub);
             }),
-            LegendEntry::HubStatus(status) => {
-                swatch_row(ui, status_label(status), |painter, rect| {
-                    paint_hub_symbol(painter, rect, HubKind::Logistics, status, &[]);
+            LegendEntry::HubFrame(hub) => {
+                swatch_row(ui, frame_label(hub.planned), |painter, rect| {
+                    hub_swatch(painter, rect, hub);
+                });
+            }
+            LegendEntry::HubStatus(hub) => {
+                swatch_row(ui, status_label(hub.status), |painter, rect| {
+                    hub_swatch(painter, rect, hub);
                 });
             }
             LegendEntry::Overlay {
@@ -59,12 +95,13 @@ pub fn show_legend(ui: &mut egui::Ui, scenario: &Scenario, entries: &[LegendEntr
                     kind.label().to_owned()
                 };
                 swatch_row(ui, &label, |painter, rect| {
+                    painter.rect_filled(rect, 2.0, style.land);
                     let (stroke, width, dashed) = status_stroke(&layer.style, status);
                     if layer.style.fill_opacity > 0.0 && kind != OverlayKind::CeasefireLine {
                         painter.rect_filled(
                             rect,
                             2.0,
-                            layer_colour(layer.style.fill, layer.style.fill_opacity.max(0.25)),
+                            layer_colour(layer.style.fill, layer.style.fill_opacity),
                         );
                     }
                     let y = rect.center().y;
@@ -82,7 +119,13 @@ pub fn show_legend(ui: &mut egui::Ui, scenario: &Scenario, entries: &[LegendEntr
                 });
             }
             LegendEntry::Role(category) => swatch_row(ui, category.label(), |painter, rect| {
-                painter.rect_filled(rect, 2.0, category.colour());
+                painter.rect_filled(rect, 2.0, style.role_land(category));
+                painter.rect_stroke(
+                    rect,
+                    2.0,
+                    Stroke::new(1.0, style.country_border),
+                    egui::StrokeKind::Inside,
+                );
             }),
         }
     }

@@ -5,6 +5,7 @@ mod annotation_paint;
 mod basemap_paint;
 mod coalition;
 mod decorations;
+mod grid_paint;
 mod hit;
 mod labels;
 mod legend;
@@ -22,6 +23,7 @@ pub use decorations::{
     format_distance, metres_per_point, paint_attribution, paint_scale_bar, scale_bar_length,
     scale_bar_origin,
 };
+pub use grid_paint::{GridEdges, GridShow, paint_grids};
 pub use hit::{country_at, feature_at};
 pub use labels::{Occupied, halo_text, paint_place_labels};
 pub use legend::show_legend;
@@ -32,7 +34,7 @@ pub use scene_paint::{
     visible_runs,
 };
 pub use style::{HOVER, MapStyle, SELECTION, Theme, hub_colours, layer_colour, status_stroke};
-pub use symbols::paint_hub_symbol;
+pub use symbols::{HubMark, paint_hub_symbol, provenance_badge};
 pub use tools_paint::paint_tools;
 
 use egui::{Painter, Rect, vec2};
@@ -87,6 +89,8 @@ pub struct MapFrame<'a> {
     pub presence: Option<&'a crate::analysis::PresenceMap>,
     /// Raster tiles drawn over the built-in land and water, beneath borders and labels.
     pub raster: Option<&'a crate::tiles::RasterLayer>,
+    /// Which edges carry the grids' labels (all four on exports).
+    pub grid_edges: GridEdges,
 }
 
 impl<'a> MapFrame<'a> {
@@ -115,12 +119,18 @@ impl<'a> MapFrame<'a> {
             user_overlays: &picture.user_overlays,
             live: false,
             raster: None,
+            grid_edges: GridEdges::TopLeft,
         }
     }
 
     /// A hub's presence under the filters and the timeline.
     pub fn hub_presence(&self, index: usize) -> crate::analysis::Presence {
         self.presence.map(|p| p.hub(index)).unwrap_or_default()
+    }
+
+    /// True when a hub is planned at the picture's time (drawn with a dashed frame).
+    pub fn hub_planned(&self, index: usize) -> bool {
+        self.presence.is_some_and(|p| p.hub_planned(index))
     }
 
     /// A feature's presence under the filters and the timeline.
@@ -151,6 +161,16 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
         frame.selection,
         frame.hovered,
         frame.live,
+    );
+    paint_grids(
+        painter,
+        view,
+        frame.style,
+        GridShow {
+            graticule: frame.basemap_layers.graticule,
+            mgrs: frame.basemap_layers.mgrs_grid,
+            edges: frame.grid_edges,
+        },
     );
     let mut occupied = Occupied::default();
     // Keep labels off the scale bar and the attribution.

@@ -5,7 +5,7 @@ use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, po
 use super::labels::{Occupied, halo_text};
 use super::mesh_paint::append_fill;
 use super::style::{HOVER, SELECTION, layer_colour, status_stroke};
-use super::symbols::paint_hub_symbol;
+use super::symbols::{HubMark, paint_hub_symbol};
 use crate::analysis::{Presence, PresenceMap};
 use crate::mesh::WorldView;
 use crate::model::{LayerKind, Scenario, Selection, Status};
@@ -231,9 +231,14 @@ pub fn paint_hubs(painter: &Painter, placements: &[HubPlacement], frame: &super:
         };
         // A cluster is drawn as a stack, styled by its least certain member, with a count.
         let status = members.iter().map(|m| m.status).max().unwrap_or(hub.status);
+        let mark = HubMark {
+            kind: hub.kind,
+            status,
+            planned: placement.members().any(|i| frame.hub_planned(i)),
+        };
         for depth in (1..=placement.others.len().min(2)).rev() {
             let offset = vec2(3.0, -3.0) * depth as f32;
-            paint_hub_symbol(painter, rect.translate(offset), hub.kind, status, &[]);
+            paint_hub_symbol(painter, rect.translate(offset), mark, &[]);
         }
         if let Some(colour) = highlight {
             painter.rect_stroke(
@@ -243,7 +248,7 @@ pub fn paint_hubs(painter: &Painter, placements: &[HubPlacement], frame: &super:
                 egui::StrokeKind::Outside,
             );
         }
-        paint_hub_symbol(painter, rect, hub.kind, status, &hub.lead);
+        paint_hub_symbol(painter, rect, mark, &hub.lead);
         if !placement.others.is_empty() {
             let badge = rect.right_bottom();
             painter.circle(

@@ -2,7 +2,7 @@
 
 use egui::Color32;
 
-use crate::model::{LayerStyle, Status};
+use crate::model::{LayerStyle, RoleCategory, Status};
 
 /// Light or dark; both legible on a projector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -97,6 +97,41 @@ impl MapStyle {
             _ => self.land,
         }
     }
+
+    /// The colour a country's land is drawn in: its own base, washed with its coalition
+    /// role's colour (`category`, when the coalition layer is on). Ukraine keeps its own
+    /// highlight. The legend's swatches are painted with this too, so they match the map.
+    pub fn nation_land(&self, iso: &str, category: Option<RoleCategory>) -> Color32 {
+        let base = self.country_fill(iso);
+        match category {
+            Some(category) if iso != "UA" => {
+                // The lead nations' blue is stronger, so their land never reads as sea.
+                let strength = match (category, self.is_dark()) {
+                    (RoleCategory::Lead, _) => 0.58,
+                    (_, true) => 0.35,
+                    (_, false) => 0.32,
+                };
+                lerp_colour(base, category.colour(), strength)
+            }
+            _ => base,
+        }
+    }
+
+    /// The land colour of a role as the map draws it, on a country typical of the role.
+    pub fn role_land(&self, category: RoleCategory) -> Color32 {
+        let iso = match category {
+            RoleCategory::Host => "UA",
+            RoleCategory::Adversary => "RU",
+            _ => "",
+        };
+        self.nation_land(iso, Some(category))
+    }
+}
+
+/// Mixes `b` into `a` by `t` (0 = a, 1 = b), in sRGB.
+fn lerp_colour(a: Color32, b: Color32, t: f32) -> Color32 {
+    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
 }
 
 /// Colour from a scenario layer's sRGB triple and an opacity.

@@ -1,7 +1,9 @@
-//! Hub symbols in the manner of APP-6 / MIL-STD-2525: a friendly (rectangular) frame with a
-//! pictogram for the kind, drawn with shapes so they stay crisp at any size and in exports.
-//! Status is part of the symbol: announced and reported solid, analyst dashed, illustrative
-//! ghosted, hatched, dashed and marked with a "?".
+//! Hub symbols in the manner of APP-6 (D) / MIL-STD-2525D: a friendly (rectangular) frame
+//! with a pictogram for the kind, drawn with shapes so they stay crisp at any size and in
+//! exports. Time and certainty are two marks: the frame is solid for a hub that is
+//! present and dashed for one planned or anticipated (as APP-6 has it); how it is known
+//! is a badge at the upper right (none when announced, "R" reported, "A" an analyst's
+//! assessment, "?" with hatching when illustrative), which APP-6 uses for nothing else.
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
@@ -9,17 +11,32 @@ use super::coalition::flag_colours;
 use super::style::hub_colours;
 use crate::model::{HubKind, Status};
 
+/// What one hub symbol shows: its kind, how it is known, and whether it is planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HubMark {
+    /// The pictogram.
+    pub kind: HubKind,
+    /// How it is known (the badge and the fill).
+    pub status: Status,
+    /// Planned or anticipated, not yet present (a dashed frame).
+    pub planned: bool,
+}
+
+/// The provenance badge's letter for a status, if it has one.
+pub fn provenance_badge(status: Status) -> Option<&'static str> {
+    match status {
+        Status::Announced => None,
+        Status::Reported => Some("R"),
+        Status::Analyst => Some("A"),
+        Status::Illustrative => Some("?"),
+    }
+}
+
 /// Paints one hub symbol in `rect`, with a strip of the lead nations' colours above it.
-pub fn paint_hub_symbol(
-    painter: &Painter,
-    rect: Rect,
-    kind: HubKind,
-    status: Status,
-    leads: &[String],
-) {
-    let (frame, fill) = hub_colours(status);
+pub fn paint_hub_symbol(painter: &Painter, rect: Rect, mark: HubMark, leads: &[String]) {
+    let (frame, fill) = hub_colours(mark.status);
     painter.rect_filled(rect, 0.0, fill);
-    if status == Status::Illustrative {
+    if mark.status == Status::Illustrative {
         hatch(
             painter,
             rect,
@@ -33,22 +50,19 @@ pub fn paint_hub_symbol(
         rect.left_bottom(),
         rect.left_top(),
     ];
-    match status {
-        Status::Announced | Status::Reported => {
-            painter.rect_stroke(rect, 0.0, Stroke::new(1.8, frame), egui::StrokeKind::Middle);
-        }
-        Status::Analyst | Status::Illustrative => {
-            painter.extend(Shape::dashed_line(
-                &outline,
-                Stroke::new(1.8, frame),
-                4.0,
-                2.5,
-            ));
-        }
+    if mark.planned {
+        painter.extend(Shape::dashed_line(
+            &outline,
+            Stroke::new(1.8, frame),
+            4.0,
+            2.5,
+        ));
+    } else {
+        painter.rect_stroke(rect, 0.0, Stroke::new(1.8, frame), egui::StrokeKind::Middle);
     }
-    pictogram(painter, rect, kind, Stroke::new(1.6, frame));
+    pictogram(painter, rect, mark.kind, Stroke::new(1.6, frame));
     lead_strip(painter, rect, leads);
-    if status == Status::Illustrative {
+    if let Some(letter) = provenance_badge(mark.status) {
         let badge = Pos2::new(rect.right() + 1.0, rect.top() - 1.0);
         painter.circle(
             badge,
@@ -59,7 +73,7 @@ pub fn paint_hub_symbol(
         painter.text(
             badge,
             Align2::CENTER_CENTER,
-            "?",
+            letter,
             FontId::proportional(10.0),
             frame,
         );

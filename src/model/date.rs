@@ -40,6 +40,31 @@ impl Date {
         }
         Some(Self { year, month, day })
     }
+
+    /// The military date-time group of this day at `hours:minutes` UTC ("Zulu"), as
+    /// briefing maps print it: day, time, zone letter, month, year.
+    ///
+    /// ```
+    /// use backstop::model::Date;
+    /// let day = Date::parse("2026-01-10");
+    /// assert_eq!(day.map(|d| d.date_time_group(12, 0)).as_deref(), Some("101200ZJAN26"));
+    /// ```
+    pub fn date_time_group(&self, hours: u8, minutes: u8) -> String {
+        const MONTHS: [&str; 12] = [
+            "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+        ];
+        let month = MONTHS
+            .get(usize::from(self.month.saturating_sub(1)))
+            .copied()
+            .unwrap_or("???");
+        format!(
+            "{:02}{:02}{:02}Z{month}{:02}",
+            self.day,
+            hours,
+            minutes,
+            self.year.rem_euclid(100)
+        )
+    }
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {

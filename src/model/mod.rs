@@ -14,7 +14,7 @@ pub use date::{Date, Validity, timestamp_now};
 pub use keywords::{HubKind, LayerKind, OverlayKind, Role, Status};
 pub use role_category::RoleCategory;
 pub use selection::Selection;
-pub use slide::{Deck, Slide, SlideAnnotations, SlideFilters, SlideLayer};
+pub use slide::{Deck, Slide, SlideAnnotations, SlideFilters, SlideGrid, SlideLayer};
 pub use text::transliterate;
 pub use text_limits::{MAX_LABEL_CHARS, MAX_TEXT_CHARS, cut_text};
 
@@ -286,6 +286,10 @@ pub struct Scenario {
     pub subtitle: String,
     /// The date the scenario describes.
     pub as_of: Option<Date>,
+    /// The time of day (UTC) of `as_of`, as hours and minutes, for the date-time group.
+    pub as_of_time: Option<(u8, u8)>,
+    /// Who prepared the briefing, for the picture's margin.
+    pub prepared_by: String,
     /// The banner line (classification, caveats).
     pub caveat: String,
     /// Initial view; `None` frames Ukraine at whatever size the window has.

@@ -98,6 +98,45 @@ pub struct Slide {
     pub as_of: Option<String>,
     /// Which annotations show.
     pub annotations: SlideAnnotations,
+    /// Which grids the slide draws; absent keeps whatever the viewer has on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grid: Option<SlideGrid>,
+}
+
+/// A slide's grid: none, the latitude/longitude graticule, the MGRS grid, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SlideGrid {
+    /// No grid.
+    None,
+    /// Latitude and longitude lines.
+    Latlon,
+    /// The MGRS grid.
+    Mgrs,
+    /// Both.
+    Both,
+}
+
+impl SlideGrid {
+    /// The grid of these toggles (graticule, MGRS).
+    pub fn of(graticule: bool, mgrs: bool) -> Self {
+        match (graticule, mgrs) {
+            (false, false) => SlideGrid::None,
+            (true, false) => SlideGrid::Latlon,
+            (false, true) => SlideGrid::Mgrs,
+            (true, true) => SlideGrid::Both,
+        }
+    }
+
+    /// Whether it draws the graticule and the MGRS grid.
+    pub fn shows(self) -> (bool, bool) {
+        match self {
+            SlideGrid::None => (false, false),
+            SlideGrid::Latlon => (true, false),
+            SlideGrid::Mgrs => (false, true),
+            SlideGrid::Both => (true, true),
+        }
+    }
 }
 
 impl Default for Slide {
@@ -112,6 +151,7 @@ impl Default for Slide {
             filters: SlideFilters::default(),
             as_of: None,
             annotations: SlideAnnotations::All,
+            grid: None,
         }
     }
 }

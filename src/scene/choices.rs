@@ -31,8 +31,11 @@ impl PictureChoices {
         slide: &Slide,
         scenario: &Scenario,
         timeline: &Timeline,
-        basemap_layers: BasemapLayers,
+        mut basemap_layers: BasemapLayers,
     ) -> Self {
+        if let Some(grid) = slide.grid {
+            (basemap_layers.graticule, basemap_layers.mgrs_grid) = grid.shows();
+        }
         let (visible, opacity) = scenario
             .layers
             .iter()

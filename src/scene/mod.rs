@@ -8,6 +8,6 @@ mod picture;
 mod prepared;
 
 pub use choices::{PictureChoices, slide_filters};
-pub use legend::{LegendEntry, legend_entries};
+pub use legend::{LegendEntry, LegendHub, LegendScope, legend_entries};
 pub use picture::{Picture, PictureParts, PictureText};
 pub use prepared::{FeatureLines, LayerScene, Scene};

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::{LegendEntry, PictureChoices, Scene, legend_entries};
+use super::{LegendEntry, LegendScope, PictureChoices, Scene, legend_entries};
 use crate::analysis::{MapTools, PresenceMap, Timeline};
 use crate::basemap::Basemap;
 use crate::model::{Annotation, Scenario};
@@ -25,6 +25,10 @@ pub struct PictureText {
     pub caption: Option<String>,
     /// The caveat banner's text (none when empty).
     pub caveat: String,
+    /// The date-time group ("101200ZJAN26") when the scenario gives a time for its date.
+    pub date_time_group: Option<String>,
+    /// Who prepared the picture (none when empty).
+    pub prepared_by: String,
 }
 
 /// Everything one picture shows. Cheap to clone: the large parts are shared.
@@ -46,8 +50,6 @@ pub struct Picture {
     pub tools: Arc<MapTools>,
     /// The user's own overlays (shared, not copied).
     pub user_overlays: Arc<[ShownOverlay]>,
-    /// The legend of what is drawn.
-    pub legend: Arc<[LegendEntry]>,
     /// The raster basemap's tiles, when one is chosen (read again at an export's zoom).
     pub tiles: Option<Arc<dyn TileBackend>>,
     /// Title, subtitle, as-of, caption and caveat.
@@ -92,19 +94,20 @@ impl Picture {
         let scenario = parts.scenario;
         let as_of_key = choices.as_of.and_then(|s| parts.timeline.key_at(s));
         let presence = PresenceMap::compute(scenario, &choices.filters, parts.timeline, as_of_key);
+        if choices.as_of.is_none()
+            && let (Some(date), Some((hours, minutes))) = (scenario.as_of, scenario.as_of_time)
+        {
+            text.date_time_group = Some(date.date_time_group(hours, minutes));
+        }
+        if text.prepared_by.is_empty() {
+            text.prepared_by.clone_from(&scenario.prepared_by);
+        }
         if text.as_of.is_none() {
             text.as_of = match choices.as_of {
                 Some(stop) => Some(parts.timeline.describe(stop)),
                 None => scenario.as_of.map(|d| d.to_string()),
             };
         }
-        let legend = legend_entries(
-            scenario,
-            &choices.visible,
-            choices
-                .coalition_layer
-                .then_some(&parts.scene.nation_categories),
-        );
         Self {
             scenario: scenario.clone(),
             scene: parts.scene.clone(),
@@ -113,11 +116,28 @@ impl Picture {
             presence: Arc::new(presence),
             tools: Arc::new(parts.tools.clone()),
             user_overlays: parts.user_overlays.iter().cloned().collect(),
-            legend: legend.into(),
             tiles: parts.tiles,
             choices,
             text,
         }
+    }
+
+    /// The legend of what this picture shows within `view` (world units; the whole
+    /// picture when `None`).
+    pub fn legend_in(&self, view: Option<crate::mesh::WorldRect>) -> Vec<LegendEntry> {
+        legend_entries(
+            &self.scenario,
+            &self.scene,
+            LegendScope {
+                shown_layers: &self.choices.visible,
+                presence: &self.presence,
+                view,
+                coalition: self
+                    .choices
+                    .coalition_layer
+                    .then(|| &self.basemap.world().country_bounds),
+            },
+        )
     }
 
     /// True when the caveat banner has something to say.

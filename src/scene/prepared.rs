@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use geo::Geometry;
 
 use crate::geometry::{WorldPoint, lon_lat_to_world};
-use crate::mesh::FillBands;
+use crate::mesh::{FillBands, WorldRect};
 use crate::model::{LayerKind, RoleCategory, Scenario};
 
 /// An overlay feature's outline or line, in world units.
@@ -24,6 +24,8 @@ pub struct LayerScene {
     pub fill: FillBands,
     /// Outlines and lines, by feature index.
     pub lines: Vec<FeatureLines>,
+    /// Each feature's extent in world units, by feature index (for the legend).
+    pub bounds: Vec<Option<WorldRect>>,
 }
 
 /// Every scenario layer prepared for drawing, in the scenario's layer order.
@@ -53,14 +55,23 @@ impl Scene {
                     .enumerate()
                     .map(|(i, f)| (i, f.geometry.clone()))
                     .collect();
+                let anchors: Vec<WorldPoint> =
+                    layer.features.iter().map(|f| anchor(&f.geometry)).collect();
+                let lines: Vec<FeatureLines> = layer
+                    .features
+                    .iter()
+                    .map(|f| project_lines(&f.geometry))
+                    .collect();
+                let bounds = lines
+                    .iter()
+                    .zip(&anchors)
+                    .map(|(l, a)| WorldRect::around(l.lines.iter().flatten().copied().chain([*a])))
+                    .collect();
                 LayerScene {
-                    anchors: layer.features.iter().map(|f| anchor(&f.geometry)).collect(),
+                    anchors,
                     fill: FillBands::new(geometries),
-                    lines: layer
-                        .features
-                        .iter()
-                        .map(|f| project_lines(&f.geometry))
-                        .collect(),
+                    lines,
+                    bounds,
                 }
             })
             .collect();

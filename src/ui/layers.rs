@@ -39,6 +39,13 @@ pub fn layers_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Com
                         ui.checkbox(&mut layers.oblasts, "Oblast borders");
                         ui.checkbox(&mut layers.rivers, "Rivers");
                         ui.checkbox(&mut layers.lakes, "Lakes");
+                        ui.checkbox(&mut layers.graticule, "Latitude/longitude grid")
+                            .on_hover_text("A graticule with degree labels at the edges (Ctrl+G)");
+                        ui.checkbox(&mut layers.mgrs_grid, "MGRS grid")
+                            .on_hover_text(
+                                "Grid zones, 100 km squares with their letters, then 10 km \
+                                 and 1 km lines as you zoom in (Ctrl+Shift+G)",
+                            );
                         if layers != app.state.shown.basemap_layers {
                             commands.push(Command::SetBasemapLayers(layers));
                         }

@@ -307,10 +307,10 @@ fn country_handles<'a>(
 ) -> bool {
     let mut clicked = false;
     for (iso, name) in nations {
-        let Some((lon, lat)) = basemap.country_anchors.get(iso) else {
+        let Some((lon, lat)) = basemap.country_anchor(iso) else {
             continue;
         };
-        let centre = view.lon_lat_to_screen(*lon, *lat);
+        let centre = view.lon_lat_to_screen(lon, lat);
         if !view.screen.shrink(HANDLE).contains(centre) {
             continue;
         }

@@ -43,6 +43,23 @@ fn view_menu(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) 
             }
         }
         ui.separator();
+        let grids = [
+            (
+                app.state.shown.basemap_layers.graticule,
+                Command::ToggleGraticule,
+            ),
+            (
+                app.state.shown.basemap_layers.mgrs_grid,
+                Command::ToggleMgrsGrid,
+            ),
+        ];
+        for (shown, command) in grids {
+            let mut checked = shown;
+            if ui.checkbox(&mut checked, command.label()).clicked() {
+                commands.push(command);
+            }
+        }
+        ui.separator();
         let panels = [
             (app.state.show_layers_panel, Command::ToggleLayersPanel),
             (app.state.show_details_panel, Command::ToggleDetailsPanel),

@@ -1,0 +1,183 @@
+//! Drawing the grids: lines over the basemap and overlays, zone and square names in
+//! their cells, and each line's value where it meets the picture's edge, as a printed
+//! military map labels its grid.
+
+use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke, pos2};
+
+use super::labels::{Occupied, halo_text};
+use super::style::MapStyle;
+use crate::geometry::grid::{Grid, GridLine, GridWeight, Runs, graticule, mgrs_grid};
+use crate::mesh::WorldView;
+
+/// Which edges carry a grid's labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GridEdges {
+    /// Top and left (on screen, where the scale bar and attribution leave room).
+    TopLeft,
+    /// All four, as on a printed sheet.
+    All,
+}
+
+/// The graticule's ink: blue, so it is never taken for the MGRS grid.
+const GRATICULE: Color32 = Color32::from_rgba_premultiplied(40, 70, 130, 170);
+
+/// Paints the grids chosen in `frame`'s basemap layers.
+pub fn paint_grids(painter: &Painter, view: &WorldView, style: &MapStyle, show: GridShow) {
+    if !show.graticule && !show.mgrs {
+        return;
+    }
+    let bounds = view_bounds(view);
+    if show.graticule {
+        let grid = graticule(bounds, view.zoom);
+        paint_lines(painter, view, &grid, |_| Stroke::new(0.8, GRATICULE));
+        paint_edge_labels(painter, view, &grid, style, GRATICULE, show.edges, 0.0);
+    }
+    if show.mgrs {
+        let grid = mgrs_grid(bounds, view.zoom);
+        let ink = if style.is_dark() {
+            Color32::from_rgba_unmultiplied(235, 235, 235, 200)
+        } else {
+            Color32::from_rgba_unmultiplied(25, 25, 25, 190)
+        };
+        paint_lines(painter, view, &grid, |weight| match weight {
+            GridWeight::Major => Stroke::new(1.6, ink),
+            GridWeight::Square => Stroke::new(1.0, ink),
+            GridWeight::Minor => Stroke::new(0.6, ink.gamma_multiply(0.75)),
+        });
+        // The graticule's labels keep the edge itself; the grid's sit just inside it.
+        let inset = if show.graticule { 16.0 } else { 0.0 };
+        paint_edge_labels(painter, view, &grid, style, ink, show.edges, inset);
+        paint_cell_names(painter, view, &grid, style, ink);
+    }
+}
+
+/// Which grids a picture draws, and where their labels go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridShow {
+    /// The latitude/longitude graticule.
+    pub graticule: bool,
+    /// The MGRS grid.
+    pub mgrs: bool,
+    /// Which edges are labelled.
+    pub edges: GridEdges,
+}
+
+/// The view's extent in degrees, west, south, east, north.
+fn view_bounds(view: &WorldView) -> [f64; 4] {
+    let (west, north) = view.screen_to_lon_lat(view.screen.left_top());
+    let (east, south) = view.screen_to_lon_lat(view.screen.right_bottom());
+    [west, south, east, north]
+}
+
+fn screen_points(view: &WorldView, line: &GridLine) -> Vec<Pos2> {
+    line.points
+        .iter()
+        .map(|(lon, lat)| view.lon_lat_to_screen(*lon, *lat))
+        .collect()
+}
+
+fn paint_lines(
+    painter: &Painter,
+    view: &WorldView,
+    grid: &Grid,
+    stroke: impl Fn(GridWeight) -> Stroke,
+) {
+    for line in &grid.lines {
+        painter.add(Shape::line(screen_points(view, line), stroke(line.weight)));
+    }
+}
+
+/// Where a polyline first crosses the horizontal `y` (or the vertical `x`).
+fn crossing(points: &[Pos2], at: f32, vertical_edge: bool) -> Option<Pos2> {
+    points.windows(2).find_map(|pair| {
+        let (a, b) = (pair[0], pair[1]);
+        let (va, vb) = if vertical_edge {
+            (a.x, b.x)
+        } else {
+            (a.y, b.y)
+        };
+        if (va - at) * (vb - at) > 0.0 || va == vb {
+            return None;
+        }
+        let t = (at - va) / (vb - va);
+        Some(a + (b - a) * t)
+    })
+}
+
+fn paint_edge_labels(
+    painter: &Painter,
+    view: &WorldView,
+    grid: &Grid,
+    style: &MapStyle,
+    ink: Color32,
+    edges: GridEdges,
+    inset: f32,
+) {
+    let screen = view.screen;
+    let font = FontId::proportional(11.0);
+    let mut occupied = Occupied::default();
+    let ink = ink.to_opaque();
+    for line in &grid.lines {
+        let Some(label) = &line.label else { continue };
+        let points = screen_points(view, line);
+        let (first, second) = match line.runs {
+            Runs::NorthSouth => (
+                (screen.top() + 2.0 + inset, false, Align2::CENTER_TOP),
+                (screen.bottom() - 2.0 - inset, false, Align2::CENTER_BOTTOM),
+            ),
+            Runs::EastWest => (
+                (screen.left() + 3.0 + inset, true, Align2::LEFT_CENTER),
+                (screen.right() - 3.0 - inset, true, Align2::RIGHT_CENTER),
+            ),
+        };
+        let wanted = match edges {
+            GridEdges::TopLeft => vec![first],
+            GridEdges::All => vec![first, second],
+        };
+        for (at, vertical, align) in wanted {
+            let Some(pos) = crossing(&points, at, vertical) else {
+                continue;
+            };
+            let galley = painter.layout_no_wrap(label.clone(), font.clone(), ink);
+            let rect = align.anchor_size(pos, galley.size()).expand(2.0);
+            if !screen.contains_rect(rect) || !occupied.is_free(rect) {
+                continue;
+            }
+            occupied.take(rect);
+            halo_text(
+                painter,
+                pos,
+                align,
+                label,
+                font.clone(),
+                ink,
+                style.label_halo,
+            );
+        }
+    }
+}
+
+fn paint_cell_names(
+    painter: &Painter,
+    view: &WorldView,
+    grid: &Grid,
+    style: &MapStyle,
+    ink: Color32,
+) {
+    for label in &grid.labels {
+        let pos = view.lon_lat_to_screen(label.at.0, label.at.1);
+        if !view.screen.shrink(12.0).contains(pos) {
+            continue;
+        }
+        let size = if label.zone { 22.0 } else { 16.0 };
+        halo_text(
+            painter,
+            pos2(pos.x, pos.y),
+            Align2::CENTER_CENTER,
+            &label.text,
+            FontId::proportional(size),
+            ink.to_opaque().gamma_multiply(0.8),
+            style.label_halo,
+        );
+    }
+}
