@@ -53,8 +53,9 @@ pub struct WorldLayers {
     pub rivers: LineBands,
     /// Their Natural Earth scale rank by feature index (lower = more important).
     pub river_rank: Vec<u8>,
-    /// Each country's extent in world units, by ISO code (all its parts).
-    pub country_bounds: HashMap<String, WorldRect>,
+    /// The extents of each country's parts in world units, by ISO code (France's
+    /// mainland and French Guiana apart, so a view of Europe is not a view of South America).
+    pub country_bounds: HashMap<String, Vec<WorldRect>>,
     /// Where to put each country's name (Natural Earth's label point), by ISO code.
     pub anchors: HashMap<String, (f64, f64)>,
     /// The lines outside the detailed box, cut when first needed.
@@ -85,20 +86,20 @@ impl WorldLayers {
             .iter()
             .map(|f| f.text("iso_a2").to_owned())
             .collect();
-        let mut country_bounds: HashMap<String, WorldRect> = HashMap::new();
+        let mut country_bounds: HashMap<String, Vec<WorldRect>> = HashMap::new();
         for (feature, iso) in countries.iter().zip(&iso) {
-            let Some(bounds) = world_bounds(&feature.geometry) else {
-                continue;
-            };
             if iso.is_empty() {
                 continue;
             }
-            country_bounds
-                .entry(iso.clone())
-                .and_modify(|b| {
-                    *b = WorldRect::around([b.min, b.max, bounds.min, bounds.max]).unwrap_or(*b);
-                })
-                .or_insert(bounds);
+            let parts: Vec<WorldRect> = match &feature.geometry {
+                Geometry::MultiPolygon(parts) => parts
+                    .0
+                    .iter()
+                    .filter_map(|p| geo::BoundingRect::bounding_rect(p).map(rect_in_world))
+                    .collect(),
+                other => world_bounds(other).into_iter().collect(),
+            };
+            country_bounds.entry(iso.clone()).or_default().extend(parts);
         }
         let anchors = countries
             .iter()
@@ -205,11 +206,15 @@ fn read(file: &WorldFile, problems: &mut Vec<String>) -> Vec<BasemapFeature> {
 
 /// The world-unit extent of a lon/lat geometry.
 fn world_bounds(geometry: &Geometry<f64>) -> Option<WorldRect> {
-    let b = geo::BoundingRect::bounding_rect(geometry)?;
-    Some(WorldRect {
+    geo::BoundingRect::bounding_rect(geometry).map(rect_in_world)
+}
+
+/// A lon/lat rectangle in world units.
+fn rect_in_world(b: Rect<f64>) -> WorldRect {
+    WorldRect {
         min: lon_lat_to_world(b.min().x, b.max().y),
         max: lon_lat_to_world(b.max().x, b.min().y),
-    })
+    }
 }
 
 /// The parsed world cities (for labels), or none when the file fails.

@@ -103,7 +103,7 @@ pub struct HubPlacement {
     /// The symbol's rectangle.
     pub symbol: Rect,
     /// The label's rectangle, when there was room for it.
-    pub label: Option<Rect>,
+    pub label: Option<(Rect, String)>,
 }
 
 const HUB_LABEL_SIZE: f32 = 13.0;
@@ -174,26 +174,57 @@ pub fn place_hub_labels(
     occupied: &mut Occupied,
 ) {
     let screen = view.screen.shrink(2.0);
+    let font = FontId::proportional(HUB_LABEL_SIZE);
     for placement in placements.iter_mut() {
-        let size = painter
-            .layout_no_wrap(
-                placement.label(scenario),
-                FontId::proportional(HUB_LABEL_SIZE),
-                Color32::BLACK,
-            )
-            .size();
+        let full = placement.label(scenario);
         let symbol = placement.symbol;
-        let right =
-            Align2::LEFT_CENTER.anchor_size(pos2(symbol.right() + 10.0, symbol.center().y), size);
-        let left =
-            Align2::RIGHT_CENTER.anchor_size(pos2(symbol.left() - 10.0, symbol.center().y), size);
-        placement.label = [right, left]
+        // Right, left, above, below; then the name shortened, right or left; else none:
+        // a label never overlaps another label or symbol.
+        let spots = |size: egui::Vec2| {
+            [
+                Align2::LEFT_CENTER
+                    .anchor_size(pos2(symbol.right() + 10.0, symbol.center().y), size),
+                Align2::RIGHT_CENTER
+                    .anchor_size(pos2(symbol.left() - 10.0, symbol.center().y), size),
+                Align2::CENTER_BOTTOM
+                    .anchor_size(pos2(symbol.center().x, symbol.top() - 8.0), size),
+                Align2::CENTER_TOP
+                    .anchor_size(pos2(symbol.center().x, symbol.bottom() + 4.0), size),
+            ]
+        };
+        let fits = |r: &Rect| screen.contains_rect(*r) && occupied.is_free(r.expand(1.0));
+        let measure = |text: &str| {
+            painter
+                .layout_no_wrap(text.to_owned(), font.clone(), Color32::BLACK)
+                .size()
+        };
+        let mut chosen = spots(measure(&full))
             .into_iter()
-            .find(|r| screen.contains_rect(*r) && occupied.is_free(r.expand(1.0)));
-        if let Some(label) = placement.label {
-            occupied.take(label.expand(1.0));
+            .find(fits)
+            .map(|r| (r, full.clone()));
+        if chosen.is_none() {
+            chosen = shortened(&full).into_iter().find_map(|short| {
+                spots(measure(&short))[..2]
+                    .iter()
+                    .copied()
+                    .find(fits)
+                    .map(|r| (r, short))
+            });
         }
+        if let Some((rect, _)) = &chosen {
+            occupied.take(rect.expand(1.0));
+        }
+        placement.label = chosen;
     }
+}
+
+/// Shorter forms of a label, longest first: whole words, then an ellipsis.
+fn shortened(label: &str) -> Vec<String> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..words.len())
+        .rev()
+        .map(|n| format!("{}…", words[..n].join(" ")))
+        .collect()
 }
 
 /// Paints placed hub symbols and their labels, with the selection and hover outlined.
@@ -270,12 +301,12 @@ pub fn paint_hubs(painter: &Painter, placements: &[HubPlacement], frame: &super:
         } else {
             frame.style.label
         };
-        if let Some(label) = placement.label {
+        if let Some((rect, text)) = &placement.label {
             halo_text(
                 painter,
-                label.min,
+                rect.min,
                 Align2::LEFT_TOP,
-                &placement.label(frame.scenario),
+                text,
                 FontId::proportional(HUB_LABEL_SIZE),
                 label_colour,
                 frame.style.label_halo,

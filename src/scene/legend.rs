@@ -55,8 +55,8 @@ pub struct LegendScope<'a> {
     pub presence: &'a PresenceMap,
     /// The part of the world in the picture (everything when `None`).
     pub view: Option<WorldRect>,
-    /// Countries' extents by ISO code, when the coalition colours are drawn.
-    pub coalition: Option<&'a HashMap<String, WorldRect>>,
+    /// The extents of countries' parts by ISO code, when the coalition colours are drawn.
+    pub coalition: Option<&'a HashMap<String, Vec<WorldRect>>>,
 }
 
 impl LegendScope<'_> {
@@ -111,7 +111,11 @@ pub fn legend_entries(
         let used: BTreeSet<RoleCategory> = scene
             .nation_categories
             .iter()
-            .filter(|(iso, _)| scope.sees(extents.get(iso.as_str())))
+            .filter(|(iso, _)| {
+                extents
+                    .get(iso.as_str())
+                    .is_some_and(|parts| parts.iter().any(|p| scope.sees(Some(p))))
+            })
             .map(|(_, category)| *category)
             .collect();
         if !used.is_empty() {
