@@ -48,6 +48,11 @@ fn hovering(c: &mut Criterion) {
 }
 
 fn frame_at(c: &mut Criterion, name: &str, lon: f64, lat: f64, zoom: f64) {
+    frame_with(c, name, lon, lat, zoom, false);
+}
+
+/// A frame at the view, with the graticule and the MGRS grid on when `grids`.
+fn frame_with(c: &mut Criterion, name: &str, lon: f64, lat: f64, zoom: f64, grids: bool) {
     let ctx = egui::Context::default();
     let mut app = BackstopApp::new(
         &ScenarioFiles::new(ScenarioSource::Builtin),
@@ -60,6 +65,9 @@ fn frame_at(c: &mut Criterion, name: &str, lon: f64, lat: f64, zoom: f64) {
     };
     // The first frames frame Ukraine; then move to the view under test and let fonts,
     // galleys and the zoom band's meshes settle, as in the running app.
+    let layers = &mut app.state.shown.basemap_layers;
+    layers.graticule = grids;
+    layers.mgrs_grid = grids;
     for _ in 0..2 {
         frame(&mut app);
     }
@@ -85,6 +93,29 @@ fn frames(c: &mut Criterion) {
     frame_at(c, "frame: Kyiv (zoom 9)", 30.52, 50.45, 9.0);
     frame_at(c, "frame: Kyiv streets (zoom 12)", 30.52, 50.45, 12.0);
     frame_at(c, "frame: Europe (zoom 3.6)", 16.0, 50.0, 3.6);
+    frame_with(
+        c,
+        "frame: Ukraine view (zoom 5.6), lat/lon and MGRS grids on",
+        31.2,
+        48.5,
+        5.6,
+        true,
+    );
+    frame_with(
+        c,
+        "frame: Kyiv (zoom 12), lat/lon and MGRS 1 km grids on",
+        30.52,
+        50.45,
+        12.0,
+        true,
+    );
+    frame_at(
+        c,
+        "frame: Kazakhstan (zoom 7), world layers",
+        65.0,
+        52.0,
+        7.0,
+    );
 }
 
 criterion_group!(benches, frames, hovering);

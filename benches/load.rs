@@ -11,6 +11,10 @@ fn loading(c: &mut Criterion) {
     group.bench_function("basemap parse (what start-up waits for)", |b| {
         b.iter(|| std::hint::black_box(Basemap::load()))
     });
+    group.bench_function(
+        "world layers parse (warm-up thread, before the first frame)",
+        |b| b.iter(|| std::hint::black_box(backstop::basemap::WorldLayers::load(&mut Vec::new()))),
+    );
     group.bench_function("basemap parse + every zoom band (background thread)", |b| {
         b.iter(|| {
             let basemap = Basemap::load();

@@ -461,3 +461,53 @@ fn a_grid_never_draws_more_than_a_few_thousand_lines() {
         );
     }
 }
+
+#[test]
+fn a_scenario_that_gives_a_time_carries_its_date_time_group_and_who_prepared_it() {
+    let folder = common::data_copy();
+    let path = folder.path().join("scenario.toml");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let text = text.replace(
+        "as_of = \"2026-01-10\"\n",
+        "as_of = \"2026-01-10\"\nas_of_time = \"12:00\"\n",
+    );
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let home = common::TestHome::new();
+    let app = home.app(&backstop::io::ScenarioFiles::new(
+        backstop::io::ScenarioSource::Folder(folder.path().to_path_buf()),
+    ));
+    assert_eq!(
+        app.picture.text.date_time_group.as_deref(),
+        Some("101200ZJAN26")
+    );
+    assert!(
+        app.picture
+            .text
+            .prepared_by
+            .starts_with("Backstop built-in scenario")
+    );
+}
+
+#[test]
+fn a_bad_time_of_day_is_an_error_naming_the_field() {
+    let folder = common::data_copy();
+    let path = folder.path().join("scenario.toml");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    std::fs::write(
+        &path,
+        text.replace(
+            "as_of = \"2026-01-10\"\n",
+            "as_of = \"2026-01-10\"\nas_of_time = \"25:61\"\n",
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let report = common::load_folder(folder.path());
+    let messages: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        messages.iter().any(|m| m.contains("scenario.toml")
+            && m.contains("as_of_time")
+            && m.contains("25:61")),
+        "{messages:?}"
+    );
+    assert_eq!(report.scenario.as_of_time, None);
+}

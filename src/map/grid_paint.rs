@@ -41,7 +41,7 @@ pub fn paint_grids(painter: &Painter, view: &WorldView, style: &MapStyle, show: 
         };
         paint_lines(painter, view, &grid, |weight| match weight {
             GridWeight::Major => Stroke::new(1.6, ink),
-            GridWeight::Square => Stroke::new(1.0, ink),
+            GridWeight::Square => Stroke::new(0.8, ink.gamma_multiply(0.8)),
             GridWeight::Minor => Stroke::new(0.6, ink.gamma_multiply(0.75)),
         });
         // The graticule's labels keep the edge itself; the grid's sit just inside it.
@@ -164,20 +164,34 @@ fn paint_cell_names(
     style: &MapStyle,
     ink: Color32,
 ) {
-    for label in &grid.labels {
-        let pos = view.lon_lat_to_screen(label.at.0, label.at.1);
-        if !view.screen.shrink(12.0).contains(pos) {
-            continue;
+    // Zone names first, then squares; a name that would overlap one placed is left out
+    // (two zones' halves of a square cut by the zone edge would otherwise collide).
+    let mut occupied = Occupied::default();
+    let ink = ink.to_opaque().gamma_multiply(0.8);
+    for zone in [true, false] {
+        for label in grid.labels.iter().filter(|l| l.zone == zone) {
+            let pos = view.lon_lat_to_screen(label.at.0, label.at.1);
+            if !view.screen.shrink(12.0).contains(pos) {
+                continue;
+            }
+            let font = FontId::proportional(if zone { 22.0 } else { 14.0 });
+            let size = painter
+                .layout_no_wrap(label.text.clone(), font.clone(), ink)
+                .size();
+            let rect = Align2::CENTER_CENTER.anchor_size(pos, size).expand(3.0);
+            if !occupied.is_free(rect) {
+                continue;
+            }
+            occupied.take(rect);
+            halo_text(
+                painter,
+                pos2(pos.x, pos.y),
+                Align2::CENTER_CENTER,
+                &label.text,
+                font,
+                ink,
+                style.label_halo,
+            );
         }
-        let size = if label.zone { 22.0 } else { 16.0 };
-        halo_text(
-            painter,
-            pos2(pos.x, pos.y),
-            Align2::CENTER_CENTER,
-            &label.text,
-            FontId::proportional(size),
-            ink.to_opaque().gamma_multiply(0.8),
-            style.label_halo,
-        );
     }
 }

@@ -28,6 +28,18 @@ impl Occupied {
     pub fn take(&mut self, rect: Rect) {
         self.rects.push(rect);
     }
+
+    /// How many rectangles are taken (a mark for [`Occupied::release`]).
+    pub fn mark(&self) -> usize {
+        self.rects.len()
+    }
+
+    /// Frees the rectangles taken between two marks.
+    pub fn release(&mut self, taken: std::ops::Range<usize>) {
+        if taken.start <= taken.end && taken.end <= self.rects.len() {
+            self.rects.drain(taken);
+        }
+    }
 }
 
 /// Paints text with a halo so it reads over any background.
@@ -52,6 +64,25 @@ pub fn halo_text(
     }
     painter.galley(rect.min, galley, color);
     rect
+}
+
+/// Claims the dots of places of rank `rank` in view (their names come later, if room).
+pub fn reserve_place_dots(
+    view: &WorldView,
+    labels: &[PlaceLabel],
+    rank: u8,
+    occupied: &mut Occupied,
+) {
+    let screen = view.screen.shrink(4.0);
+    for label in labels
+        .iter()
+        .filter(|l| l.rank == rank && view.zoom >= l.min_zoom)
+    {
+        let anchor = view.to_screen(label.position);
+        if screen.contains(anchor) {
+            occupied.take(Rect::from_center_size(anchor, vec2(8.0, 8.0)));
+        }
+    }
 }
 
 /// Places and paints city labels of the given ranks in priority order, skipping any that

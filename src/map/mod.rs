@@ -25,7 +25,7 @@ pub use decorations::{
 };
 pub use grid_paint::{GridEdges, GridShow, paint_grids};
 pub use hit::{country_at, feature_at};
-pub use labels::{Occupied, halo_text, paint_place_labels};
+pub use labels::{Occupied, halo_text, paint_place_labels, reserve_place_dots};
 pub use legend::show_legend;
 pub use mesh_paint::{LineLook, append_fill, append_lines};
 pub use overlay_paint::{paint_user_overlays, user_feature_at};
@@ -204,7 +204,36 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
     if show_places {
         paint_place_labels(painter, view, labels, 0..=1, frame.style, &mut occupied);
     }
-    place_hub_labels(painter, view, frame.scenario, &mut hubs, &mut occupied);
+    // The dots of oblast centres are kept clear of hub labels, so a hub label never
+    // hides the city it is named after; they are freed again for the cities' own labels.
+    let reserved_from = occupied.mark();
+    if show_places {
+        reserve_place_dots(view, labels, 2, &mut occupied);
+    }
+    let reserved = reserved_from..occupied.mark();
+    let coast = if view.zoom >= 4.0 {
+        frame.basemap.coastline.for_zoom(view.zoom)
+    } else {
+        None
+    };
+    let crosses_coast = |rect: Rect| {
+        coast.is_some_and(|lines| {
+            let world = crate::mesh::WorldRect {
+                min: view.to_world(rect.min),
+                max: view.to_world(rect.max),
+            };
+            lines.passes_through(&world)
+        })
+    };
+    place_hub_labels(
+        painter,
+        view,
+        frame.scenario,
+        &mut hubs,
+        &mut occupied,
+        &crosses_coast,
+    );
+    occupied.release(reserved);
     if show_places {
         paint_place_labels(
             painter,

@@ -172,6 +172,7 @@ pub fn place_hub_labels(
     scenario: &Scenario,
     placements: &mut [HubPlacement],
     occupied: &mut Occupied,
+    crosses_coast: &dyn Fn(Rect) -> bool,
 ) {
     let screen = view.screen.shrink(2.0);
     let font = FontId::proportional(HUB_LABEL_SIZE);
@@ -198,9 +199,13 @@ pub fn place_hub_labels(
                 .layout_no_wrap(text.to_owned(), font.clone(), Color32::BLACK)
                 .size()
         };
-        let mut chosen = spots(measure(&full))
-            .into_iter()
-            .find(fits)
+        // Where possible off the coast, so the label stays on one ground and readable.
+        let all = spots(measure(&full));
+        let mut chosen = all
+            .iter()
+            .copied()
+            .find(|r| fits(r) && !crosses_coast(*r))
+            .or_else(|| all.into_iter().find(fits))
             .map(|r| (r, full.clone()));
         if chosen.is_none() {
             chosen = shortened(&full).into_iter().find_map(|short| {

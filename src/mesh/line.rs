@@ -135,6 +135,43 @@ impl LineMesh {
     pub fn visible_chunks(&self, rect: &WorldRect) -> Vec<usize> {
         chunks_in(&self.index, rect)
     }
+
+    /// True when some line of this mesh passes through `rect` (a point of it inside, or a
+    /// segment across it), for labels that should keep off a coast.
+    pub fn passes_through(&self, rect: &WorldRect) -> bool {
+        let inside = |p: &WorldPoint| {
+            p.x >= rect.min.x && p.x <= rect.max.x && p.y >= rect.min.y && p.y <= rect.max.y
+        };
+        self.visible_chunks(rect).into_iter().any(|index| {
+            let chunk = &self.chunks[index];
+            let points: Vec<WorldPoint> = self.vertices
+                [chunk.vertices.start as usize..chunk.vertices.end as usize]
+                .iter()
+                .step_by(4)
+                .map(|v| v.position)
+                .collect();
+            points.iter().any(inside)
+                || points.windows(2).any(|w| {
+                    // A segment with both ends outside crosses only if it spans the box.
+                    WorldRect::around([w[0], w[1]]).is_some_and(|b| b.intersects(rect))
+                        && segment_crosses(w[0], w[1], rect)
+                })
+        })
+    }
+}
+
+/// True when the segment `a`–`b` crosses the rectangle (its ends outside it).
+fn segment_crosses(a: WorldPoint, b: WorldPoint, rect: &WorldRect) -> bool {
+    let corners = [
+        (rect.min.x, rect.min.y),
+        (rect.max.x, rect.min.y),
+        (rect.max.x, rect.max.y),
+        (rect.min.x, rect.max.y),
+    ];
+    // The rectangle's corners on both sides of the segment's line: it cuts through.
+    let side = |(x, y): (f64, f64)| (b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x);
+    let sides: Vec<f64> = corners.iter().map(|c| side(*c)).collect();
+    sides.iter().any(|s| *s > 0.0) && sides.iter().any(|s| *s < 0.0)
 }
 
 /// A line layer with one mesh per zoom band.
