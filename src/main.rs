@@ -195,6 +195,9 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
         )),
         None => None,
     };
+    // The basemap is parsed, and its meshes built on a background thread, while the
+    // window and the GPU start: the first frame then finds them ready.
+    let _basemap = backstop::app::shared_basemap();
     eframe::run_native(
         &title,
         options,

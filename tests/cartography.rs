@@ -511,3 +511,24 @@ fn a_bad_time_of_day_is_an_error_naming_the_field() {
     );
     assert_eq!(report.scenario.as_of_time, None);
 }
+
+#[test]
+fn the_grid_commands_turn_the_grids_on_in_the_picture() {
+    let mut harness = common::builtin();
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .queue(backstop::app::Command::ToggleMgrsGrid);
+    harness
+        .state_mut()
+        .queue(backstop::app::Command::ToggleGraticule);
+    harness.run_steps(2);
+    let layers = harness.state().picture.choices.basemap_layers;
+    assert!(layers.mgrs_grid && layers.graticule, "{layers:?}");
+    assert_eq!(
+        backstop::app::Command::ToggleMgrsGrid
+            .shortcut()
+            .map(|s| s.logical_key),
+        Some(egui::Key::G)
+    );
+}

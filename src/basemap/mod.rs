@@ -1,10 +1,9 @@
 //! The offline basemap: Natural Earth layers embedded in the binary, prepared once for drawing.
 
 mod labels;
-mod world;
 
 pub use labels::{PlaceLabel, build_labels};
-pub use world::{DETAIL_BOX, OutsideDetail, WorldLayers, detail_box_world};
+pub use world::{DETAIL_BOX, WorldLayers, detail_box_world};
 
 use std::sync::OnceLock;
 
@@ -28,6 +27,9 @@ macro_rules! embedded {
         }
     };
 }
+
+// After the macro, which it uses.
+mod world;
 
 const EUROPE_CAPITALS: Embedded = embedded!("europe_capitals.geojson");
 const COUNTRIES: Embedded = embedded!("countries.geojson");
@@ -157,21 +159,46 @@ impl Basemap {
 
     /// Builds every layer's meshes for every zoom band (call it off the UI thread).
     pub fn build_all(&self) {
+        // The usual first view (Ukraine, zoom 5 to 6) first, so the first frame finds its
+        // meshes built or being built instead of building them itself one by one.
+        self.build_for_zoom(FIRST_VIEW_ZOOM);
         self.world().build_all();
-        for fill in [&self.country_fill, &self.lakes] {
+        for fill in self.fills() {
             fill.build_all();
         }
-        for lines in [
+        for lines in self.lines() {
+            lines.build_all();
+        }
+    }
+
+    /// Builds every layer's mesh for `zoom`.
+    pub fn build_for_zoom(&self, zoom: f64) {
+        self.world().build_for_zoom(zoom);
+        for fill in self.fills() {
+            fill.for_zoom(zoom);
+        }
+        for lines in self.lines() {
+            lines.for_zoom(zoom);
+        }
+    }
+
+    fn fills(&self) -> [&FillBands; 2] {
+        [&self.country_fill, &self.lakes]
+    }
+
+    fn lines(&self) -> [&LineBands; 5] {
+        [
             &self.ukraine_outline,
             &self.country_borders,
             &self.oblast_borders,
             &self.coastline,
             &self.rivers,
-        ] {
-            lines.build_all();
-        }
+        ]
     }
 }
+
+/// The zoom the window usually opens at (Ukraine framed on a laptop or projector).
+const FIRST_VIEW_ZOOM: f64 = 5.6;
 
 fn indexed(features: &[BasemapFeature]) -> Vec<(usize, Geometry<f64>)> {
     features

@@ -1,42 +1,29 @@
 //! The world layers: every country, border, large lake, major river and great city on
 //! Earth, drawn beneath the detailed layers so that no view ends at the sea. They are
-//! parsed the first time they are drawn (or by the warm-up thread), and their parts
-//! outside the detailed box are cut out only when a detailed view first needs them.
+//! parsed the first time they are drawn (or by the warm-up thread); in detailed views
+//! their lines are drawn clipped to the screen outside the detailed box.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use geo::{BooleanOps, Geometry, MultiLineString, Rect};
+use geo::{Geometry, Rect};
 use serde_json::Value;
+use std::collections::HashMap;
 
-use super::BasemapFeature;
+use super::{BasemapFeature, Embedded};
 use crate::geometry::lon_lat_to_world;
-use crate::mesh::{FillBands, LineBands, WorldRect, lines_of};
+use crate::mesh::{FillBands, LineBands, WorldRect};
 
 /// The box the detailed (unsimplified) layers cover: west, south, east, north.
 pub const DETAIL_BOX: [f64; 4] = [12.0, 40.0, 45.0, 57.0];
 
-/// A world layer file: its name and its embedded text.
-pub(super) struct WorldFile {
-    pub(super) name: &'static str,
-    pub(super) text: &'static str,
-}
-
-macro_rules! world_file {
-    ($name:literal) => {
-        WorldFile {
-            name: $name,
-            text: include_str!(concat!("../../assets/basemap/world/", $name)),
-        }
-    };
-}
-
-const COUNTRIES: WorldFile = world_file!("world_countries.geojson");
-const BORDERS: WorldFile = world_file!("world_country_borders.geojson");
-const LAKES: WorldFile = world_file!("world_lakes.geojson");
-const RIVERS: WorldFile = world_file!("world_rivers.geojson");
+const COUNTRIES: Embedded = embedded!("world/world_countries.geojson");
+const BORDERS: Embedded = embedded!("world/world_country_borders.geojson");
+const LAKES: Embedded = embedded!("world/world_lakes.geojson");
+const RIVERS: Embedded = embedded!("world/world_rivers.geojson");
 /// The world's capitals and great cities (their labels join the basemap's).
-pub(super) const CITIES: WorldFile = world_file!("world_cities.geojson");
+const CITIES: Embedded = embedded!("world/world_cities.geojson");
+
+/// The world layers are generalised to about 1:50m (0.03°, some 3 km): the band for
+/// zoom 5 holds all they have, and closer views draw that band.
+const GENERALISED_ZOOM: f64 = 5.0;
 
 /// The whole world, ready to draw.
 #[derive(Debug, Default)]
@@ -58,21 +45,8 @@ pub struct WorldLayers {
     pub country_bounds: HashMap<String, Vec<WorldRect>>,
     /// Where to put each country's name (Natural Earth's label point), by ISO code.
     pub anchors: HashMap<String, (f64, f64)>,
-    /// The lines outside the detailed box, cut when first needed.
-    outside: OnceLock<OutsideDetail>,
-    /// The land borders, kept until `outside` cuts them.
-    borders: Vec<(usize, Geometry<f64>)>,
-}
-
-/// The world's lines beyond the detailed box, drawn around the detailed layers.
-#[derive(Debug, Default)]
-pub struct OutsideDetail {
-    /// Coasts (country rings) outside the box.
-    pub coasts: LineBands,
-    /// Land borders outside the box.
+    /// Land borders between countries.
     pub borders: LineBands,
-    /// Rivers outside the box (indices as in [`WorldLayers::river_rank`]).
-    pub rivers: LineBands,
 }
 
 impl WorldLayers {
@@ -112,36 +86,32 @@ impl WorldLayers {
             .collect();
         Self {
             river_rank: rivers.iter().map(super::scale_rank).collect(),
-            fill: FillBands::new(super::indexed(&countries)),
-            outlines: LineBands::new(super::indexed(&countries)),
-            lakes: FillBands::new(super::indexed(&lakes)),
-            rivers: LineBands::new(super::indexed(&rivers)),
-            borders: super::indexed(&borders),
+            fill: FillBands::generalised_for(super::indexed(&countries), GENERALISED_ZOOM),
+            outlines: LineBands::generalised_for(super::indexed(&countries), GENERALISED_ZOOM),
+            lakes: FillBands::generalised_for(super::indexed(&lakes), GENERALISED_ZOOM),
+            rivers: LineBands::generalised_for(super::indexed(&rivers), GENERALISED_ZOOM),
+            borders: LineBands::generalised_for(super::indexed(&borders), GENERALISED_ZOOM),
             iso,
             country_bounds,
             anchors,
-            outside: OnceLock::new(),
         }
-    }
-
-    /// The lines outside the detailed box (cut now, the first time).
-    pub fn outside_detail(&self) -> &OutsideDetail {
-        self.outside.get_or_init(|| OutsideDetail {
-            coasts: LineBands::new(outside_box(self.outlines.features())),
-            borders: LineBands::new(outside_box(&self.borders)),
-            rivers: LineBands::new(outside_box(self.rivers.features())),
-        })
     }
 
     /// Builds every mesh now (the warm-up thread calls it).
     pub fn build_all(&self) {
         self.fill.build_all();
         self.lakes.build_all();
-        self.outlines.build_all();
-        self.rivers.build_all();
-        let outside = self.outside_detail();
-        for lines in [&outside.coasts, &outside.borders, &outside.rivers] {
+        for lines in [&self.outlines, &self.rivers, &self.borders] {
             lines.build_all();
+        }
+    }
+
+    /// Builds every layer's mesh for `zoom` now.
+    pub fn build_for_zoom(&self, zoom: f64) {
+        self.fill.for_zoom(zoom);
+        self.lakes.for_zoom(zoom);
+        for lines in [&self.outlines, &self.rivers, &self.borders] {
+            lines.for_zoom(zoom);
         }
     }
 }
@@ -155,37 +125,7 @@ pub fn detail_box_world() -> WorldRect {
     }
 }
 
-/// The parts of each feature's lines that lie outside the detailed box.
-fn outside_box(features: &[(usize, Geometry<f64>)]) -> Vec<(usize, Geometry<f64>)> {
-    let [west, south, east, north] = DETAIL_BOX;
-    let clip = Rect::new((west, south), (east, north)).to_polygon();
-    let inside = |g: &Geometry<f64>| {
-        geo::BoundingRect::bounding_rect(g).is_some_and(|b| {
-            b.min().x >= west && b.max().x <= east && b.min().y >= south && b.max().y <= north
-        })
-    };
-    let beyond = |g: &Geometry<f64>| {
-        geo::BoundingRect::bounding_rect(g).is_none_or(|b| {
-            b.max().x < west || b.min().x > east || b.max().y < south || b.min().y > north
-        })
-    };
-    features
-        .iter()
-        .filter(|(_, g)| !inside(g))
-        .filter_map(|(index, geometry)| {
-            let lines = MultiLineString(lines_of(geometry).into_iter().cloned().collect());
-            // Most features never meet the box: keep them whole, uncut.
-            let kept = if beyond(geometry) {
-                lines
-            } else {
-                clip.clip(&lines, true)
-            };
-            (!kept.0.is_empty()).then(|| (*index, Geometry::MultiLineString(kept)))
-        })
-        .collect()
-}
-
-fn read(file: &WorldFile, problems: &mut Vec<String>) -> Vec<BasemapFeature> {
+fn read(file: &Embedded, problems: &mut Vec<String>) -> Vec<BasemapFeature> {
     match crate::io::read_user_geojson(file.name, file.text.as_bytes()) {
         Ok((features, file_problems)) => {
             problems.extend(file_problems.iter().map(ToString::to_string));

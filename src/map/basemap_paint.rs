@@ -3,7 +3,7 @@
 use egui::{Color32, Mesh, Painter, Shape};
 
 use super::MapFrame;
-use super::mesh_paint::{LineLook, append_fill, append_lines};
+use super::mesh_paint::{LineLook, append_fill, append_lines, append_lines_within};
 use super::style::{HOVER, SELECTION};
 use crate::mesh::WorldView;
 use crate::model::Selection;
@@ -55,7 +55,9 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
         }
     }
     if layers.rivers {
-        paint_rivers(&mut mesh, view, frame);
+        // The fills first: the world's rivers outside the box are shapes of their own.
+        painter.add(Shape::mesh(std::mem::take(&mut mesh)));
+        paint_rivers(painter, &mut mesh, view, frame);
     }
     if let Some(raster) = frame.raster {
         // Land and water first: where a tile is missing (offline, not in the pack) the
@@ -67,7 +69,7 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
         }
     }
     if detailed {
-        paint_detailed_lines(&mut mesh, view, frame);
+        paint_detailed_lines(painter, &mut mesh, view, frame);
     } else if let Some(outlines) = world.outlines.for_zoom(zoom) {
         append_lines(&mut mesh, view, outlines, |i| LineLook {
             color: style.country_border,
@@ -94,7 +96,7 @@ fn clear_detail_box(mesh: &mut Mesh, view: &WorldView, water: Color32) {
 }
 
 /// Rivers by Natural Earth's scale rank: only major rivers in wide views.
-fn paint_rivers(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
+fn paint_rivers(painter: &Painter, mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
     let (basemap, style, zoom) = (frame.basemap, frame.style, view.zoom);
     let world = basemap.world();
     let max_rank = (zoom * 1.5 - 3.0).clamp(1.0, 12.0) as u8;
@@ -108,24 +110,70 @@ fn paint_rivers(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
         },
         width,
     };
-    let (world_rivers, detailed) = if zoom >= DETAIL_ZOOM {
-        (world.outside_detail().rivers.for_zoom(zoom), true)
-    } else {
-        (world.rivers.for_zoom(zoom), false)
-    };
-    if let Some(rivers) = world_rivers {
+    if zoom >= DETAIL_ZOOM {
+        if let Some(rivers) = world.rivers.for_zoom(zoom) {
+            paint_outside_detail(painter, view, rivers, |i| look(&world.river_rank, i));
+        }
+        if let Some(rivers) = basemap.rivers.for_zoom(zoom) {
+            append_lines(mesh, view, rivers, |i| look(&basemap.river_rank, i));
+        }
+    } else if let Some(rivers) = world.rivers.for_zoom(zoom) {
         append_lines(mesh, view, rivers, |i| look(&world.river_rank, i));
     }
-    if detailed && let Some(rivers) = basemap.rivers.for_zoom(zoom) {
-        append_lines(mesh, view, rivers, |i| look(&basemap.river_rank, i));
+}
+
+/// Paints the world's `lines` only outside the detailed box, where the detailed layers
+/// do not reach: one mesh per strip of the screen around the box, each clipped to its
+/// strip, so no line is drawn twice and none stops short of the box's edge.
+fn paint_outside_detail(
+    painter: &Painter,
+    view: &WorldView,
+    lines: &crate::mesh::LineMesh,
+    look: impl Fn(usize) -> LineLook,
+) {
+    let world_box = crate::basemap::detail_box_world();
+    let inner =
+        egui::Rect::from_min_max(view.to_screen(world_box.min), view.to_screen(world_box.max));
+    let screen = painter.clip_rect().intersect(view.screen);
+    let strips = [
+        egui::Rect::from_min_max(screen.min, egui::pos2(screen.right(), inner.top())),
+        egui::Rect::from_min_max(egui::pos2(screen.left(), inner.bottom()), screen.max),
+        egui::Rect::from_min_max(
+            egui::pos2(screen.left(), inner.top()),
+            egui::pos2(inner.left(), inner.bottom()),
+        ),
+        egui::Rect::from_min_max(
+            egui::pos2(inner.right(), inner.top()),
+            egui::pos2(screen.right(), inner.bottom()),
+        ),
+    ];
+    for strip in strips {
+        let strip = strip.intersect(screen);
+        if !strip.is_positive() {
+            continue;
+        }
+        let within = crate::mesh::WorldRect {
+            min: view.to_world(strip.min - egui::vec2(8.0, 8.0)),
+            max: view.to_world(strip.max + egui::vec2(8.0, 8.0)),
+        };
+        let mut mesh = Mesh::default();
+        append_lines_within(&mut mesh, view, lines, &within, &look);
+        if !mesh.is_empty() {
+            painter.with_clip_rect(strip).add(Shape::mesh(mesh));
+        }
     }
 }
 
 /// Coasts and borders of a detailed view: the detailed layers inside their box, the
 /// world's cut lines outside it.
-fn paint_detailed_lines(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
+fn paint_detailed_lines(
+    painter: &Painter,
+    mesh: &mut Mesh,
+    view: &WorldView,
+    frame: &MapFrame<'_>,
+) {
     let (basemap, style, zoom) = (frame.basemap, frame.style, view.zoom);
-    let outside = basemap.world().outside_detail();
+    let world = basemap.world();
     let coast = LineLook {
         color: style.coastline,
         width: 0.8,
@@ -134,13 +182,16 @@ fn paint_detailed_lines(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>)
         color: style.country_border,
         width: 1.2,
     };
-    for (lines, look) in [
-        (outside.coasts.for_zoom(zoom), coast),
-        (basemap.coastline.for_zoom(zoom), coast),
-    ] {
-        if let Some(lines) = lines {
-            append_lines(mesh, view, lines, |_| look);
-        }
+    // Outside the box: the world's rings as coast, its borders over them.
+    painter.add(Shape::mesh(std::mem::take(mesh)));
+    if let Some(outlines) = world.outlines.for_zoom(zoom) {
+        paint_outside_detail(painter, view, outlines, |_| coast);
+    }
+    if let Some(borders) = world.borders.for_zoom(zoom) {
+        paint_outside_detail(painter, view, borders, |_| border);
+    }
+    if let Some(lines) = basemap.coastline.for_zoom(zoom) {
+        append_lines(mesh, view, lines, |_| coast);
     }
     if frame.basemap_layers.oblasts
         && zoom >= 4.5
@@ -151,13 +202,7 @@ fn paint_detailed_lines(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>)
             width: 0.8,
         });
     }
-    for lines in [
-        outside.borders.for_zoom(zoom),
-        basemap.country_borders.for_zoom(zoom),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    if let Some(lines) = basemap.country_borders.for_zoom(zoom) {
         append_lines(mesh, view, lines, |_| border);
     }
     if let Some(ukraine) = basemap.ukraine_outline.for_zoom(zoom) {

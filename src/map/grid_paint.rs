@@ -6,7 +6,11 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke, pos2};
 
 use super::labels::{Occupied, halo_text};
 use super::style::MapStyle;
-use crate::geometry::grid::{Grid, GridLine, GridWeight, Runs, graticule, mgrs_grid};
+use std::sync::Arc;
+
+use crate::geometry::grid::{
+    Bounds, Grid, GridLine, GridWeight, Runs, graticule, graticule_level, mgrs_grid, mgrs_level,
+};
 use crate::mesh::WorldView;
 
 /// Which edges carry a grid's labels.
@@ -28,12 +32,16 @@ pub fn paint_grids(painter: &Painter, view: &WorldView, style: &MapStyle, show: 
     }
     let bounds = view_bounds(view);
     if show.graticule {
-        let grid = graticule(bounds, view.zoom);
+        let level = graticule_level(view.zoom) as u32;
+        let grid = cached(painter, "graticule", level, bounds, |b| {
+            graticule(b, view.zoom)
+        });
         paint_lines(painter, view, &grid, |_| Stroke::new(0.8, GRATICULE));
         paint_edge_labels(painter, view, &grid, style, GRATICULE, show.edges, 0.0);
     }
     if show.mgrs {
-        let grid = mgrs_grid(bounds, view.zoom);
+        let level = mgrs_level(view.zoom);
+        let grid = cached(painter, "mgrs", level, bounds, |b| mgrs_grid(b, view.zoom));
         let ink = if style.is_dark() {
             Color32::from_rgba_unmultiplied(235, 235, 235, 200)
         } else {
@@ -49,6 +57,54 @@ pub fn paint_grids(painter: &Painter, view: &WorldView, style: &MapStyle, show: 
         paint_edge_labels(painter, view, &grid, style, ink, show.edges, inset);
         paint_cell_names(painter, view, &grid, style, ink);
     }
+}
+
+/// A grid worked out for an area around a view (a third larger each side), kept while
+/// the view stays inside it at the same level, so panning and redrawing do not convert
+/// every line again each frame.
+#[derive(Clone)]
+struct CachedGrid {
+    level: u32,
+    covers: Bounds,
+    grid: Arc<Grid>,
+}
+
+/// The grid of `kind` for `bounds` at `level`: the cached one, or `make` for the view
+/// grown by a third of its size on each side.
+fn cached(
+    painter: &Painter,
+    kind: &'static str,
+    level: u32,
+    bounds: Bounds,
+    make: impl FnOnce(Bounds) -> Grid,
+) -> Arc<Grid> {
+    let id = egui::Id::unique(("backstop grid", kind));
+    let ctx = painter.ctx();
+    let kept: Option<CachedGrid> = ctx.data(|d| d.get_temp(id));
+    let [w, s, e, n] = bounds;
+    if let Some(kept) = kept
+        && kept.level == level
+        && kept.covers[0] <= w
+        && kept.covers[1] <= s
+        && kept.covers[2] >= e
+        && kept.covers[3] >= n
+    {
+        return kept.grid;
+    }
+    let (dx, dy) = ((e - w) / 3.0, (n - s) / 3.0);
+    let covers = [w - dx, s - dy, e + dx, n + dy];
+    let grid = Arc::new(make(covers));
+    ctx.data_mut(|d| {
+        d.insert_temp(
+            id,
+            CachedGrid {
+                level,
+                covers,
+                grid: grid.clone(),
+            },
+        );
+    });
+    grid
 }
 
 /// Which grids a picture draws, and where their labels go.
@@ -82,8 +138,14 @@ fn paint_lines(
     grid: &Grid,
     stroke: impl Fn(GridWeight) -> Stroke,
 ) {
+    let screen = view.screen.expand(4.0);
     for line in &grid.lines {
-        painter.add(Shape::line(screen_points(view, line), stroke(line.weight)));
+        let points = screen_points(view, line);
+        // The cached grid reaches beyond the view: lines off screen cost nothing.
+        let bounds = egui::Rect::from_points(&points);
+        if bounds.intersects(screen) {
+            painter.add(Shape::line(points, stroke(line.weight)));
+        }
     }
 }
 

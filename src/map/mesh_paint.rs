@@ -52,7 +52,18 @@ pub fn append_lines(
     lines: &LineMesh,
     look: impl Fn(usize) -> LineLook,
 ) {
-    let visible = view.visible_world(8.0);
+    append_lines_within(out, view, lines, &view.visible_world(8.0), look);
+}
+
+/// Appends the strokes of `lines` whose chunks meet `within` (world units).
+pub fn append_lines_within(
+    out: &mut Mesh,
+    view: &WorldView,
+    lines: &LineMesh,
+    within: &crate::mesh::WorldRect,
+    look: impl Fn(usize) -> LineLook,
+) {
+    let visible = *within;
     let scale = view.scale();
     let c = view.screen.center();
     for chunk_index in lines.visible_chunks(&visible) {

@@ -21,6 +21,9 @@ pub trait BandMesh: Sized {
 pub struct Bands<M> {
     features: Vec<(usize, Geometry<f64>)>,
     bands: Vec<OnceLock<M>>,
+    /// The finest band worth building: data generalised for a scale gains nothing from
+    /// finer bands, which would only cost time and memory.
+    finest: usize,
 }
 
 impl<M> Default for Bands<M> {
@@ -32,10 +35,20 @@ impl<M> Default for Bands<M> {
 impl<M> Bands<M> {
     /// Keeps the features; no band is built yet.
     pub fn new(features: Vec<(usize, Geometry<f64>)>) -> Self {
+        let bands: Vec<OnceLock<M>> = all_bands().map(|_| OnceLock::new()).collect();
         Self {
             features,
-            bands: all_bands().map(|_| OnceLock::new()).collect(),
+            finest: bands.len().saturating_sub(1),
+            bands,
         }
+    }
+
+    /// Keeps the features, for data generalised for `zoom`: views closer than that use
+    /// that zoom's band.
+    pub fn generalised_for(features: Vec<(usize, Geometry<f64>)>, zoom: f64) -> Self {
+        let mut bands = Self::new(features);
+        bands.finest = band_for_zoom(zoom).min(bands.finest);
+        bands
     }
 
     /// The features, in lon/lat, with their indices.
@@ -59,12 +72,12 @@ impl<M: BandMesh> Bands<M> {
 
     /// The mesh to draw at `zoom`.
     pub fn for_zoom(&self, zoom: f64) -> Option<&M> {
-        self.build_band(band_for_zoom(zoom).min(self.bands.len().saturating_sub(1)))
+        self.build_band(band_for_zoom(zoom).min(self.finest))
     }
 
     /// Builds every band now.
     pub fn build_all(&self) {
-        for index in 0..self.bands.len() {
+        for index in 0..=self.finest {
             self.build_band(index);
         }
     }

@@ -112,6 +112,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_slide_that_names_a_grid_sets_it_and_one_that_does_not_keeps_the_viewers() {
+        let scenario = Scenario::default();
+        let timeline = Timeline::of(&scenario);
+        let viewer = BasemapLayers {
+            graticule: true,
+            ..BasemapLayers::default()
+        };
+        let mut slide = Slide::default();
+        let kept = PictureChoices::for_slide(&slide, &scenario, &timeline, viewer);
+        assert!(kept.basemap_layers.graticule && !kept.basemap_layers.mgrs_grid);
+        slide.grid = Some(crate::model::SlideGrid::Mgrs);
+        let set = PictureChoices::for_slide(&slide, &scenario, &timeline, viewer);
+        assert!(!set.basemap_layers.graticule && set.basemap_layers.mgrs_grid);
+        let text = toml::to_string(&slide).unwrap_or_default();
+        assert!(text.contains("grid = \"mgrs\""), "{text}");
+    }
+
+    #[test]
     fn filters_survive_the_trip_through_a_slide() {
         let mut filters = Filters::default();
         filters.statuses.insert(Status::Reported);

@@ -218,20 +218,23 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_view_far_from_every_hub_lists_no_hub_kind() {
+    /// The built-in scenario's legend, every layer shown, within `view`.
+    fn entries_in(view: Option<WorldRect>) -> (std::sync::Arc<Scenario>, Vec<LegendEntry>) {
         let (scenario, scene, presence) = builtin();
         let shown = vec![true; scenario.layers.len()];
-        let entries = legend_entries(
-            &scenario,
-            &scene,
-            LegendScope {
-                shown_layers: &shown,
-                presence: &presence,
-                view: Some(around(60.0, 45.0, 70.0, 55.0)),
-                coalition: None,
-            },
-        );
+        let scope = LegendScope {
+            shown_layers: &shown,
+            presence: &presence,
+            view,
+            coalition: None,
+        };
+        let entries = legend_entries(&scenario, &scene, scope);
+        (scenario, entries)
+    }
+
+    #[test]
+    fn a_view_far_from_every_hub_lists_no_hub_kind() {
+        let (_, entries) = entries_in(Some(around(60.0, 45.0, 70.0, 55.0)));
         assert!(
             !entries.iter().any(|e| matches!(e, LegendEntry::HubKind(_))),
             "{entries:?}"
@@ -240,18 +243,7 @@ mod tests {
 
     #[test]
     fn the_whole_scenario_lists_each_hub_kind_once() {
-        let (scenario, scene, presence) = builtin();
-        let shown = vec![true; scenario.layers.len()];
-        let entries = legend_entries(
-            &scenario,
-            &scene,
-            LegendScope {
-                shown_layers: &shown,
-                presence: &presence,
-                view: None,
-                coalition: None,
-            },
-        );
+        let (scenario, entries) = entries_in(None);
         let kinds: BTreeSet<HubKind> = scenario.hubs.iter().map(|h| h.kind).collect();
         let listed = entries
             .iter()

@@ -11,15 +11,7 @@ use super::{Bounds, Grid, GridLabel, GridLine, GridWeight, Runs, clamp, multiple
 pub fn mgrs_grid(bounds: Bounds, zoom: f64) -> Grid {
     let bounds = clamp(bounds, -80.0, 84.0);
     let mut grid = Grid::default();
-    let step = if zoom >= 11.5 {
-        Some(1_000.0)
-    } else if zoom >= 8.5 {
-        Some(10_000.0)
-    } else if zoom >= 5.5 {
-        Some(100_000.0)
-    } else {
-        None
-    };
+    let step = line_step(zoom);
     for cell in zone_cells(bounds) {
         let [w, s, ..] = cell.extent;
         let [vw, vs, ve, vn] = cell.visible;
@@ -53,6 +45,31 @@ pub fn mgrs_grid(bounds: Bounds, zoom: f64) -> Grid {
     }
     grid.lines.sort_by_key(|l| std::cmp::Reverse(l.weight));
     grid
+}
+
+/// The spacing of the lines inside zones at `zoom`, in metres (none: zones only).
+fn line_step(zoom: f64) -> Option<f64> {
+    if zoom >= 11.5 {
+        Some(1_000.0)
+    } else if zoom >= 8.5 {
+        Some(10_000.0)
+    } else if zoom >= 5.5 {
+        Some(100_000.0)
+    } else {
+        None
+    }
+}
+
+/// What the MGRS grid shows at `zoom`, as a number: views of the same level have the
+/// same lines and names (line spacing, square letters from 6, zone names below 8).
+pub fn mgrs_level(zoom: f64) -> u32 {
+    let step = match line_step(zoom) {
+        None => 0,
+        Some(s) if s >= 100_000.0 => 1,
+        Some(s) if s >= 10_000.0 => 2,
+        Some(_) => 3,
+    };
+    step * 4 + u32::from(zoom >= 6.0) * 2 + u32::from(zoom < 8.0)
 }
 
 /// One grid zone designation's area (a UTM zone within a latitude band), cut to a view.
@@ -165,36 +182,30 @@ fn cell_lines(cell: &ZoneCell, view: Bounds, step: f64, zoom: f64, grid: &mut Gr
         (step < 100_000.0).then(|| format!("{:02}", ((metres / 1000.0).round() as i64) % 100))
     };
     let samples = |from: f64, to: f64| -> Vec<f64> {
-        let count = (((to - from) / step) * 4.0).ceil().clamp(4.0, 400.0) as usize;
+        // Two points per line spacing: grid lines bend little between them (under a
+        // metre for 1 km lines, under a pixel for 100 km lines at their zooms).
+        let count = (((to - from) / step) * 2.0).ceil().clamp(4.0, 400.0) as usize;
         (0..=count)
             .map(|i| from + (to - from) * i as f64 / count as f64)
             .collect()
     };
+    let cut = [w, s, e, n];
+    let mut line = |value: f64, runs: Runs| {
+        let (along, from, to) = match runs {
+            Runs::NorthSouth => (true, n_min, n_max),
+            Runs::EastWest => (false, e_min, e_max),
+        };
+        let points = samples(from, to).into_iter().filter_map(|t| {
+            let (easting, northing) = if along { (value, t) } else { (t, value) };
+            from_utm(cell.zone, northp, easting, northing)
+        });
+        push_runs(grid, points, cut, weight, runs, label(value));
+    };
     for easting in multiples(e_min, e_max, step) {
-        let points = samples(n_min, n_max)
-            .into_iter()
-            .filter_map(|northing| from_utm(cell.zone, northp, easting, northing));
-        push_runs(
-            grid,
-            points,
-            [w, s, e, n],
-            weight,
-            Runs::NorthSouth,
-            label(easting),
-        );
+        line(easting, Runs::NorthSouth);
     }
     for northing in multiples(n_min, n_max, step) {
-        let points = samples(e_min, e_max)
-            .into_iter()
-            .filter_map(|easting| from_utm(cell.zone, northp, easting, northing));
-        push_runs(
-            grid,
-            points,
-            [w, s, e, n],
-            weight,
-            Runs::EastWest,
-            label(northing),
-        );
+        line(northing, Runs::EastWest);
     }
     if step >= 100_000.0 && zoom >= 6.0 {
         square_labels(cell, view, (e_min, e_max, n_min, n_max), grid);

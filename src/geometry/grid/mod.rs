@@ -5,7 +5,7 @@
 
 mod mgrs;
 
-pub use mgrs::{GridReference, grid_reference, mgrs_grid};
+pub use mgrs::{GridReference, grid_reference, mgrs_grid, mgrs_level};
 
 /// How strongly a grid line is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -66,25 +66,7 @@ pub type Bounds = [f64; 4];
 /// The graticule: meridians and parallels at a round interval for `zoom`.
 pub fn graticule(bounds: Bounds, zoom: f64) -> Grid {
     let [west, south, east, north] = clamp(bounds, -85.0, 85.0);
-    // About six lines across a view: 30° at zoom 2, 1° at zoom 7, 1′ at zoom 13.
-    let wanted = 360.0 / 2f64.powf(zoom) * 1.2;
-    let step = [
-        30.0,
-        20.0,
-        10.0,
-        5.0,
-        2.0,
-        1.0,
-        0.5,
-        0.25,
-        1.0 / 6.0,
-        1.0 / 12.0,
-        1.0 / 30.0,
-        1.0 / 60.0,
-    ]
-    .into_iter()
-    .find(|s| *s <= wanted)
-    .unwrap_or(1.0 / 60.0);
+    let step = GRATICULE_STEPS[graticule_level(zoom)];
     let mut grid = Grid::default();
     for lon in multiples(west, east, step) {
         grid.lines.push(GridLine {
@@ -103,6 +85,32 @@ pub fn graticule(bounds: Bounds, zoom: f64) -> Grid {
         });
     }
     grid
+}
+
+/// The graticule's intervals in degrees, widest first.
+const GRATICULE_STEPS: [f64; 12] = [
+    30.0,
+    20.0,
+    10.0,
+    5.0,
+    2.0,
+    1.0,
+    0.5,
+    0.25,
+    1.0 / 6.0,
+    1.0 / 12.0,
+    1.0 / 30.0,
+    1.0 / 60.0,
+];
+
+/// Which interval the graticule uses at `zoom`: about six lines across a view (30° at
+/// zoom 2, 1° at zoom 7, 1′ at zoom 13). Views of the same level have the same lines.
+pub fn graticule_level(zoom: f64) -> usize {
+    let wanted = 360.0 / 2f64.powf(zoom) * 1.2;
+    GRATICULE_STEPS
+        .iter()
+        .position(|s| *s <= wanted)
+        .unwrap_or(GRATICULE_STEPS.len() - 1)
 }
 
 /// "30°E", "48°30′N", "30°31′E".
