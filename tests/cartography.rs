@@ -238,128 +238,111 @@ fn an_illustrative_hub_carries_the_provenance_mark_whatever_its_frame() {
 /// (Debian's geographiclib-tools) says of them: `GeoConvert -m -p 0` (MGRS at 1 m), and
 /// `GeoConvert -p 9` of the 1 km grid corner at or below the point (zone, easting and
 /// northing rounded down to the kilometre).
-const REFERENCES: &[(&str, f64, f64, &str, u32, f64, f64, u32, u32, bool)] = &[
-    // name, lat, lon, MGRS, zone, corner lat, corner lon, corner E km, corner N km, north
-    (
-        "Kyiv",
-        50.4501,
-        30.5234,
-        "36UUA2418291607",
-        36,
-        50.44458606182189,
-        30.52112132737064,
-        324,
-        5591,
-        true,
-    ),
-    (
-        "Odesa",
-        46.4825,
-        30.7233,
-        "36TUS2525050177",
-        36,
-        46.48084167947815,
-        30.72010182456589,
-        325,
-        5150,
-        true,
-    ),
-    (
-        "Lviv",
-        49.8397,
-        24.0297,
-        "35UKR8643625040",
-        35,
-        49.83918107124091,
-        24.02366218260701,
-        286,
-        5525,
-        true,
-    ),
-    (
-        "Paris",
-        48.8566,
-        2.3522,
-        "31UDQ5248211717",
-        31,
-        48.85011166246140,
-        2.34570620965930,
-        452,
-        5411,
-        true,
-    ),
-    (
-        "London",
-        51.5074,
-        -0.1278,
-        "30UXC9931610163",
-        30,
-        51.50604081071950,
-        -0.13244326757732,
-        699,
-        5710,
-        true,
-    ),
-    (
-        "Sydney",
-        -33.8688,
-        151.2093,
-        "56HLH3436850948",
-        56,
-        -33.87729105514421,
-        151.20513728430288,
-        334,
-        6250,
-        false,
-    ),
-    (
-        "36°E zone edge",
-        49.99,
-        36.0005,
-        "37UBR8500641830",
-        37,
-        49.98253366588893,
-        36.00086741290977,
-        285,
-        5541,
-        true,
-    ),
-    (
-        "Bergen (32V)",
-        60.3913,
-        5.3221,
-        "32VKN9735300648",
-        32,
-        60.38531332832135,
-        5.31634890216049,
-        297,
-        6700,
-        true,
-    ),
-    (
-        "Nairobi",
-        -1.2921,
-        36.8219,
-        "37MBU5763457079",
-        37,
-        -1.29281801895894,
-        36.81619999324893,
-        257,
-        9857,
-        false,
-    ),
-    (
-        "Buenos Aires",
-        -34.6037,
-        -58.3816,
-        "21HUB7331770036",
-        21,
-        -34.60398684372024,
-        -58.38506720357734,
-        373,
-        6170,
-        false,
-    ),
+/// One point and what GeographicLib says of it.
+struct Reference {
+    name: &'static str,
+    lat: f64,
+    lon: f64,
+    /// MGRS at 1 m.
+    mgrs: &'static str,
+    zone: i32,
+    /// The 1 km grid corner at or below the point: latitude, longitude.
+    corner: (f64, f64),
+    /// Its easting and northing in kilometres.
+    corner_km: (u32, u32),
+}
+
+const REFERENCES: &[Reference] = &[
+    Reference {
+        name: "Kyiv",
+        lat: 50.4501,
+        lon: 30.5234,
+        mgrs: "36UUA2418291607",
+        zone: 36,
+        corner: (50.44458606182189, 30.52112132737064),
+        corner_km: (324, 5591),
+    },
+    Reference {
+        name: "Odesa",
+        lat: 46.4825,
+        lon: 30.7233,
+        mgrs: "36TUS2525050177",
+        zone: 36,
+        corner: (46.48084167947815, 30.72010182456589),
+        corner_km: (325, 5150),
+    },
+    Reference {
+        name: "Lviv",
+        lat: 49.8397,
+        lon: 24.0297,
+        mgrs: "35UKR8643625040",
+        zone: 35,
+        corner: (49.83918107124091, 24.02366218260701),
+        corner_km: (286, 5525),
+    },
+    Reference {
+        name: "Paris",
+        lat: 48.8566,
+        lon: 2.3522,
+        mgrs: "31UDQ5248211717",
+        zone: 31,
+        corner: (48.8501116624614, 2.3457062096593),
+        corner_km: (452, 5411),
+    },
+    Reference {
+        name: "London",
+        lat: 51.5074,
+        lon: -0.1278,
+        mgrs: "30UXC9931610163",
+        zone: 30,
+        corner: (51.5060408107195, -0.13244326757732),
+        corner_km: (699, 5710),
+    },
+    Reference {
+        name: "Sydney",
+        lat: -33.8688,
+        lon: 151.2093,
+        mgrs: "56HLH3436850948",
+        zone: 56,
+        corner: (-33.87729105514421, 151.20513728430288),
+        corner_km: (334, 6250),
+    },
+    Reference {
+        name: "36°E zone edge",
+        lat: 49.99,
+        lon: 36.0005,
+        mgrs: "37UBR8500641830",
+        zone: 37,
+        corner: (49.98253366588893, 36.00086741290977),
+        corner_km: (285, 5541),
+    },
+    Reference {
+        name: "Bergen (32V)",
+        lat: 60.3913,
+        lon: 5.3221,
+        mgrs: "32VKN9735300648",
+        zone: 32,
+        corner: (60.38531332832135, 5.31634890216049),
+        corner_km: (297, 6700),
+    },
+    Reference {
+        name: "Nairobi",
+        lat: -1.2921,
+        lon: 36.8219,
+        mgrs: "37MBU5763457079",
+        zone: 37,
+        corner: (-1.29281801895894, 36.81619999324893),
+        corner_km: (257, 9857),
+    },
+    Reference {
+        name: "Buenos Aires",
+        lat: -34.6037,
+        lon: -58.3816,
+        mgrs: "21HUB7331770036",
+        zone: 21,
+        corner: (-34.60398684372024, -58.38506720357734),
+        corner_km: (373, 6170),
+    },
 ];
 
 /// Metres from a point to a polyline, on a local plane (exact enough within metres).
@@ -379,11 +362,19 @@ fn metres_to_line(point: (f64, f64), line: &[(f64, f64)]) -> f64 {
 
 #[test]
 fn mgrs_references_agree_with_geographiclib_to_a_metre() {
-    for &(name, lat, lon, mgrs, zone, ..) in REFERENCES {
+    for &Reference {
+        name,
+        lat,
+        lon,
+        mgrs,
+        zone,
+        ..
+    } in REFERENCES
+    {
         let reference = grid_reference(lon, lat).unwrap_or_else(|| panic!("{name}: none"));
         let digits = mgrs.chars().take_while(char::is_ascii_digit).count();
         assert_eq!(reference.zone.to_string(), &mgrs[..digits], "{name}");
-        assert_eq!(reference.zone, zone as i32, "{name}");
+        assert_eq!(reference.zone, zone, "{name}");
         assert_eq!(
             reference.band,
             mgrs[digits..].chars().next().unwrap_or(' '),
@@ -408,7 +399,16 @@ fn mgrs_references_agree_with_geographiclib_to_a_metre() {
 
 #[test]
 fn the_1_km_grid_lines_and_square_letters_are_where_geographiclib_puts_them() {
-    for &(name, lat, lon, mgrs, _, corner_lat, corner_lon, e_km, n_km, _) in REFERENCES {
+    for &Reference {
+        name,
+        lat,
+        lon,
+        mgrs,
+        corner: (corner_lat, corner_lon),
+        corner_km: (e_km, n_km),
+        ..
+    } in REFERENCES
+    {
         let bounds = [lon - 0.03, lat - 0.02, lon + 0.03, lat + 0.02];
         let grid = mgrs_grid(bounds, 12.0);
         let nearest = |runs: Runs, label: String| {
