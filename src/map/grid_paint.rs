@@ -22,8 +22,15 @@ pub enum GridEdges {
     All,
 }
 
-/// The graticule's ink: blue, so it is never taken for the MGRS grid.
-const GRATICULE: Color32 = Color32::from_rgba_premultiplied(40, 70, 130, 170);
+/// The graticule's ink: blue, so it is never taken for the MGRS grid (lighter on the
+/// dark theme).
+fn graticule_ink(style: &MapStyle) -> Color32 {
+    if style.is_dark() {
+        Color32::from_rgba_unmultiplied(130, 170, 230, 190)
+    } else {
+        Color32::from_rgba_unmultiplied(40, 70, 130, 200)
+    }
+}
 
 /// Paints the grids chosen in `frame`'s basemap layers.
 pub fn paint_grids(painter: &Painter, view: &WorldView, style: &MapStyle, show: GridShow) {
@@ -36,8 +43,9 @@ pub fn paint_grids(painter: &Painter, view: &WorldView, style: &MapStyle, show: 
         let grid = cached(painter, "graticule", level, bounds, |b| {
             graticule(b, view.zoom)
         });
-        paint_lines(painter, view, &grid, |_| Stroke::new(0.8, GRATICULE));
-        paint_edge_labels(painter, view, &grid, style, GRATICULE, show.edges, 0.0);
+        let ink = graticule_ink(style);
+        paint_lines(painter, view, &grid, |_| Stroke::new(0.8, ink));
+        paint_edge_labels(painter, view, &grid, style, ink, show.edges, 0.0);
     }
     if show.mgrs {
         let level = mgrs_level(view.zoom);
