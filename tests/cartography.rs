@@ -532,3 +532,60 @@ fn the_grid_commands_turn_the_grids_on_in_the_picture() {
         Some(egui::Key::G)
     );
 }
+
+#[test]
+fn hub_labels_never_cover_another_label_or_a_hub_symbol() {
+    let app = common::TestHome::new().builtin_app();
+    let picture = &app.picture;
+    let mut renderer = renderer();
+    for (what, lon, lat, zoom, size) in [
+        ("Ukraine on a projector", 31.2, 48.5, 5.6, [1280.0, 720.0]),
+        ("Ukraine, small window", 31.2, 48.5, 5.0, [560.0, 420.0]),
+        ("Kyiv", 30.4, 50.3, 8.5, [900.0, 600.0]),
+        ("Paris", 2.5, 48.8, 9.0, [900.0, 600.0]),
+    ] {
+        let mut placements = Vec::new();
+        renderer
+            .render([size[0] as u32, size[1] as u32], 1.0, |ui| {
+                let view = WorldView::new(lon, lat, zoom, ui.max_rect());
+                let mut occupied = backstop::map::Occupied::default();
+                let mut hubs = backstop::map::place_hubs(
+                    &view,
+                    &picture.scenario,
+                    &picture.scene,
+                    Some(&picture.presence),
+                    &mut occupied,
+                );
+                backstop::map::place_hub_labels(
+                    ui.painter(),
+                    &view,
+                    &picture.scenario,
+                    &mut hubs,
+                    &mut occupied,
+                    &|_| false,
+                );
+                placements = hubs;
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        let labels: Vec<egui::Rect> = placements
+            .iter()
+            .filter_map(|p| p.label.as_ref().map(|(r, _)| *r))
+            .collect();
+        assert!(!labels.is_empty(), "{what}: no hub label at all");
+        for (i, label) in labels.iter().enumerate() {
+            for other in &labels[i + 1..] {
+                assert!(
+                    !label.intersects(*other),
+                    "{what}: labels {label:?} and {other:?} overlap"
+                );
+            }
+            for placement in &placements {
+                assert!(
+                    !label.intersects(placement.symbol),
+                    "{what}: a label covers hub {}'s symbol",
+                    placement.hub
+                );
+            }
+        }
+    }
+}
