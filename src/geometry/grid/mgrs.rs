@@ -359,8 +359,9 @@ pub fn grid_reference(lon: f64, lat: f64) -> Option<GridReference> {
     }
     let point = LatLon::create(lat, lon).ok()?;
     let utm = point.to_utmups();
-    // Five digits a side: one metre.
-    let text = Mgrs::from_latlon(&point, 5).to_string();
+    // Five digits a side: one metre. geoconvert asserts on a few points it cannot place
+    // (the equator at the antimeridian); a centimetre north of them it can.
+    let text = mgrs_text(lat, lon).or_else(|| mgrs_text(lat + 1e-7, lon))?;
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     let mut letters = text[digits..].chars();
     let band = letters.next()?;
@@ -375,6 +376,12 @@ pub fn grid_reference(lon: f64, lat: f64) -> Option<GridReference> {
         easting: utm.easting().rem_euclid(100_000.0),
         northing: utm.northing().rem_euclid(100_000.0),
     })
+}
+
+/// MGRS at 1 m, or `None` where geoconvert gives up (its assertions caught, not a crash).
+fn mgrs_text(lat: f64, lon: f64) -> Option<String> {
+    let point = LatLon::create(lat, lon).ok()?;
+    std::panic::catch_unwind(|| Mgrs::from_latlon(&point, 5).to_string()).ok()
 }
 
 fn to_utm(lon: f64, lat: f64) -> Option<UtmUps> {
