@@ -15,8 +15,9 @@ const DETAIL_ZOOM: f64 = 4.0;
 
 /// Paints water, land, lakes, rivers and borders (labels are separate, above the scenario).
 /// The world layers lie beneath everything; in detailed views the detailed box is
-/// cleared to water and redrawn from the detailed layers, whose lines meet the world's
-/// lines cut at the box's edge, so there is no seam and no double coast.
+/// cleared to water and redrawn from the detailed layers, and the world's lines are
+/// drawn only in the screen strips around the box, so there is no seam and no double
+/// coast.
 pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
     let (basemap, style, layers) = (frame.basemap, frame.style, frame.basemap_layers);
     let world = basemap.world();
