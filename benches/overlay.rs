@@ -39,10 +39,22 @@ fn parsing(c: &mut Criterion) {
         b.iter(|| std::hint::black_box(read_user_geojson("stress.geojson", &bytes)))
     });
     group.bench_function("load stress GeoJSON: read, parse, every zoom band", |b| {
-        b.iter(|| std::hint::black_box(load(0, path.clone(), &LoadProgress::default())))
+        b.iter(|| {
+            std::hint::black_box(load(
+                0,
+                path.clone(),
+                &Default::default(),
+                &LoadProgress::default(),
+            ))
+        })
     });
-    let layer = load(0, path.clone(), &LoadProgress::default())
-        .unwrap_or_else(|_| panic!("the stress overlay did not load"));
+    let layer = load(
+        0,
+        path.clone(),
+        &Default::default(),
+        &LoadProgress::default(),
+    )
+    .unwrap_or_else(|_| panic!("the stress overlay did not load"));
     for (name, lon, lat, zoom) in [
         (
             "rasterise 1600x1000 picture: Ukraine (zoom 6)",

@@ -108,7 +108,12 @@ fn a_named_pipe_as_an_overlay_or_a_tile_pack_is_refused_without_blocking() {
     fifo_at(&overlay);
     fifo_at(&pack);
     let loaded = within("an overlay that is a pipe", move || {
-        backstop::overlay::load(0, overlay, &backstop::overlay::LoadProgress::default())
+        backstop::overlay::load(
+            0,
+            overlay,
+            &Default::default(),
+            &backstop::overlay::LoadProgress::default(),
+        )
     });
     let problems = loaded.err().unwrap_or_default();
     assert!(
@@ -166,7 +171,12 @@ fn a_byte_order_mark_at_the_start_of_geojson_or_toml_is_accepted() {
         b"\xEF\xBB\xBF{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[30,50]},\"properties\":{}}]}",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let loaded = backstop::overlay::load(0, overlay, &backstop::overlay::LoadProgress::default());
+    let loaded = backstop::overlay::load(
+        0,
+        overlay,
+        &Default::default(),
+        &backstop::overlay::LoadProgress::default(),
+    );
     assert!(loaded.is_ok(), "{:?}", loaded.err());
 }
 
@@ -192,7 +202,7 @@ fn a_pathological_zigzag_overlay_loads_in_bounded_time() {
         ),
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let mut load = backstop::overlay::OverlayLoad::start(0, path, || {});
+    let mut load = backstop::overlay::OverlayLoad::start(0, path, Default::default(), || {});
     let deadline = std::time::Instant::now() + Duration::from_secs(120);
     let outcome = loop {
         if let Some(outcome) = load.poll() {

@@ -166,7 +166,7 @@ impl OpenPurpose {
                 "A folder with scenario.toml, hubs.geojson, nations.toml, events.toml and overlays/."
             }
             OpenPurpose::Overlay => {
-                "A GeoJSON FeatureCollection (up to 64 MB) to draw over the map. You can also drop files on the window."
+                "GeoJSON, KML/KMZ, CSV with coordinates, Shapefile (.shp or .zip), GeoPackage, FlatGeobuf or GPX (up to 64 MB) to draw over the map. You can also drop files on the window."
             }
             OpenPurpose::TilePack => {
                 "A raster tile pack for offline use: PMTiles (v3) or MBTiles, with PNG, JPEG or WebP tiles. Borders, oblasts and labels stay on top."
@@ -257,7 +257,7 @@ impl OpenDialog {
                     }
                     OpenPurpose::Overlay => dialog
                         .set_title("Add overlay")
-                        .add_filter("GeoJSON", &["geojson", "json"])
+                        .add_filter("Map data", &crate::io::formats::OverlayFormat::EXTENSIONS)
                         .pick_file(),
                     OpenPurpose::TilePack => dialog
                         .set_title("Open tile pack")

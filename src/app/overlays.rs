@@ -39,23 +39,30 @@ impl Overlays {
 }
 
 impl BackstopApp {
-    /// Starts loading a GeoJSON file as an overlay.
+    /// Starts loading a file of any overlay format as an overlay.
     pub fn add_overlay(&mut self, path: PathBuf) {
         let id = self.overlays.next_id;
         self.overlays.next_id += 1;
         log::info!("loading overlay {}", path.display());
         let repaint = self.jobs.repaint.clone();
-        self.overlays
-            .loading
-            .push(OverlayLoad::start(id, path, move || repaint.wake()));
+        self.overlays.loading.push(OverlayLoad::start(
+            id,
+            path,
+            crate::io::formats::ReadOptions::default(),
+            move || repaint.wake(),
+        ));
     }
 
-    /// Files dropped on the window become overlays.
+    /// Files dropped on the window become overlays. A Shapefile comes as several files:
+    /// its .dbf, .shx, .prj and .cpg are read with the .shp, not as overlays of their own.
     pub(super) fn read_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         for file in dropped {
-            self.commands
-                .push(Command::AddOverlay(file.path().to_path_buf()));
+            let path = file.path().to_path_buf();
+            if crate::io::formats::is_shapefile_part(&path) {
+                continue;
+            }
+            self.commands.push(Command::AddOverlay(path));
         }
     }
 

@@ -4,6 +4,7 @@ mod buffer;
 mod geodesy;
 pub mod grid;
 mod mercator;
+pub mod position;
 
 pub use buffer::geodesic_buffer;
 pub use geodesy::{

@@ -47,6 +47,13 @@ pub enum Location {
         /// The property or field the problem is about.
         field: Option<String>,
     },
+    /// A row of a table file (CSV): its 1-based line and the column at fault.
+    Row {
+        /// 1-based line in the file.
+        line: usize,
+        /// The column's header, when one column is at fault.
+        column: Option<String>,
+    },
 }
 
 /// One problem: file, place, severity and a message written for a data author.
@@ -114,6 +121,12 @@ impl fmt::Display for Diagnostic {
         match &self.location {
             Location::File => write!(f, "{}", self.file)?,
             Location::Text { line, column } => write!(f, "{}:{line}:{column}", self.file)?,
+            Location::Row { line, column } => {
+                write!(f, "{}:{line}", self.file)?;
+                if let Some(column) = column {
+                    write!(f, ": column \"{column}\"")?;
+                }
+            }
             Location::Record {
                 what,
                 index,

@@ -95,18 +95,35 @@ impl ScenarioFiles {
     /// leads (nothing there, outside the folder, not a file: fixed where the path is
     /// written) or in the file itself (too large, not text).
     pub fn read_checked(&self, relative: &str) -> Result<String, ReadFailure> {
+        let (bytes, _) = self.read_bytes_checked(relative)?;
+        super::text_of(bytes).map_err(ReadFailure::content)
+    }
+
+    /// Reads a file's bytes, with the same checks as [`ScenarioFiles::read_checked`], and
+    /// where it is on disk (`None` for the built-in scenario), for formats that read
+    /// files beside it (a Shapefile's .dbf) or open it themselves (a GeoPackage).
+    pub fn read_bytes_checked(
+        &self,
+        relative: &str,
+    ) -> Result<(Vec<u8>, Option<PathBuf>), ReadFailure> {
         check_relative(relative).map_err(ReadFailure::path)?;
         match &self.source {
             ScenarioSource::Builtin => BUILTIN_FILES
                 .iter()
                 .find(|(name, _)| *name == relative)
-                .map(|(_, text)| (*text).to_owned())
+                .map(|(_, text)| (text.as_bytes().to_vec(), None))
                 .ok_or_else(|| ReadFailure::path("file not found in the built-in scenario")),
-            ScenarioSource::Folder(folder) => self.read_from_folder(folder, relative),
+            ScenarioSource::Folder(folder) => self
+                .read_from_folder(folder, relative)
+                .map(|(bytes, path)| (bytes, Some(path))),
         }
     }
 
-    fn read_from_folder(&self, folder: &Path, relative: &str) -> Result<String, ReadFailure> {
+    fn read_from_folder(
+        &self,
+        folder: &Path,
+        relative: &str,
+    ) -> Result<(Vec<u8>, PathBuf), ReadFailure> {
         let path = folder.join(relative);
         let canonical_folder = folder
             .canonicalize()
@@ -129,7 +146,7 @@ impl ScenarioFiles {
             }
             _ => ReadFailure::content(e.to_string()),
         })?;
-        super::text_of(bytes).map_err(ReadFailure::content)
+        Ok((bytes, canonical))
     }
 }
 

@@ -61,8 +61,8 @@ pub fn load_scenario(files: &ScenarioFiles) -> LoadReport {
         };
         // A file that cannot be opened is fixed in scenario.toml; one that opens but
         // does not parse is fixed in the file itself.
-        let text = match files.read_checked(&file) {
-            Ok(text) => text,
+        let (bytes, on_disk) = match files.read_bytes_checked(&file) {
+            Ok(read) => read,
             Err(failure) => {
                 out.push(if failure.in_path {
                     Diagnostic::layer_file(index, &layer.id, &file, &failure.message)
@@ -73,7 +73,7 @@ pub fn load_scenario(files: &ScenarioFiles) -> LoadReport {
                 continue;
             }
         };
-        let Some(raw) = read_features(&file, text, &mut out) else {
+        let Some(raw) = read_layer_file(&file, bytes, on_disk.as_deref(), &mut out) else {
             layer.failed = true;
             continue;
         };
@@ -129,6 +129,50 @@ fn read_features(file: &str, text: String, out: &mut Vec<Diagnostic>) -> Option<
     feature_collection(file, root)
         .map_err(|d| out.push(*d))
         .ok()
+}
+
+/// A layer's file: GeoJSON read strictly as scenario data, any other overlay format
+/// (KML, CSV, Shapefile…) read by its reader and then checked the same way.
+fn read_layer_file(
+    file: &str,
+    bytes: Vec<u8>,
+    on_disk: Option<&std::path::Path>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Vec<RawFeature>> {
+    let path = on_disk.unwrap_or(std::path::Path::new(file));
+    let format = super::formats::OverlayFormat::detect(path, &bytes);
+    if matches!(format, None | Some(super::formats::OverlayFormat::GeoJson)) {
+        let text = super::text_of(bytes)
+            .map_err(|e| out.push(Diagnostic::file(file, Severity::Error, e)))
+            .ok()?;
+        return read_features(file, text, out);
+    }
+    let options = super::formats::ReadOptions::default();
+    let (features, problems) = match super::formats::read_overlay(path, &bytes, &options) {
+        Ok(read) => read,
+        Err(problems) => {
+            out.extend(problems.into_iter().map(|d| Diagnostic {
+                file: file.to_owned(),
+                ..d
+            }));
+            return None;
+        }
+    };
+    out.extend(problems.into_iter().map(|d| Diagnostic {
+        file: file.to_owned(),
+        ..d
+    }));
+    Some(
+        features
+            .into_iter()
+            .enumerate()
+            .map(|(index, feature)| RawFeature {
+                index,
+                properties: feature.properties,
+                geometry: serde_json::to_value(geojson::Geometry::from(&feature.geometry)).ok(),
+            })
+            .collect(),
+    )
 }
 
 /// Builds the buffer zone around the configured line feature.

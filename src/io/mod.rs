@@ -9,6 +9,7 @@ mod events;
 mod fast_geojson;
 mod features;
 mod files;
+pub mod formats;
 mod geojson_read;
 mod last_good;
 mod load;

@@ -42,22 +42,39 @@ pub fn paint_user_overlays(
             continue;
         }
         let mut mesh = Mesh::default();
+        let rgba = |c: [u8; 4]| Color32::from_rgba_unmultiplied(c[0], c[1], c[2], c[3]);
         if let Some(fill) = layer.fill.for_zoom(view.zoom) {
             let fill_colour = ink.gamma_multiply(FILL_ALPHA);
-            append_fill(&mut mesh, view, fill, |_| fill_colour);
+            append_fill(&mut mesh, view, fill, |feature| {
+                layer
+                    .looks
+                    .get(&feature)
+                    .and_then(|l| l.fill)
+                    .map_or(fill_colour, |c| rgba(c).gamma_multiply(FILL_ALPHA / 0.5))
+            });
         }
         if let Some(lines) = layer.lines.for_zoom(view.zoom) {
-            append_lines(&mut mesh, view, lines, |_| LineLook {
-                color: ink,
-                width: 1.4,
+            append_lines(&mut mesh, view, lines, |feature| {
+                let look = layer.looks.get(&feature);
+                LineLook {
+                    color: look.and_then(|l| l.stroke).map_or(ink, rgba),
+                    width: look
+                        .and_then(|l| l.stroke_width)
+                        .map_or(1.4, |w| w.clamp(0.5, 6.0)),
+                }
             });
         }
         painter.add(Shape::mesh(mesh));
         let area = view.screen.expand(POINT_RADIUS);
-        for (_, point) in &layer.points {
+        for (feature, point) in &layer.points {
             let p = view.to_screen(*point);
             if area.contains(p) {
-                painter.circle(p, POINT_RADIUS, ink, Stroke::new(1.0, Color32::WHITE));
+                let colour = layer
+                    .looks
+                    .get(feature)
+                    .and_then(|l| l.marker.or(l.stroke))
+                    .map_or(ink, rgba);
+                painter.circle(p, POINT_RADIUS, colour, Stroke::new(1.0, Color32::WHITE));
             }
         }
         outline_selected(painter, view, layer, selection, hovered);

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 
 use super::UserLayer;
-use crate::io::{Diagnostic, MAX_FILE_BYTES, Severity, read_user_geojson};
+use crate::io::formats::{ReadOptions, read_overlay};
+use crate::io::{Diagnostic, MAX_FILE_BYTES, Severity};
 use crate::job::{Job, Polled};
 
 /// Where a load has got to.
@@ -14,7 +15,7 @@ use crate::job::{Job, Polled};
 pub enum Stage {
     /// Reading the file.
     Reading,
-    /// Parsing GeoJSON.
+    /// Parsing the file's format.
     Parsing,
     /// Simplifying and triangulating for each zoom band.
     Meshing,
@@ -86,11 +87,18 @@ pub struct OverlayLoad {
 
 impl OverlayLoad {
     /// Starts loading `path` on a worker; `wake` is called when there is news.
-    pub fn start(id: u64, path: PathBuf, wake: impl Fn() + Send + Sync + 'static) -> Self {
+    pub fn start(
+        id: u64,
+        path: PathBuf,
+        options: ReadOptions,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
         let progress = Arc::new(LoadProgress::default());
         let shared = progress.clone();
         let file = path.clone();
-        let job = Job::spawn("overlay-load", wake, move |_| Ok(load(id, file, &shared)));
+        let job = Job::spawn("overlay-load", wake, move |_| {
+            Ok(load(id, file, &options, &shared))
+        });
         Self {
             path,
             progress,
@@ -126,8 +134,13 @@ pub fn display_name(path: &std::path::Path) -> String {
     )
 }
 
-/// Reads, parses and prepares a file; blocking.
-pub fn load(id: u64, path: PathBuf, progress: &LoadProgress) -> Result<UserLayer, Vec<Diagnostic>> {
+/// Reads, parses and prepares a file of any overlay format; blocking.
+pub fn load(
+    id: u64,
+    path: PathBuf,
+    options: &ReadOptions,
+    progress: &LoadProgress,
+) -> Result<UserLayer, Vec<Diagnostic>> {
     let name = display_name(&path);
     let fail = |message: String| vec![Diagnostic::file(&name, Severity::Error, message)];
     progress.set_stage(Stage::Reading);
@@ -142,17 +155,13 @@ pub fn load(id: u64, path: PathBuf, progress: &LoadProgress) -> Result<UserLayer
             MAX_FILE_BYTES / 1_000_000
         )));
     }
-    let mut bytes = read_with_progress(&path, size, progress)
+    let bytes = read_with_progress(&path, size, progress)
         .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?;
-    // RFC 8259 lets a reader ignore a byte-order mark; Windows editors write one.
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
     if progress.is_cancelled() {
         return Err(fail("cancelled".into()));
     }
     progress.set_stage(Stage::Parsing);
-    let (features, problems) = read_user_geojson(&name, &bytes).map_err(|d| vec![*d])?;
+    let (features, problems) = read_overlay(&path, &bytes, options)?;
     drop(bytes);
     if features.is_empty() {
         let mut all = problems;

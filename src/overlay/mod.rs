@@ -3,9 +3,11 @@
 //! simplification, triangulation and culling as the basemap, removable.
 
 mod loader;
+mod look;
 mod raster;
 
 pub use loader::{LoadProgress, OverlayLoad, Stage, display_name, load};
+pub use look::FeatureLook;
 pub use raster::{RASTER_POINTS, RasterCache, RasterView, is_dense, paint_raster, rasterize};
 
 use std::path::PathBuf;
@@ -44,6 +46,8 @@ pub struct UserLayer {
     pub points: Vec<(usize, WorldPoint)>,
     /// Drawing colour.
     pub colour: [u8; 3],
+    /// The features that carry a look of their own (KML styles, simplestyle), by index.
+    pub looks: std::collections::HashMap<usize, FeatureLook>,
     /// How many vertices it holds.
     pub vertices: usize,
     /// The file's size in bytes.
@@ -67,8 +71,12 @@ impl UserLayer {
         let mut lines = Vec::new();
         let mut points = Vec::new();
         let mut vertices = 0;
+        let mut looks = std::collections::HashMap::new();
         for (index, feature) in features.iter().enumerate() {
             vertices += feature.geometry.coords_count();
+            if let Some(look) = FeatureLook::of(&feature.properties) {
+                looks.insert(index, look);
+            }
             collect(
                 index,
                 &feature.geometry,
@@ -98,6 +106,7 @@ impl UserLayer {
             lines,
             points,
             colour: PALETTE[(id as usize) % PALETTE.len()],
+            looks,
             vertices,
             bytes,
             problems,

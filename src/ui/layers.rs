@@ -167,7 +167,7 @@ fn user_overlays(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Comman
     if ui
         .button("Add overlay…")
         .on_hover_text(
-            "A GeoJSON file to draw over the map (Ctrl+Shift+O), or drop files on the window",
+            "A GeoJSON, KML/KMZ, CSV, Shapefile, GeoPackage, FlatGeobuf or GPX file to draw over the map (Ctrl+Shift+O), or drop files on the window",
         )
         .clicked()
     {

@@ -1,0 +1,428 @@
+//! KML from Google Earth or ATAK, read with georust's kml: Placemarks (points, lines,
+//! polygons with holes, MultiGeometry) inside any Folders, their name, description and
+//! ExtendedData as properties, the folder path as `folder`, and their styles as the
+//! simplestyle properties (`stroke`, `stroke-width`, `fill`, `fill-opacity`,
+//! `marker-color`) the map draws with. NetworkLinks are not followed.
+
+use std::collections::HashMap;
+
+use geo::Geometry;
+use kml::types::{Element, Placemark, Style};
+use kml::{Kml, KmlReader};
+use serde_json::{Map, Value};
+
+use super::{FeaturesRead, check_lon_lat, feature_problem};
+use crate::io::diagnostic::{Diagnostic, Severity};
+
+/// A placemark's look, as simplestyle properties.
+#[derive(Debug, Clone, Default)]
+struct Look {
+    stroke: Option<(String, f64)>,
+    stroke_width: Option<f64>,
+    fill: Option<(String, f64)>,
+    marker: Option<String>,
+}
+
+struct Walk<'a> {
+    file: &'a str,
+    styles: HashMap<String, Look>,
+    style_maps: HashMap<String, String>,
+    features: Vec<crate::io::UserFeature>,
+    problems: Vec<Diagnostic>,
+    placemarks: usize,
+    network_links: usize,
+}
+
+/// Reads a KML document.
+pub(super) fn read_kml(file: &str, bytes: &[u8]) -> Result<FeaturesRead, Vec<Diagnostic>> {
+    let text = String::from_utf8_lossy(super::text::without_bom(bytes));
+    let root: Kml<f64> = KmlReader::<_, f64>::from_string(&text)
+        .read()
+        .map_err(|e| {
+            vec![Diagnostic::file(
+                file,
+                Severity::Error,
+                format!("not readable KML: {e}"),
+            )]
+        })?;
+    let mut walk = Walk {
+        file,
+        styles: HashMap::new(),
+        style_maps: HashMap::new(),
+        features: Vec::new(),
+        problems: Vec::new(),
+        placemarks: 0,
+        network_links: 0,
+    };
+    walk.collect_styles(&root);
+    walk.visit(root, &mut Vec::new());
+    if walk.network_links > 0 {
+        walk.problems.push(Diagnostic::file(
+            file,
+            Severity::Warning,
+            format!(
+                "{} NetworkLink{} not followed: Backstop reads only what is in the file (save the linked data and open it too)",
+                walk.network_links,
+                if walk.network_links == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    Ok((walk.features, walk.problems))
+}
+
+impl Walk<'_> {
+    fn collect_styles(&mut self, node: &Kml<f64>) {
+        match node {
+            Kml::KmlDocument(d) => d.elements.iter().for_each(|e| self.collect_styles(e)),
+            Kml::Document { elements, .. } => elements.iter().for_each(|e| self.collect_styles(e)),
+            Kml::Folder(f) => f.elements.iter().for_each(|e| self.collect_styles(e)),
+            Kml::Style(style) => {
+                if let Some(id) = &style.id {
+                    self.styles.insert(id.clone(), look_of_style(style));
+                }
+            }
+            Kml::StyleMap(map) => {
+                if let (Some(id), Some(normal)) =
+                    (&map.id, map.pairs.iter().find(|p| p.key == "normal"))
+                {
+                    self.style_maps.insert(id.clone(), normal.style_url.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn visit(&mut self, node: Kml<f64>, folders: &mut Vec<String>) {
+        match node {
+            Kml::KmlDocument(d) => d.elements.into_iter().for_each(|e| self.visit(e, folders)),
+            Kml::Document { elements, .. } => {
+                elements.into_iter().for_each(|e| self.visit(e, folders))
+            }
+            Kml::Folder(folder) => {
+                folders.push(folder.name.clone().unwrap_or_else(|| "Folder".into()));
+                folder
+                    .elements
+                    .into_iter()
+                    .for_each(|e| self.visit(e, folders));
+                folders.pop();
+            }
+            Kml::Placemark(placemark) => self.placemark(placemark, folders),
+            Kml::Element(element) if element.name == "NetworkLink" => self.network_links += 1,
+            // A bare geometry at the top of the file is a feature without properties.
+            Kml::Point(_) | Kml::LineString(_) | Kml::Polygon(_) | Kml::MultiGeometry(_) => {
+                let geometry = match node {
+                    Kml::Point(p) => kml::types::Geometry::Point(p),
+                    Kml::LineString(l) => kml::types::Geometry::LineString(l),
+                    Kml::Polygon(p) => kml::types::Geometry::Polygon(p),
+                    Kml::MultiGeometry(m) => kml::types::Geometry::MultiGeometry(m),
+                    _ => return,
+                };
+                self.placemark(
+                    Placemark {
+                        geometry: Some(geometry),
+                        ..Placemark::default()
+                    },
+                    folders,
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn placemark(&mut self, placemark: Placemark<f64>, folders: &[String]) {
+        let index = self.placemarks;
+        self.placemarks += 1;
+        let id = placemark
+            .attrs
+            .get("id")
+            .cloned()
+            .or_else(|| placemark.name.clone());
+        let Some(raw) = placemark.geometry.clone() else {
+            self.problems.push(feature_problem(
+                self.file,
+                index,
+                id,
+                "geometry",
+                Severity::Error,
+                "the placemark has no geometry: left out",
+            ));
+            return;
+        };
+        let geometry = match Geometry::<f64>::try_from(raw) {
+            Ok(g) => simplify_collection(g),
+            Err(e) => {
+                self.problems.push(feature_problem(
+                    self.file,
+                    index,
+                    id,
+                    "geometry",
+                    Severity::Error,
+                    format!("unsupported geometry: {e}"),
+                ));
+                return;
+            }
+        };
+        if let Err(message) = check_lon_lat(&geometry) {
+            self.problems.push(feature_problem(
+                self.file,
+                index,
+                id,
+                "geometry",
+                Severity::Error,
+                message,
+            ));
+            return;
+        }
+        let mut properties = Map::new();
+        if let Some(id) = placemark.attrs.get("id") {
+            properties.insert("id".into(), Value::String(id.clone()));
+        }
+        if let Some(name) = &placemark.name {
+            properties.insert("name".into(), Value::String(name.trim().to_owned()));
+        }
+        if let Some(description) = &placemark.description {
+            properties.insert(
+                "description".into(),
+                Value::String(description.trim().to_owned()),
+            );
+        }
+        if !folders.is_empty() {
+            properties.insert("folder".into(), Value::String(folders.join("/")));
+        }
+        for child in &placemark.children {
+            if child.name == "ExtendedData" {
+                extended_data(child, &mut properties);
+            }
+        }
+        let look = self.look_of(&placemark);
+        apply_look(&look, &mut properties);
+        self.features.push(crate::io::UserFeature {
+            geometry,
+            properties,
+        });
+    }
+
+    /// The placemark's style: shared (through a StyleMap's "normal" pair), then inline.
+    fn look_of(&self, placemark: &Placemark<f64>) -> Look {
+        let mut look = placemark
+            .style_url
+            .as_deref()
+            .map(|url| url.trim_start_matches('#'))
+            .and_then(|id| {
+                let target = self
+                    .style_maps
+                    .get(id)
+                    .map_or(id, |normal| normal.trim_start_matches('#'));
+                self.styles.get(target)
+            })
+            .cloned()
+            .unwrap_or_default();
+        for child in placemark.children.iter().filter(|c| c.name == "Style") {
+            inline_look(child, &mut look);
+        }
+        look
+    }
+}
+
+/// A MultiGeometry of one kind is that kind's multi-geometry.
+fn simplify_collection(geometry: Geometry<f64>) -> Geometry<f64> {
+    let Geometry::GeometryCollection(collection) = geometry else {
+        return geometry;
+    };
+    let parts = collection.0;
+    if parts.len() == 1 {
+        return parts.into_iter().next().map_or(
+            Geometry::GeometryCollection(geo::GeometryCollection(Vec::new())),
+            simplify_collection,
+        );
+    }
+    if parts.iter().all(|g| matches!(g, Geometry::Point(_))) {
+        return Geometry::MultiPoint(
+            parts
+                .into_iter()
+                .filter_map(|g| geo::Point::try_from(g).ok())
+                .collect(),
+        );
+    }
+    if parts.iter().all(|g| matches!(g, Geometry::LineString(_))) {
+        return Geometry::MultiLineString(geo::MultiLineString(
+            parts
+                .into_iter()
+                .filter_map(|g| geo::LineString::try_from(g).ok())
+                .collect(),
+        ));
+    }
+    if parts.iter().all(|g| matches!(g, Geometry::Polygon(_))) {
+        return Geometry::MultiPolygon(geo::MultiPolygon(
+            parts
+                .into_iter()
+                .filter_map(|g| geo::Polygon::try_from(g).ok())
+                .collect(),
+        ));
+    }
+    Geometry::GeometryCollection(geo::GeometryCollection(parts))
+}
+
+/// `<Data name="x"><value>…</value></Data>` and `<SchemaData><SimpleData name="x">…`.
+fn extended_data(element: &Element, properties: &mut Map<String, Value>) {
+    for child in &element.children {
+        match child.name.as_str() {
+            "Data" => {
+                let Some(name) = child.attrs.get("name") else {
+                    continue;
+                };
+                let value = child
+                    .children
+                    .iter()
+                    .find(|c| c.name == "value")
+                    .and_then(|c| c.content.clone())
+                    .unwrap_or_default();
+                properties.insert(name.clone(), Value::String(value.trim().to_owned()));
+            }
+            "SchemaData" => extended_data(child, properties),
+            "SimpleData" => {
+                if let Some(name) = child.attrs.get("name") {
+                    let value = child.content.clone().unwrap_or_default();
+                    properties.insert(name.clone(), Value::String(value.trim().to_owned()));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn look_of_style(style: &Style) -> Look {
+    let mut look = Look::default();
+    if let Some(line) = &style.line {
+        look.stroke = kml_colour(&line.color);
+        look.stroke_width = Some(line.width).filter(|w| *w > 0.0);
+    }
+    if let Some(poly) = &style.poly {
+        look.fill = if poly.fill {
+            kml_colour(&poly.color)
+        } else {
+            Some(("#000000".into(), 0.0))
+        };
+    }
+    if let Some(icon) = &style.icon {
+        look.marker = kml_colour(&icon.color).map(|(c, _)| c);
+    }
+    look
+}
+
+/// An inline `<Style>` inside a placemark, read from its generic elements.
+fn inline_look(style: &Element, look: &mut Look) {
+    let content = |e: &Element, name: &str| {
+        e.children
+            .iter()
+            .find(|c| c.name == name)
+            .and_then(|c| c.content.clone())
+    };
+    for part in &style.children {
+        match part.name.as_str() {
+            "LineStyle" => {
+                if let Some(c) = content(part, "color").as_deref().and_then(kml_colour) {
+                    look.stroke = Some(c);
+                }
+                if let Some(w) = content(part, "width").and_then(|w| w.trim().parse().ok()) {
+                    look.stroke_width = Some(w);
+                }
+            }
+            "PolyStyle" => {
+                if let Some(c) = content(part, "color").as_deref().and_then(kml_colour) {
+                    look.fill = Some(c);
+                }
+                if content(part, "fill").is_some_and(|f| f.trim() == "0") {
+                    look.fill = Some(("#000000".into(), 0.0));
+                }
+            }
+            "IconStyle" => {
+                if let Some((c, _)) = content(part, "color").as_deref().and_then(kml_colour) {
+                    look.marker = Some(c);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// KML writes colours as `aabbggrr` hex; simplestyle as `#rrggbb` and an opacity.
+fn kml_colour(text: &str) -> Option<(String, f64)> {
+    let hex = text.trim().trim_start_matches('#');
+    if hex.len() != 8 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    let (a, b, g, r) = (byte(0)?, byte(2)?, byte(4)?, byte(6)?);
+    Some((format!("#{r:02x}{g:02x}{b:02x}"), f64::from(a) / 255.0))
+}
+
+fn apply_look(look: &Look, properties: &mut Map<String, Value>) {
+    let number =
+        |v: f64| serde_json::Number::from_f64((v * 1000.0).round() / 1000.0).map(Value::Number);
+    if let Some((colour, opacity)) = &look.stroke {
+        properties.insert("stroke".into(), Value::String(colour.clone()));
+        if let Some(v) = number(*opacity) {
+            properties.insert("stroke-opacity".into(), v);
+        }
+    }
+    if let Some(width) = look.stroke_width.and_then(number) {
+        properties.insert("stroke-width".into(), width);
+    }
+    if let Some((colour, opacity)) = &look.fill {
+        properties.insert("fill".into(), Value::String(colour.clone()));
+        if let Some(v) = number(*opacity) {
+            properties.insert("fill-opacity".into(), v);
+        }
+    }
+    if let Some(colour) = &look.marker {
+        properties.insert("marker-color".into(), Value::String(colour.clone()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+  <Style id="red"><LineStyle><color>ff0000ff</color><width>3</width></LineStyle></Style>
+  <Folder><name>Recon</name>
+    <Placemark id="p1"><name>Observation post</name><description>seen 5 Jan</description>
+      <ExtendedData><Data name="unit"><value>3rd</value></Data></ExtendedData>
+      <Point><coordinates>30.52,50.45,0</coordinates></Point></Placemark>
+    <Placemark><name>Route</name><styleUrl>#red</styleUrl>
+      <LineString><coordinates>30,50 31,51</coordinates></LineString></Placemark>
+  </Folder>
+  <Placemark><name>Area</name><Polygon>
+    <outerBoundaryIs><LinearRing><coordinates>30,50 32,50 32,52 30,52 30,50</coordinates></LinearRing></outerBoundaryIs>
+    <innerBoundaryIs><LinearRing><coordinates>30.5,50.5 31,50.5 31,51 30.5,50.5</coordinates></LinearRing></innerBoundaryIs>
+  </Polygon></Placemark>
+  <NetworkLink><Link><href>http://example.invalid/x.kml</href></Link></NetworkLink>
+</Document></kml>"##;
+
+    #[test]
+    fn placemarks_keep_their_folder_data_and_style() {
+        let (features, problems) =
+            read_kml("mine.kml", SAMPLE.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(features.len(), 3);
+        let post = &features[0].properties;
+        assert_eq!(post["name"], "Observation post");
+        assert_eq!(post["folder"], "Recon");
+        assert_eq!(post["unit"], "3rd");
+        assert_eq!(features[1].properties["stroke"], "#ff0000");
+        assert_eq!(features[1].properties["stroke-width"], 3.0);
+        let Geometry::Polygon(area) = &features[2].geometry else {
+            panic!("not a polygon: {:?}", features[2].geometry)
+        };
+        assert_eq!(area.interiors().len(), 1);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("NetworkLink"));
+    }
+
+    #[test]
+    fn broken_xml_is_an_error_for_the_file() {
+        let result = read_kml("bad.kml", b"<kml><Document><Placemark></kml>");
+        assert!(result.is_err() || result.is_ok_and(|(f, _)| f.is_empty()));
+    }
+}
