@@ -25,7 +25,8 @@ struct Cli {
     /// Window size in points, e.g. 1280x720 (a projector) or 1920x1080.
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = cli::parse_size, default_value = "1600x1000")]
     size: (u32, u32),
-    /// A GeoJSON file to draw over the map, as if dropped on the window (repeatable).
+    /// A file to draw over the map, as if dropped on the window (repeatable): GeoJSON,
+    /// KML/KMZ, CSV, Shapefile (.shp or .zip), GeoPackage, FlatGeobuf or GPX.
     #[arg(long, value_name = "FILE")]
     overlay: Vec<PathBuf>,
     /// Graphics back end.
@@ -48,6 +49,9 @@ enum Commands {
         /// Also check a tile pack (.pmtiles or .mbtiles).
         #[arg(long, value_name = "FILE")]
         tiles: Option<PathBuf>,
+        /// Also check an overlay file of any format Backstop reads (repeatable).
+        #[arg(long, value_name = "FILE")]
+        overlay: Vec<PathBuf>,
     },
     /// Write the map as PNG (headless), or the data as GeoJSON, KML or CSV, by the output's extension.
     Export {
@@ -74,6 +78,14 @@ enum Commands {
         /// A tile pack (.pmtiles or .mbtiles) drawn as the basemap (PNG only).
         #[arg(long, value_name = "FILE")]
         tiles: Option<PathBuf>,
+        /// An overlay file of any format Backstop reads, drawn in the picture and written
+        /// into GeoJSON, KML and CSV (repeatable).
+        #[arg(long, value_name = "FILE")]
+        overlay: Vec<PathBuf>,
+        /// Write only the overlays' features, not the scenario's: converts a file, e.g.
+        /// `--overlay in.kmz --overlays-only --out out.geojson`.
+        #[arg(long, requires = "overlay")]
+        overlays_only: bool,
     },
 }
 
@@ -95,11 +107,17 @@ fn main() -> ExitCode {
     .init();
     let cli = Cli::parse();
     match cli.command {
-        Some(Commands::Check { dir, format, tiles }) => {
+        Some(Commands::Check {
+            dir,
+            format,
+            tiles,
+            overlay,
+        }) => {
             let code = cli::check(
                 dir.as_deref(),
                 format,
                 tiles.as_deref(),
+                &overlay,
                 &mut std::io::stdout(),
                 &mut std::io::stderr(),
             );
@@ -112,6 +130,8 @@ fn main() -> ExitCode {
             size,
             view,
             tiles,
+            overlay,
+            overlays_only,
         }) => {
             let runtime = quiet_wayland_probe();
             let code = match (out, slides) {
@@ -123,14 +143,15 @@ fn main() -> ExitCode {
                     &mut std::io::stderr(),
                 ),
                 (Some(out), None) => {
-                    let code = cli::export(
-                        dir.as_deref(),
-                        &out,
+                    let request = cli::ExportRequest {
+                        out: &out,
                         size,
                         view,
-                        tiles.as_deref(),
-                        &mut std::io::stderr(),
-                    );
+                        tiles: tiles.as_deref(),
+                        overlays: &overlay,
+                        overlays_only,
+                    };
+                    let code = cli::export(dir.as_deref(), &request, &mut std::io::stderr());
                     if code == cli::EXIT_OK {
                         println!("wrote {}", out.display());
                     }

@@ -53,6 +53,30 @@ impl BackstopApp {
         ));
     }
 
+    /// Puts a prepared overlay on the map, on top, with its problems in Problems.
+    pub fn add_loaded_overlay(&mut self, layer: crate::overlay::UserLayer) {
+        self.overlays
+            .problems
+            .extend(layer.problems.iter().cloned());
+        self.overlays.layers.push(ShownOverlay {
+            layer: Arc::new(layer),
+            visible: true,
+            raster: Arc::default(),
+        });
+    }
+
+    /// Loads an overlay at once, on this thread (for the command line, which has no
+    /// frames to wait through); the app itself loads in the background.
+    pub fn load_overlay_now(&mut self, path: PathBuf) -> Result<(), Vec<Diagnostic>> {
+        let id = self.overlays.next_id;
+        self.overlays.next_id += 1;
+        let options = crate::io::formats::ReadOptions::default();
+        let layer = crate::overlay::load(id, path, &options, &Default::default())?;
+        self.add_loaded_overlay(layer);
+        self.refresh_picture();
+        Ok(())
+    }
+
     /// Files dropped on the window become overlays. A Shapefile comes as several files:
     /// its .dbf, .shx, .prj and .cpg are read with the .shp, not as overlays of their own.
     pub(super) fn read_dropped_files(&mut self, ctx: &egui::Context) {
@@ -83,15 +107,8 @@ impl BackstopApp {
                     if left_out > 0 {
                         text.push_str(&format!(" ({left_out} left out: see Problems)"));
                     }
-                    self.overlays
-                        .problems
-                        .extend(layer.problems.iter().cloned());
                     self.toast(text, left_out > 0);
-                    self.overlays.layers.push(ShownOverlay {
-                        layer: Arc::new(layer),
-                        visible: true,
-                        raster: Arc::default(),
-                    });
+                    self.add_loaded_overlay(layer);
                 }
                 Some(Err(_)) if load.progress.is_cancelled() => {
                     let name = crate::overlay::display_name(&load.path);

@@ -72,9 +72,14 @@ fn overlay_properties(layer: &str, feature: &OverlayFeature) -> Value {
     })
 }
 
-/// Hubs, overlay features (the computed buffer included) and the user's annotations as
-/// one FeatureCollection; each feature's `layer` property says which.
-pub fn to_geojson(scenario: &Scenario, annotations: &[crate::model::Annotation]) -> String {
+/// Hubs, overlay features (the computed buffer included), the user's annotations and the
+/// user's own overlays as one FeatureCollection; each feature's `layer` property says
+/// which.
+pub fn to_geojson(
+    scenario: &Scenario,
+    annotations: &[crate::model::Annotation],
+    user: &[std::sync::Arc<crate::overlay::UserLayer>],
+) -> String {
     let hubs = scenario.hubs.iter().map(|hub| {
         json!({"type": "Feature", "properties": hub_properties(hub), "geometry": {"type": "Point", "coordinates": [hub.lon, hub.lat]}})
     });
@@ -91,12 +96,16 @@ pub fn to_geojson(scenario: &Scenario, annotations: &[crate::model::Annotation])
             feature["properties"]["layer"] = json!("annotations");
             feature
         });
-    let features: Vec<Value> = hubs.chain(overlays).chain(drawn).collect();
+    let features: Vec<Value> = hubs
+        .chain(overlays)
+        .chain(drawn)
+        .chain(super::user_formats::user_features_geojson(user))
+        .collect();
     let collection = json!({"type": "FeatureCollection", "features": features});
     serde_json::to_string_pretty(&collection).unwrap_or_default()
 }
 
-fn xml_escape(text: &str) -> String {
+pub(super) fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -111,7 +120,7 @@ fn kml_coordinates(line: &geo::LineString<f64>) -> String {
         .join(" ")
 }
 
-fn kml_geometry(geometry: &Geometry<f64>) -> String {
+pub(super) fn kml_geometry(geometry: &Geometry<f64>) -> String {
     let polygon = |p: &geo::Polygon<f64>| {
         let mut out = format!(
             "<Polygon><outerBoundaryIs><LinearRing><coordinates>{}</coordinates></LinearRing></outerBoundaryIs>",
@@ -150,6 +159,16 @@ fn kml_geometry(geometry: &Geometry<f64>) -> String {
             "<MultiGeometry>{}</MultiGeometry>",
             mp.0.iter().map(polygon).collect::<String>()
         ),
+        Geometry::MultiPoint(mp) => format!(
+            "<MultiGeometry>{}</MultiGeometry>",
+            mp.0.iter()
+                .map(|p| kml_geometry(&Geometry::Point(*p)))
+                .collect::<String>()
+        ),
+        Geometry::GeometryCollection(parts) => format!(
+            "<MultiGeometry>{}</MultiGeometry>",
+            parts.0.iter().map(kml_geometry).collect::<String>()
+        ),
         _ => String::new(),
     }
 }
@@ -187,8 +206,9 @@ fn kml_description(status: &str, description: &str, sources: &[Source]) -> Strin
     )
 }
 
-/// Hubs and overlays as KML, one folder per layer, with styles and descriptions.
-pub fn to_kml(scenario: &Scenario) -> String {
+/// Hubs and overlays as KML, one folder per layer, with styles and descriptions; the
+/// user's own overlays follow, a folder each.
+pub fn to_kml(scenario: &Scenario, user: &[std::sync::Arc<crate::overlay::UserLayer>]) -> String {
     let mut kml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n",
     );
@@ -230,11 +250,12 @@ pub fn to_kml(scenario: &Scenario) -> String {
         }
         kml.push_str("</Folder>\n");
     }
+    kml.push_str(&super::user_formats::user_layers_kml_folders(user));
     kml.push_str("</Document></kml>\n");
     kml
 }
 
-fn csv_field(text: &str) -> String {
+pub(super) fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -247,7 +268,7 @@ fn csv_field(text: &str) -> String {
 /// ring sets that reach it).
 pub fn hubs_to_csv(scenario: &Scenario, exposures: &[crate::analysis::HubExposure]) -> String {
     let mut out = String::from(
-        "id,name,lon,lat,kind,lead,partners,personnel_min,personnel_max,status,valid_from,valid_to,description,sources,dist_line_km,dist_russia_km,dist_belarus_km,reached_by\n",
+        "id,name,lon,lat,mgrs,kind,lead,partners,personnel_min,personnel_max,status,valid_from,valid_to,description,sources,dist_line_km,dist_russia_km,dist_belarus_km,reached_by\n",
     );
     let km = |value: Option<f64>| value.map(|v| format!("{v:.1}")).unwrap_or_default();
     for (index, hub) in scenario.hubs.iter().enumerate() {
@@ -258,6 +279,11 @@ pub fn hubs_to_csv(scenario: &Scenario, exposures: &[crate::analysis::HubExposur
             hub.name.clone(),
             hub.lon.to_string(),
             hub.lat.to_string(),
+            crate::geometry::position::format_position(
+                hub.lat,
+                hub.lon,
+                crate::geometry::position::CoordinateFormat::Mgrs,
+            ),
             hub.kind.keyword().to_owned(),
             hub.lead.join(" "),
             hub.partners.join(" "),
@@ -299,7 +325,8 @@ mod tests {
     #[test]
     fn the_geojson_export_reads_back_with_every_hub_and_overlay() {
         let scenario = load_scenario(&ScenarioFiles::new(ScenarioSource::Builtin)).scenario;
-        let value: Value = serde_json::from_str(&to_geojson(&scenario, &[])).unwrap_or_default();
+        let value: Value =
+            serde_json::from_str(&to_geojson(&scenario, &[], &[])).unwrap_or_default();
         let count = value["features"].as_array().map_or(0, Vec::len);
         assert_eq!(
             count,

@@ -114,6 +114,8 @@ struct RawCollection {
     #[serde(rename = "type")]
     kind: Option<String>,
     features: Option<Vec<RawFeature>>,
+    /// GeoJSON 2008's coordinate system; RFC 7946 dropped it, files still carry it.
+    crs: Option<Value>,
 }
 
 /// Reads a GeoJSON FeatureCollection. A syntax error fails the file (with line and
@@ -136,6 +138,17 @@ pub fn read_user_geojson(
             ),
         )));
     }
+    let crs = match &collection.crs {
+        None | Some(Value::Null) => super::formats::Crs::wgs84(),
+        Some(value) => legacy_crs(value).map_err(|message| {
+            Box::new(Diagnostic::file(
+                file,
+                Severity::Error,
+                format!("its \"crs\": {message}"),
+            ))
+        })?,
+    };
+    let projected = !crs.is_wgs84();
     let raw = collection.features.unwrap_or_default();
     let mut features = Vec::with_capacity(raw.len());
     let mut problems = Vec::new();
@@ -164,7 +177,14 @@ pub fn read_user_geojson(
             problems.push(problem("no geometry: the feature is left out".into()));
             continue;
         };
-        match convert(&geometry) {
+        let converted = convert(&geometry, projected).and_then(|mut g| {
+            crs.to_lon_lat(&mut g)?;
+            if projected {
+                super::formats::check_lon_lat(&g)?;
+            }
+            Ok(g)
+        });
+        match converted {
             Ok(geometry) => features.push(UserFeature {
                 geometry,
                 properties,
@@ -175,10 +195,32 @@ pub fn read_user_geojson(
     Ok((features, problems))
 }
 
-fn position(c: &Coords) -> Result<Coord<f64>, String> {
+/// A GeoJSON 2008 `crs` member: `{"type": "name", "properties": {"name": "EPSG:3857"}}`
+/// or `{"type": "EPSG", "properties": {"code": 3857}}`. Linked definitions are refused.
+pub(crate) fn legacy_crs(value: &Value) -> Result<super::formats::Crs, String> {
+    let properties = value.get("properties");
+    match value.get("type").and_then(Value::as_str) {
+        Some("name") => properties
+            .and_then(|p| p.get("name"))
+            .and_then(Value::as_str)
+            .ok_or_else(|| "a named crs needs properties.name".to_owned())
+            .and_then(super::formats::Crs::from_name),
+        Some("EPSG") => properties
+            .and_then(|p| p.get("code"))
+            .and_then(Value::as_u64)
+            .ok_or_else(|| "an EPSG crs needs properties.code".to_owned())
+            .and_then(|code| super::formats::Crs::from_epsg(code as u32)),
+        Some(other) => Err(format!(
+            "a crs of type \"{other}\" is not read (give an EPSG name such as \"EPSG:3857\", or reproject to WGS84)"
+        )),
+        None => Err("the crs has no type".into()),
+    }
+}
+
+fn position(c: &Coords, projected: bool) -> Result<Coord<f64>, String> {
     match c {
         Coords::Position(lon, lat) => {
-            if (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) {
+            if projected || (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) {
                 Ok(Coord { x: *lon, y: *lat })
             } else {
                 Err(format!(
@@ -197,10 +239,10 @@ fn list<'c>(c: &'c Coords, what: &str) -> Result<&'c [Coords], String> {
     }
 }
 
-fn line(c: &Coords) -> Result<LineString<f64>, String> {
+fn line(c: &Coords, projected: bool) -> Result<LineString<f64>, String> {
     let points = list(c, "LineString")?
         .iter()
-        .map(position)
+        .map(|p| position(p, projected))
         .collect::<Result<Vec<_>, _>>()?;
     if points.len() < 2 {
         return Err("a LineString needs at least two positions".into());
@@ -208,11 +250,11 @@ fn line(c: &Coords) -> Result<LineString<f64>, String> {
     Ok(LineString(points))
 }
 
-fn ring(c: &Coords) -> Result<LineString<f64>, String> {
+fn ring(c: &Coords, projected: bool) -> Result<LineString<f64>, String> {
     let mut ring = LineString(
         list(c, "Polygon ring")?
             .iter()
-            .map(position)
+            .map(|p| position(p, projected))
             .collect::<Result<Vec<_>, _>>()?,
     );
     if ring.0.len() < 4 {
@@ -222,25 +264,31 @@ fn ring(c: &Coords) -> Result<LineString<f64>, String> {
     Ok(ring)
 }
 
-fn polygon(c: &Coords) -> Result<Polygon<f64>, String> {
+fn polygon(c: &Coords, projected: bool) -> Result<Polygon<f64>, String> {
     let rings = list(c, "Polygon")?;
     let (exterior, interiors) = rings
         .split_first()
         .ok_or_else(|| "a Polygon needs an outer ring".to_owned())?;
     Ok(Polygon::new(
-        ring(exterior)?,
-        interiors.iter().map(ring).collect::<Result<_, _>>()?,
+        ring(exterior, projected)?,
+        interiors
+            .iter()
+            .map(|r| ring(r, projected))
+            .collect::<Result<_, _>>()?,
     ))
 }
 
-fn convert(raw: &RawGeometry) -> Result<Geometry<f64>, String> {
+fn convert(raw: &RawGeometry, projected: bool) -> Result<Geometry<f64>, String> {
     if raw.kind == "GeometryCollection" {
         let parts = raw
             .geometries
             .as_ref()
             .ok_or("a GeometryCollection needs \"geometries\"")?;
         return Ok(Geometry::GeometryCollection(geo::GeometryCollection(
-            parts.iter().map(convert).collect::<Result<_, _>>()?,
+            parts
+                .iter()
+                .map(|g| convert(g, projected))
+                .collect::<Result<_, _>>()?,
         )));
     }
     let c = raw
@@ -248,25 +296,25 @@ fn convert(raw: &RawGeometry) -> Result<Geometry<f64>, String> {
         .as_ref()
         .ok_or_else(|| format!("{} geometry has no \"coordinates\"", raw.kind))?;
     Ok(match raw.kind.as_str() {
-        "Point" => Geometry::Point(Point(position(c)?)),
+        "Point" => Geometry::Point(Point(position(c, projected)?)),
         "MultiPoint" => Geometry::MultiPoint(MultiPoint(
             list(c, "MultiPoint")?
                 .iter()
-                .map(|p| position(p).map(Point))
+                .map(|p| position(p, projected).map(Point))
                 .collect::<Result<_, _>>()?,
         )),
-        "LineString" => Geometry::LineString(line(c)?),
+        "LineString" => Geometry::LineString(line(c, projected)?),
         "MultiLineString" => Geometry::MultiLineString(MultiLineString(
             list(c, "MultiLineString")?
                 .iter()
-                .map(line)
+                .map(|l| line(l, projected))
                 .collect::<Result<_, _>>()?,
         )),
-        "Polygon" => Geometry::Polygon(polygon(c)?),
+        "Polygon" => Geometry::Polygon(polygon(c, projected)?),
         "MultiPolygon" => Geometry::MultiPolygon(MultiPolygon(
             list(c, "MultiPolygon")?
                 .iter()
-                .map(polygon)
+                .map(|p| polygon(p, projected))
                 .collect::<Result<_, _>>()?,
         )),
         other => {
@@ -315,6 +363,25 @@ mod tests {
         assert!(line.contains("\"b\""), "{line}");
         assert!(line.contains("geometry"), "{line}");
         assert!(line.contains("out of range"), "{line}");
+    }
+
+    #[test]
+    fn a_legacy_crs_is_honoured_and_an_unknown_one_refused() {
+        let text = r#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3857"}},"features":[
+            {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[3397848.3,6522000.0]}}]}"#;
+        let (features, problems) =
+            read_user_geojson("m.geojson", text.as_bytes()).unwrap_or_default();
+        assert!(problems.is_empty(), "{problems:?}");
+        let Some(Geometry::Point(p)) = features.first().map(|f| &f.geometry) else {
+            panic!("no point")
+        };
+        assert!(
+            (p.x() - 30.5234).abs() < 1e-3 && p.y() > 50.0 && p.y() < 51.0,
+            "{p:?}"
+        );
+        let unknown = text.replace("EPSG::3857", "EPSG::999999");
+        let error = read_user_geojson("m.geojson", unknown.as_bytes()).err();
+        assert!(error.is_some_and(|e| e.message.contains("999999")));
     }
 
     #[test]

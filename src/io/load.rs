@@ -131,6 +131,19 @@ fn read_features(file: &str, text: String, out: &mut Vec<Diagnostic>) -> Option<
         .ok()
 }
 
+/// True for GeoJSON whose legacy `crs` member names anything but WGS84 lon/lat (or is
+/// unreadable): such a file goes through the reader that honours or refuses it.
+fn declares_projected_crs(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct OnlyCrs {
+        crs: Option<serde_json::Value>,
+    }
+    let Ok(OnlyCrs { crs: Some(crs) }) = serde_json::from_slice::<OnlyCrs>(bytes) else {
+        return false;
+    };
+    !crs.is_null() && !super::fast_geojson::legacy_crs(&crs).is_ok_and(|c| c.is_wgs84())
+}
+
 /// A layer's file: GeoJSON read strictly as scenario data, any other overlay format
 /// (KML, CSV, Shapefile…) read by its reader and then checked the same way.
 fn read_layer_file(
@@ -141,7 +154,9 @@ fn read_layer_file(
 ) -> Option<Vec<RawFeature>> {
     let path = on_disk.unwrap_or(std::path::Path::new(file));
     let format = super::formats::OverlayFormat::detect(path, &bytes);
-    if matches!(format, None | Some(super::formats::OverlayFormat::GeoJson)) {
+    if matches!(format, None | Some(super::formats::OverlayFormat::GeoJson))
+        && !declares_projected_crs(&bytes)
+    {
         let text = super::text_of(bytes)
             .map_err(|e| out.push(Diagnostic::file(file, Severity::Error, e)))
             .ok()?;

@@ -40,7 +40,7 @@ pub(super) fn parse_mgrs(text: &str) -> Option<Result<ParsedPosition, PositionEr
     let digit_groups: Vec<&String> = groups
         .iter()
         .filter(|g| g.chars().all(|c| c.is_ascii_digit()))
-        .skip_while(|g| zone_digits > 0 && **g == &joined[..zone_digits])
+        .skip_while(|g| zone_digits > 0 && g.as_str() == &joined[..zone_digits])
         .collect();
     if digit_groups.len() == 2 && digit_groups[0].len() != digit_groups[1].len() {
         return Some(invalid(format!(

@@ -2,7 +2,8 @@
 //! polygons with holes, MultiGeometry) inside any Folders, their name, description and
 //! ExtendedData as properties, the folder path as `folder`, and their styles as the
 //! simplestyle properties (`stroke`, `stroke-width`, `fill`, `fill-opacity`,
-//! `marker-color`) the map draws with. NetworkLinks are not followed.
+//! `marker-color`) the map draws with. NetworkLinks are not followed, except those of a
+//! KMZ to documents inside the same archive (how GDAL's LIBKML writes layers).
 
 use std::collections::HashMap;
 
@@ -23,8 +24,16 @@ struct Look {
     marker: Option<String>,
 }
 
+/// Finds a document a NetworkLink names inside the same archive.
+pub(super) type Resolver<'r> = &'r dyn Fn(&str) -> Option<Vec<u8>>;
+
+/// How deep links inside an archive are followed.
+const MAX_LINK_DEPTH: usize = 4;
+
 struct Walk<'a> {
     file: &'a str,
+    resolve: Option<Resolver<'a>>,
+    followed: Vec<String>,
     styles: HashMap<String, Look>,
     style_maps: HashMap<String, String>,
     features: Vec<crate::io::UserFeature>,
@@ -33,20 +42,34 @@ struct Walk<'a> {
     network_links: usize,
 }
 
+fn parse(file: &str, bytes: &[u8]) -> Result<Kml<f64>, Vec<Diagnostic>> {
+    let text = String::from_utf8_lossy(super::text::without_bom(bytes));
+    KmlReader::<_, f64>::from_string(&text).read().map_err(|e| {
+        vec![Diagnostic::file(
+            file,
+            Severity::Error,
+            format!("not readable KML: {e}"),
+        )]
+    })
+}
+
 /// Reads a KML document.
 pub(super) fn read_kml(file: &str, bytes: &[u8]) -> Result<FeaturesRead, Vec<Diagnostic>> {
-    let text = String::from_utf8_lossy(super::text::without_bom(bytes));
-    let root: Kml<f64> = KmlReader::<_, f64>::from_string(&text)
-        .read()
-        .map_err(|e| {
-            vec![Diagnostic::file(
-                file,
-                Severity::Error,
-                format!("not readable KML: {e}"),
-            )]
-        })?;
+    read_kml_with(file, bytes, None)
+}
+
+/// Reads a KML document whose NetworkLinks may lead to other documents `resolve` finds
+/// (the members of a KMZ).
+pub(super) fn read_kml_with(
+    file: &str,
+    bytes: &[u8],
+    resolve: Option<Resolver<'_>>,
+) -> Result<FeaturesRead, Vec<Diagnostic>> {
+    let root = parse(file, bytes)?;
     let mut walk = Walk {
         file,
+        resolve,
+        followed: Vec::new(),
         styles: HashMap::new(),
         style_maps: HashMap::new(),
         features: Vec::new(),
@@ -107,7 +130,9 @@ impl Walk<'_> {
                 folders.pop();
             }
             Kml::Placemark(placemark) => self.placemark(placemark, folders),
-            Kml::Element(element) if element.name == "NetworkLink" => self.network_links += 1,
+            Kml::Element(element) if element.name == "NetworkLink" => {
+                self.network_link(&element, folders)
+            }
             // A bare geometry at the top of the file is a feature without properties.
             Kml::Point(_) | Kml::LineString(_) | Kml::Polygon(_) | Kml::MultiGeometry(_) => {
                 let geometry = match node {
@@ -126,6 +151,34 @@ impl Walk<'_> {
                 );
             }
             _ => {}
+        }
+    }
+
+    /// Follows a link to a document inside the archive; any other is counted, not followed.
+    fn network_link(&mut self, link: &Element, folders: &mut Vec<String>) {
+        let href = link
+            .children
+            .iter()
+            .filter(|c| c.name == "Link" || c.name == "Url")
+            .flat_map(|c| c.children.iter())
+            .find(|c| c.name == "href")
+            .and_then(|c| c.content.clone())
+            .map(|h| h.trim().to_owned());
+        let inside = href
+            .filter(|h| !h.contains("://") && !self.followed.contains(h))
+            .filter(|_| self.followed.len() < MAX_LINK_DEPTH * 8)
+            .and_then(|h| Some((self.resolve?(&h)?, h)));
+        let Some((bytes, href)) = inside else {
+            self.network_links += 1;
+            return;
+        };
+        self.followed.push(href);
+        match parse(self.file, &bytes) {
+            Ok(document) => {
+                self.collect_styles(&document);
+                self.visit(document, folders);
+            }
+            Err(problems) => self.problems.extend(problems),
         }
     }
 

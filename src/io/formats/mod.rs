@@ -188,9 +188,14 @@ fn read_as(
                 .map_err(|d| vec![*d])
         }
         OverlayFormat::Kml => kml_read::read_kml(&name, bytes),
-        OverlayFormat::Kmz => {
-            zipped::kml_of_kmz(&name, bytes).and_then(|kml| kml_read::read_kml(&name, &kml))
-        }
+        OverlayFormat::Kmz => zipped::kml_of_kmz(&name, bytes).and_then(|kml| {
+            let inside = |href: &str| {
+                zipped::member(bytes, href.trim_start_matches("./"))
+                    .ok()
+                    .flatten()
+            };
+            kml_read::read_kml_with(&name, &kml, Some(&inside))
+        }),
         OverlayFormat::Csv => csv_points::read_csv(&name, bytes, options.encoding),
         OverlayFormat::Shapefile => shapefile_read::read_loose(&name, path, bytes),
         OverlayFormat::ZippedShapefile => shapefile_read::read_zipped(&name, bytes, options),

@@ -1,4 +1,7 @@
-//! The `check` command: validate a scenario folder and report like a compiler.
+//! The `check` and `export` commands: validate a scenario folder (and overlay files) and
+//! report like a compiler; write pictures and data headless.
+
+mod overlays;
 
 use std::io::Write;
 use std::path::Path;
@@ -30,6 +33,7 @@ pub fn check(
     folder: Option<&Path>,
     format: Format,
     tiles: Option<&Path>,
+    overlay_files: &[std::path::PathBuf],
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
@@ -67,9 +71,14 @@ pub fn check(
             .diagnostics
             .push(Diagnostic::file(&file, Severity::Error, message));
     }
+    let checked = overlays::check_overlays(overlay_files, &mut report.diagnostics);
     let written = match format {
-        Format::Text => write_text(&report, &label, out),
-        Format::Json => write_json(&report, &label, out),
+        Format::Text => write_text(&report, &label, out).and_then(|()| {
+            checked
+                .iter()
+                .try_for_each(|c| writeln!(out, "{}: {} features read", c.name, c.features))
+        }),
+        Format::Json => write_json(&report, &label, &checked, out),
     };
     if let Err(e) = written {
         let _ = writeln!(err, "backstop check: cannot write the report: {e}");
@@ -102,10 +111,16 @@ fn write_text(report: &LoadReport, label: &str, out: &mut dyn Write) -> std::io:
     )
 }
 
-fn write_json(report: &LoadReport, label: &str, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_json(
+    report: &LoadReport,
+    label: &str,
+    checked: &[overlays::OverlayCheck],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let counts = ProblemCounts::of(&report.diagnostics);
     let value = serde_json::json!({
         "scenario": label,
+        "overlays": checked.iter().map(|c| serde_json::json!({"file": c.name, "features": c.features})).collect::<Vec<_>>(),
         "errors": counts.errors,
         "warnings": counts.warnings,
         "diagnostics": report.diagnostics.iter().map(|d| {
@@ -192,16 +207,32 @@ enum ExportFormat {
     Csv,
 }
 
+/// What `backstop export` is asked to write.
+pub struct ExportRequest<'a> {
+    /// The file to write; its extension says the format.
+    pub out: &'a Path,
+    /// Picture size in pixels (PNG).
+    pub size: (u32, u32),
+    /// Map centre and zoom (PNG); Ukraine is framed without one.
+    pub view: Option<crate::export::ExportView>,
+    /// A tile pack drawn as the basemap (PNG).
+    pub tiles: Option<&'a Path>,
+    /// Overlay files of any format, drawn and written as the app would.
+    pub overlays: &'a [std::path::PathBuf],
+    /// Write only the overlays' features (to convert a file), not the scenario's.
+    pub overlays_only: bool,
+}
+
 /// `backstop export`: writes the map as PNG, or the data as GeoJSON, KML or CSV.
 /// Returns the exit code.
-pub fn export(
-    folder: Option<&Path>,
-    out: &Path,
-    size: (u32, u32),
-    view: Option<crate::export::ExportView>,
-    tiles: Option<&Path>,
-    err: &mut dyn Write,
-) -> i32 {
+pub fn export(folder: Option<&Path>, request: &ExportRequest<'_>, err: &mut dyn Write) -> i32 {
+    let ExportRequest {
+        out,
+        size,
+        view,
+        tiles,
+        ..
+    } = *request;
     let extension = out
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -219,6 +250,13 @@ pub fn export(
             return EXIT_USAGE;
         }
     };
+    if request.overlays_only && request.overlays.is_empty() {
+        let _ = writeln!(
+            err,
+            "backstop export: --overlays-only needs at least one --overlay FILE"
+        );
+        return EXIT_USAGE;
+    }
     let Some(source) = scenario_source(folder, "export", err) else {
         return EXIT_USAGE;
     };
@@ -229,11 +267,20 @@ pub fn export(
             return EXIT_ERRORS;
         }
     };
-    let app = crate::BackstopApp::new(
+    let mut app = crate::BackstopApp::new(
         &ScenarioFiles::new(source),
         crate::io::UserFolders::from_env(),
     );
     say_document_problems(&app, err);
+    if !overlays::load_overlays(&mut app, request.overlays, err) {
+        return EXIT_ERRORS;
+    }
+    let user: Vec<_> = app
+        .overlays
+        .layers
+        .iter()
+        .map(|o| o.layer.clone())
+        .collect();
     let errors = ProblemCounts::of(&app.documents.report.diagnostics).errors;
     if errors > 0 {
         let _ = writeln!(
@@ -242,12 +289,23 @@ pub fn export(
         );
     }
     let scenario = &app.documents.report.scenario;
+    let only = request.overlays_only;
     let bytes = match format {
+        ExportFormat::GeoJson if only => crate::export::user_layers_to_geojson(&user).into_bytes(),
         ExportFormat::GeoJson => {
-            crate::export::to_geojson(scenario, &app.documents.annotations.items).into_bytes()
+            crate::export::to_geojson(scenario, &app.documents.annotations.items, &user)
+                .into_bytes()
         }
-        ExportFormat::Kml => crate::export::to_kml(scenario).into_bytes(),
+        ExportFormat::Kml if only => crate::export::user_layers_to_kml(&user).into_bytes(),
+        ExportFormat::Kml => crate::export::to_kml(scenario, &user).into_bytes(),
+        ExportFormat::Csv if only => crate::export::user_layers_to_csv(&user).into_bytes(),
         ExportFormat::Csv => {
+            if !user.is_empty() {
+                let _ = writeln!(
+                    err,
+                    "backstop export: note: the CSV holds the hubs; add --overlays-only to write the overlays' features instead"
+                );
+            }
             crate::export::hubs_to_csv(scenario, &app.documents.exposures).into_bytes()
         }
         ExportFormat::Png => match render_png(&app, size, view, pack) {

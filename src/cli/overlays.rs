@@ -1,0 +1,73 @@
+//! Overlay files on the command line: checked like a scenario (`check --overlay`), and
+//! drawn into or written out by `export --overlay`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::io::formats::{ReadOptions, read_overlay};
+use crate::io::{Diagnostic, MAX_FILE_BYTES, Severity};
+
+/// What `check` found in one overlay file.
+pub(super) struct OverlayCheck {
+    /// The file's name.
+    pub name: String,
+    /// Features that loaded.
+    pub features: usize,
+}
+
+/// Reads each overlay file as the app would, collecting its problems; the features are
+/// only counted.
+pub(super) fn check_overlays(paths: &[PathBuf], out: &mut Vec<Diagnostic>) -> Vec<OverlayCheck> {
+    let mut checks = Vec::new();
+    for path in paths {
+        let name = crate::overlay::display_name(path);
+        let bytes = match crate::io::read_bounded(path, MAX_FILE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                out.push(Diagnostic::file(&name, Severity::Error, e.to_string()));
+                checks.push(OverlayCheck { name, features: 0 });
+                continue;
+            }
+        };
+        let features = match read_overlay(path, &bytes, &ReadOptions::default()) {
+            Ok((features, problems)) => {
+                out.extend(problems);
+                if features.is_empty() {
+                    out.push(Diagnostic::file(
+                        &name,
+                        Severity::Error,
+                        "no feature could be read",
+                    ));
+                }
+                features.len()
+            }
+            Err(problems) => {
+                out.extend(problems);
+                0
+            }
+        };
+        checks.push(OverlayCheck { name, features });
+    }
+    checks
+}
+
+/// Loads every overlay into the app for an export; says what failed on `err`.
+pub(super) fn load_overlays(
+    app: &mut crate::BackstopApp,
+    paths: &[PathBuf],
+    err: &mut dyn Write,
+) -> bool {
+    let mut all_loaded = true;
+    for path in paths {
+        if let Err(problems) = app.load_overlay_now(path.clone()) {
+            all_loaded = false;
+            for problem in problems {
+                let _ = writeln!(err, "backstop export: {problem}");
+            }
+        }
+    }
+    for problem in &app.overlays.problems {
+        let _ = writeln!(err, "backstop export: {problem}");
+    }
+    all_loaded
+}
