@@ -60,7 +60,10 @@ fn check_names_the_file_row_and_column_of_a_bad_overlay() {
         stdout.contains("sightings.csv:3: column \"lat\": error: \"north\" is not a coordinate"),
         "{stdout}"
     );
-    assert!(stdout.contains("sightings.csv: 1 features read"), "{stdout}");
+    assert!(
+        stdout.contains("sightings.csv: 1 features read"),
+        "{stdout}"
+    );
 }
 
 #[test]

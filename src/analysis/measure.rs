@@ -126,6 +126,17 @@ pub struct MapTools {
     pub radii_text: String,
     /// The name the next rings get.
     pub rings_name: String,
+    /// A marker the user dropped (a searched position), if any.
+    pub marker: Option<Marker>,
+}
+
+/// A marked position: where a search for a grid reference or coordinates landed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// Lon, lat.
+    pub at: [f64; 2],
+    /// What the user wrote, as understood ("MGRS 36U UA 12345 67890").
+    pub label: String,
 }
 
 impl Default for MapTools {
@@ -135,6 +146,7 @@ impl Default for MapTools {
             rings: Vec::new(),
             radii_text: "25, 50, 100".into(),
             rings_name: "Range rings".into(),
+            marker: None,
         }
     }
 }

@@ -167,6 +167,16 @@ impl BackstopApp {
             Command::ClearMeasurement => self.tools.measurement = Default::default(),
             Command::PlaceRings { centre, name } => self.place_rings(centre, name),
             Command::ClearRings => self.tools.rings.clear(),
+            Command::SetCoordinateFormat(format) => self.coordinate_format = format,
+            Command::CopyPosition(at) => self.copy_position(at, ctx),
+            Command::CopyPointerPosition => match self.pointer_position {
+                Some(at) => self.copy_position(at, ctx),
+                None => self.toast("Point at the map to copy a position", false),
+            },
+            Command::DropMarker { at, label } => {
+                self.tools.marker = Some(crate::analysis::Marker { at, label });
+            }
+            Command::ClearMarker => self.tools.marker = None,
             Command::ToggleSlidesPanel => state.show_slides_panel = !state.show_slides_panel,
             Command::AddSlide => {
                 let slide = self.capture_slide();
@@ -360,5 +370,14 @@ impl BackstopApp {
         // A lone point gets a little room around it.
         let pad = 0.25;
         self.fit_bounds(west - pad, south - pad, east + pad, north + pad);
+    }
+}
+
+impl BackstopApp {
+    /// Puts a position on the clipboard, written in the chosen format.
+    fn copy_position(&mut self, at: [f64; 2], ctx: &egui::Context) {
+        let text = crate::geometry::position::format_position(at[1], at[0], self.coordinate_format);
+        ctx.copy_text(text.clone());
+        self.toast(format!("Copied {text}"), false);
     }
 }

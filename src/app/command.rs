@@ -132,6 +132,21 @@ pub enum Command {
     },
     /// Remove every range ring.
     ClearRings,
+    /// Write positions in this format.
+    SetCoordinateFormat(crate::geometry::position::CoordinateFormat),
+    /// Copy a position (lon, lat) to the clipboard in the chosen format.
+    CopyPosition([f64; 2]),
+    /// Copy the position under the pointer to the clipboard.
+    CopyPointerPosition,
+    /// Put a marker at a position (a searched grid reference, say).
+    DropMarker {
+        /// Where, lon/lat.
+        at: [f64; 2],
+        /// What it is, as the user wrote it.
+        label: String,
+    },
+    /// Take the marker away.
+    ClearMarker,
     /// Show or hide the Slides panel.
     ToggleSlidesPanel,
     /// Add the current view as a slide after the current one.
@@ -232,6 +247,8 @@ impl Command {
         Command::PreviousHub,
         Command::NextHub,
         Command::ClearSelection,
+        // Ctrl+Shift+C before C.
+        Command::CopyPointerPosition,
         Command::ToggleCoalitionLayer,
         // Ctrl+Shift+G before Ctrl+G, which may also match with Shift.
         Command::ToggleMgrsGrid,
@@ -336,6 +353,11 @@ impl Command {
             Command::ClearMeasurement => "Clear the measurement".into(),
             Command::PlaceRings { .. } => "Range rings here".into(),
             Command::ClearRings => "Clear range rings".into(),
+            Command::SetCoordinateFormat(format) => format.label().into(),
+            Command::CopyPosition(_) => "Copy position".into(),
+            Command::CopyPointerPosition => "Copy the position under the pointer".into(),
+            Command::DropMarker { .. } => "Drop a marker".into(),
+            Command::ClearMarker => "Remove the marker".into(),
             Command::ToggleSlidesPanel => "Slides panel".into(),
             Command::AddSlide => "Add the current view as a slide".into(),
             Command::UpdateSlide(_) => "Update the slide from the view".into(),
@@ -387,6 +409,10 @@ impl Command {
             Command::PreviousHub => Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab)),
             Command::ClearSelection => key(Key::Escape),
             Command::ToggleCoalitionLayer => key(Key::C),
+            Command::CopyPointerPosition => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::C,
+            )),
             Command::ToggleGraticule => command(Key::G),
             Command::ToggleMgrsGrid => Some(KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,

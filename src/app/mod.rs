@@ -245,6 +245,10 @@ pub struct BackstopApp {
     pub presenter: Option<Presenter>,
     /// Cut between slides instead of flying and fading.
     pub reduce_motion: bool,
+    /// How positions are written: the pointer readout, the details panel, copies.
+    pub coordinate_format: crate::geometry::position::CoordinateFormat,
+    /// Where the pointer is on the map (lon, lat), while it is over the map.
+    pub pointer_position: Option<[f64; 2]>,
     /// Watch the open folder for changes.
     pub live_reload: bool,
     /// When Play last moved the timeline's cursor.
@@ -334,6 +338,8 @@ impl BackstopApp {
             folders,
             presenter: None,
             reduce_motion: false,
+            coordinate_format: crate::geometry::position::CoordinateFormat::default(),
+            pointer_position: None,
             live_reload: true,
             last_play_step: None,
             refit_pending: false,

@@ -52,6 +52,8 @@ pub struct Settings {
     pub live_reload: bool,
     /// Cut between slides instead of flying and fading.
     pub reduce_motion: bool,
+    /// How positions are written: the pointer readout, the details panel, copies.
+    pub coordinate_format: crate::geometry::position::CoordinateFormat,
     /// Slides panel shown.
     pub show_slides_panel: bool,
     /// The last map view.
@@ -72,6 +74,7 @@ impl Default for Settings {
             show_timeline: true,
             live_reload: true,
             reduce_motion: false,
+            coordinate_format: crate::geometry::position::CoordinateFormat::default(),
             show_slides_panel: false,
             theme: Theme::Light,
             show_layers_panel: true,
@@ -134,6 +137,7 @@ impl super::BackstopApp {
             show_timeline: self.state.show_timeline,
             live_reload: self.live_reload,
             reduce_motion: self.reduce_motion,
+            coordinate_format: self.coordinate_format,
             show_slides_panel: self.state.show_slides_panel,
             camera,
             basemap: self.basemaps.choice.clone(),
@@ -164,6 +168,7 @@ impl super::BackstopApp {
         self.state.show_timeline = settings.show_timeline;
         self.live_reload = settings.live_reload;
         self.reduce_motion = settings.reduce_motion;
+        self.coordinate_format = settings.coordinate_format;
         self.state.show_slides_panel = settings.show_slides_panel;
         if self.basemaps.recent_packs.is_empty() {
             self.basemaps.recent_packs = settings.recent_packs.clone();

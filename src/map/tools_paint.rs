@@ -44,6 +44,46 @@ pub fn paint_tools(painter: &Painter, view: &WorldView, tools: &MapTools, style:
         paint_rings(painter, view, rings, style);
     }
     paint_measurement(painter, view, &tools.measurement, style);
+    if let Some(marker) = &tools.marker {
+        paint_marker(painter, view, marker, style);
+    }
+}
+
+/// Colour of a dropped marker: a red that no layer uses.
+const MARKER: Color32 = Color32::from_rgb(200, 20, 60);
+
+/// A pin whose point is on the position, and what was searched beside it.
+fn paint_marker(
+    painter: &Painter,
+    view: &WorldView,
+    marker: &crate::analysis::Marker,
+    style: &MapStyle,
+) {
+    let at = view.lon_lat_to_screen(marker.at[0], marker.at[1]);
+    if !view.screen.expand(40.0).contains(at) {
+        return;
+    }
+    let head = at - egui::vec2(0.0, 14.0);
+    painter.add(Shape::convex_polygon(
+        vec![
+            at,
+            head + egui::vec2(-5.0, 3.0),
+            head + egui::vec2(5.0, 3.0),
+        ],
+        MARKER,
+        Stroke::NONE,
+    ));
+    painter.circle(head, 6.0, MARKER, Stroke::new(1.5, Color32::WHITE));
+    painter.circle_filled(head, 2.0, Color32::WHITE);
+    halo_text(
+        painter,
+        head + egui::vec2(9.0, 0.0),
+        Align2::LEFT_CENTER,
+        &marker.label,
+        FontId::proportional(12.0),
+        MARKER,
+        style.label_halo,
+    );
 }
 
 fn paint_rings(painter: &Painter, view: &WorldView, rings: &PlacedRings, style: &MapStyle) {

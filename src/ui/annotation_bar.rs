@@ -101,6 +101,18 @@ fn analysis_controls(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
                 commands.push(Command::ClearMeasurement);
             }
         }
+        if let Some(&[lon, lat]) = m.points.last() {
+            let written =
+                crate::geometry::position::format_position(lat, lon, app.coordinate_format);
+            ui.label(
+                RichText::new(format!("last point {written}"))
+                    .monospace()
+                    .weak(),
+            );
+        }
+        if let Some(place) = super::position::position_field(ui, "measure to", "Add point") {
+            commands.push(Command::AddMeasurePoint([place.lon, place.lat]));
+        }
         return;
     }
     let label = ui.label("Radii (km)");
@@ -136,7 +148,13 @@ fn analysis_controls(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
             }
         });
     }
-    ui.label(RichText::new("click a hub or a point").weak());
+    ui.label(RichText::new("click a hub or a point, or").weak());
+    if let Some(place) = super::position::position_field(ui, "rings at", "At") {
+        commands.push(Command::PlaceRings {
+            centre: [place.lon, place.lat],
+            name: place.understood,
+        });
+    }
     if ui
         .add_enabled(
             !tools.rings.is_empty(),

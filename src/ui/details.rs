@@ -4,11 +4,13 @@ use egui::RichText;
 
 use super::status_badge;
 use crate::app::{BackstopApp, Command};
+use crate::geometry::position::{CoordinateFormat, format_position};
 use crate::model::{Hub, Nation, OverlayFeature, Scenario, Source, Validity};
 use crate::model::{RoleCategory, Selection};
 
 /// Details of the selected hub or feature; the scenario summary when nothing is selected.
 pub fn details_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    let mut copy = None;
     let mut clear = false;
     let mut rings = None;
     egui::Panel::right("details_panel")
@@ -32,6 +34,13 @@ pub fn details_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
                                 .iter()
                                 .find(|e| Some(e.hub) == index);
                             hub_details(ui, scenario, hub, exposure);
+                            location_field(
+                                ui,
+                                "Location",
+                                [hub.lon, hub.lat],
+                                app.coordinate_format,
+                                &mut copy,
+                            );
                             if ui
                                 .button("Range rings here")
                                 .on_hover_text("Rings with the radii set in the Range rings tool")
@@ -53,6 +62,15 @@ pub fn details_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
                             Some(feature) => {
                                 clear = close_button(ui);
                                 feature_details(ui, feature);
+                                if let Some(at) = point_on(&feature.geometry) {
+                                    location_field(
+                                        ui,
+                                        where_label(&feature.geometry),
+                                        at,
+                                        app.coordinate_format,
+                                        &mut copy,
+                                    );
+                                }
                             }
                             None => summary(ui, scenario),
                         }
@@ -68,6 +86,21 @@ pub fn details_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
                         Some(overlay) => {
                             clear = close_button(ui);
                             user_feature_details(ui, &overlay.layer, *feature);
+                            if let Some(at) = overlay
+                                .layer
+                                .features
+                                .get(*feature)
+                                .and_then(|f| point_on(&f.geometry))
+                            {
+                                let geometry = &overlay.layer.features[*feature].geometry;
+                                location_field(
+                                    ui,
+                                    where_label(geometry),
+                                    at,
+                                    app.coordinate_format,
+                                    &mut copy,
+                                );
+                            }
                         }
                         None => summary(ui, scenario),
                     },
@@ -77,6 +110,9 @@ pub fn details_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
         });
     if clear {
         commands.push(Command::ClearSelection);
+    }
+    if let Some(at) = copy {
+        commands.push(Command::CopyPosition(at));
     }
     if let Some(command) = rings {
         commands.push(command);
@@ -99,6 +135,56 @@ fn close_button(ui: &mut egui::Ui) -> bool {
 fn field(ui: &mut egui::Ui, name: &str, value: impl Into<egui::WidgetText>) {
     ui.label(RichText::new(name).small().weak());
     ui.label(value);
+    ui.add_space(4.0);
+}
+
+/// A point on a geometry for its position: the point itself, else one inside the area or
+/// on the line.
+fn point_on(geometry: &geo::Geometry<f64>) -> Option<[f64; 2]> {
+    use geo::InteriorPoint;
+    geometry.interior_point().map(|p| [p.x(), p.y()])
+}
+
+fn where_label(geometry: &geo::Geometry<f64>) -> &'static str {
+    match geometry {
+        geo::Geometry::Point(_) => "Location",
+        _ => "A point inside it",
+    }
+}
+
+/// A position in degrees, degrees-minutes-seconds and MGRS, and a button that copies it
+/// in the format chosen in the View menu.
+fn location_field(
+    ui: &mut egui::Ui,
+    name: &str,
+    at: [f64; 2],
+    format: CoordinateFormat,
+    copy: &mut Option<[f64; 2]>,
+) {
+    let [lon, lat] = at;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(name).small().weak());
+        let button = ui.small_button("Copy").on_hover_text(format!(
+            "Copy as {} (Ctrl+Shift+C copies the position under the pointer)",
+            format.label()
+        ));
+        if button.clicked() {
+            *copy = Some(at);
+        }
+    });
+    for shown in [
+        CoordinateFormat::Decimal,
+        CoordinateFormat::Dms,
+        CoordinateFormat::Mgrs,
+    ] {
+        let text = format_position(lat, lon, shown);
+        let label = if shown == format {
+            RichText::new(text).monospace().strong()
+        } else {
+            RichText::new(text).monospace()
+        };
+        ui.label(label);
+    }
     ui.add_space(4.0);
 }
 
@@ -141,11 +227,6 @@ fn hub_details(
             .map_or("—".to_owned(), ToString::to_string);
         field(ui, "Valid", format!("from {from} to {to}"));
     }
-    field(
-        ui,
-        "Location",
-        format!("{:.4}°N, {:.4}°E", hub.lat, hub.lon),
-    );
     if let Some(exposure) = exposure {
         let km = super::km_text;
         field(

@@ -223,6 +223,7 @@ pub(super) fn measure_or_place_rings(
     view: &WorldView,
     tool: Tool,
     measurement: &crate::analysis::Measurement,
+    format: crate::geometry::position::CoordinateFormat,
     commands: &mut Vec<Command>,
 ) -> bool {
     let Some(pointer) = response.interact_pointer_pos().or(response.hover_pos()) else {
@@ -257,7 +258,7 @@ pub(super) fn measure_or_place_rings(
         Tool::Rings if response.clicked() => {
             commands.push(Command::PlaceRings {
                 centre: [lon, lat],
-                name: format!("{:.3}°N {:.3}°E", lat, lon),
+                name: crate::geometry::position::format_position(lat, lon, format),
             });
             true
         }

@@ -21,8 +21,11 @@ const HANDLE: f32 = 14.0;
 pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
     let mut commands = Vec::new();
     let mut drawn_rect = None;
+    let mut context_response = None;
     let mut hovered = None;
+    let mut pointer = None;
     let style = app.style();
+    let coordinate_format = app.coordinate_format;
     // Primary-button drags draw with a drawing tool, and move a selected annotation under
     // the pointer; the map pans with the other buttons then.
     let grabbing = grabs_annotation(ui.ctx(), app);
@@ -114,6 +117,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                     &world_view,
                     annotations.tool,
                     &picture.tools.measurement,
+                    coordinate_format,
                     &mut commands,
                 );
             } else if drawing || grabbing || !annotations.selected.is_empty() || response.clicked()
@@ -138,6 +142,10 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             if hovered.is_none() {
                 hovered = pointer_over_map.and_then(under);
             }
+            pointer = pointer_over_map.map(|p| {
+                let (lon, lat) = world_view.screen_to_lon_lat(p);
+                [lon, lat]
+            });
             if response.clicked() && !handled {
                 let target = response.interact_pointer_pos().and_then(under);
                 commands.push(target.map_or(Command::ClearSelection, Command::Select));
@@ -149,10 +157,17 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             }
         });
         response.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Map"));
+        context_response = Some(response);
     });
     app.map_rect = drawn_rect;
+    app.pointer_position = pointer;
+    if let Some(response) = &context_response {
+        super::position::map_context_menu(response, app, &mut commands);
+    }
     if let Some(rect) = drawn_rect {
         crate::ui::basemap_status(ui, app, rect);
+        super::position::pointer_readout(ui, app, rect);
+        super::position::marker_bar(ui, app, rect, &mut commands);
     }
     app.state.hovered = hovered;
     for command in commands {

@@ -14,6 +14,7 @@ mod legend;
 mod map_input;
 mod map_view;
 mod open_dialog;
+mod position;
 mod presenter;
 mod problems;
 mod search;

@@ -1,10 +1,14 @@
 //! The search box in the top bar (Ctrl+F): hubs, countries, overlay features, oblasts
-//! and cities; Up/Down choose, Enter flies the map there and selects it.
+//! and cities, and positions in any format (MGRS, UTM, DMS, decimal degrees); Up/Down
+//! choose, Enter flies the map there and selects it (or drops a marker on a position).
 
 use egui::{Key, RichText};
 
 use crate::analysis::{Destination, SearchEntry};
 use crate::app::{BackstopApp, Command};
+use crate::geometry::position::{
+    CoordinateFormat, ParsedPosition, PositionError, format_position, parse_position,
+};
 
 /// How many results the list shows.
 const RESULTS: usize = 10;
@@ -29,7 +33,7 @@ pub fn go_to(entry: &SearchEntry) -> Vec<Command> {
 pub fn search_box(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<Command>) {
     let search = &mut app.dialogs.search;
     let field = egui::TextEdit::singleline(&mut search.query)
-        .hint_text("Search places, hubs, countries… (Ctrl+F)")
+        .hint_text("Search places, hubs, or a position: 36U UA 123 456… (Ctrl+F)")
         .desired_width((ui.available_width() - 12.0).clamp(60.0, 280.0));
     let response = ui.add(field);
     response.widget_info(|| {
@@ -44,6 +48,7 @@ pub fn search_box(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<C
         search.highlighted = 0;
     }
     let results = app.documents.search_index.search(&search.query, RESULTS);
+    let (places, refusal) = positions_in(&search.query);
     if !response.has_focus() && !response.lost_focus() {
         return;
     }
@@ -60,30 +65,59 @@ pub fn search_box(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<C
         response.surrender_focus();
         return;
     }
-    if results.is_empty() {
+    let rows = places.len() + results.len();
+    if rows == 0 {
         if !search.query.trim().is_empty() && response.has_focus() {
             popup(ui, &response, |ui| {
-                ui.label(RichText::new("No match").weak());
+                match &refusal {
+                    Some(reason) => {
+                        ui.label(RichText::new(reason).color(ui.visuals().warn_fg_color))
+                    }
+                    None => ui.label(RichText::new("No match").weak()),
+                };
             });
         }
         return;
     }
     if down {
-        search.highlighted = (search.highlighted + 1).min(results.len() - 1);
+        search.highlighted = (search.highlighted + 1).min(rows - 1);
     }
     if up {
         search.highlighted = search.highlighted.saturating_sub(1);
     }
-    let highlighted = search.highlighted.min(results.len() - 1);
+    let highlighted = search.highlighted.min(rows - 1);
+    let choose = |index: usize| -> Vec<Command> {
+        match places.get(index) {
+            Some(place) => go_to_position(place),
+            None => go_to(results[index - places.len()]),
+        }
+    };
     // Enter in a single-line field ends editing: the field loses focus that frame.
     if enter && response.lost_focus() {
-        commands.extend(go_to(results[highlighted]));
+        commands.extend(choose(highlighted));
         search.query.clear();
         return;
     }
     let mut chosen = None;
     popup(ui, &response, |ui| {
-        for (index, entry) in results.iter().enumerate() {
+        if let Some(reason) = &refusal {
+            ui.label(RichText::new(reason).color(ui.visuals().warn_fg_color));
+        }
+        for (index, place) in places.iter().enumerate() {
+            let text = format!(
+                "{} → {}",
+                place.understood,
+                format_position(place.lat, place.lon, CoordinateFormat::Decimal)
+            );
+            let row = ui
+                .selectable_label(index == highlighted, RichText::new(text).monospace())
+                .on_hover_text("Fly there and drop a marker");
+            if row.clicked() {
+                chosen = Some(index);
+            }
+        }
+        for (offset, entry) in results.iter().enumerate() {
+            let index = places.len() + offset;
             let text = format!("{} — {}", entry.name, entry.kind.label());
             let row = ui
                 .selectable_label(index == highlighted, text)
@@ -94,9 +128,36 @@ pub fn search_box(ui: &mut egui::Ui, app: &mut BackstopApp, commands: &mut Vec<C
         }
     });
     if let Some(index) = chosen {
-        commands.extend(go_to(results[index]));
+        commands.extend(choose(index));
         search.query.clear();
     }
+}
+
+/// The positions a query can be read as, and why it cannot be one when it looks like
+/// one but is not (an uneven MGRS reference, a latitude of 95°).
+fn positions_in(query: &str) -> (Vec<ParsedPosition>, Option<String>) {
+    match parse_position(query) {
+        Ok(readings) => (readings, None),
+        Err(PositionError::NotAPosition) => (Vec::new(), None),
+        Err(PositionError::Invalid(reason)) => {
+            (Vec::new(), Some(format!("Not a position: {reason}")))
+        }
+    }
+}
+
+/// The commands that fly to a typed position and drop a marker there.
+pub fn go_to_position(place: &ParsedPosition) -> Vec<Command> {
+    vec![
+        Command::FocusOn {
+            lon: place.lon,
+            lat: place.lat,
+            zoom: 10.0,
+        },
+        Command::DropMarker {
+            at: [place.lon, place.lat],
+            label: place.understood.clone(),
+        },
+    ]
 }
 
 fn popup(ui: &egui::Ui, anchor: &egui::Response, content: impl FnOnce(&mut egui::Ui)) {

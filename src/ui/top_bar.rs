@@ -60,6 +60,8 @@ fn view_menu(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) 
             }
         }
         ui.separator();
+        super::position::format_choices(ui, app.coordinate_format, commands);
+        ui.separator();
         let panels = [
             (app.state.show_layers_panel, Command::ToggleLayersPanel),
             (app.state.show_details_panel, Command::ToggleDetailsPanel),
