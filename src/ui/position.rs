@@ -187,7 +187,7 @@ pub(super) fn marker_bar(ui: &egui::Ui, app: &BackstopApp, map: Rect, commands: 
                     {
                         commands.push(Command::CopyPosition(marker.at));
                     }
-                    if ui.button("✕").on_hover_text("Remove the marker").clicked() {
+                    if ui.button("✖").on_hover_text("Remove the marker").clicked() {
                         commands.push(Command::ClearMarker);
                     }
                 });
