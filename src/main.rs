@@ -29,6 +29,8 @@ struct Cli {
     /// KML/KMZ, CSV, Shapefile (.shp or .zip), GeoPackage, FlatGeobuf or GPX.
     #[arg(long, value_name = "FILE")]
     overlay: Vec<PathBuf>,
+    #[command(flatten)]
+    overlay_read: cli::OverlayReadArgs,
     /// Graphics back end.
     #[arg(long, value_enum, default_value_t = Renderer::Wgpu)]
     renderer: Renderer,
@@ -52,6 +54,8 @@ enum Commands {
         /// Also check an overlay file of any format Backstop reads (repeatable).
         #[arg(long, value_name = "FILE")]
         overlay: Vec<PathBuf>,
+        #[command(flatten)]
+        overlay_read: cli::OverlayReadArgs,
     },
     /// Write the map as PNG (headless), or the data as GeoJSON, KML or CSV, by the output's extension.
     Export {
@@ -86,6 +90,8 @@ enum Commands {
         /// `--overlay in.kmz --overlays-only --out out.geojson`.
         #[arg(long, requires = "overlay")]
         overlays_only: bool,
+        #[command(flatten)]
+        overlay_read: cli::OverlayReadArgs,
     },
 }
 
@@ -112,12 +118,14 @@ fn main() -> ExitCode {
             format,
             tiles,
             overlay,
+            overlay_read,
         }) => {
             let code = cli::check(
                 dir.as_deref(),
                 format,
                 tiles.as_deref(),
                 &overlay,
+                &overlay_read.options(),
                 &mut std::io::stdout(),
                 &mut std::io::stderr(),
             );
@@ -132,6 +140,7 @@ fn main() -> ExitCode {
             tiles,
             overlay,
             overlays_only,
+            overlay_read,
         }) => {
             let runtime = quiet_wayland_probe();
             let code = match (out, slides) {
@@ -150,6 +159,7 @@ fn main() -> ExitCode {
                         tiles: tiles.as_deref(),
                         overlays: &overlay,
                         overlays_only,
+                        overlay_options: overlay_read.options(),
                     };
                     let code = cli::export(dir.as_deref(), &request, &mut std::io::stderr());
                     if code == cli::EXIT_OK {
@@ -207,6 +217,7 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     };
     let files = ScenarioFiles::new(source);
     let overlays = cli.overlay.clone();
+    let overlay_options = cli.overlay_read.options();
     // A bad pack is reported before any window opens; the app is handed the pack opened
     // here, so it is read and checked once.
     let tiles = match &cli.tiles {
@@ -226,7 +237,7 @@ fn run_app(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
             let mut app = BackstopApp::new(&files, backstop::io::UserFolders::from_env())
                 .with_start_time(started);
             for overlay in overlays {
-                app.add_overlay(overlay);
+                app.add_overlay_with(overlay, overlay_options.clone());
             }
             // A screenshot shows the scenario as shipped, not this user's last session.
             let remembered = cc

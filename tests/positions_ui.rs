@@ -73,9 +73,19 @@ fn a_kmz_and_a_csv_dropped_on_the_window_become_overlays() {
         .map(|o| (o.layer.name.clone(), o.layer.features.len()))
         .collect();
     assert!(layers.contains(&("areas.kmz".into(), 8)), "{layers:?}");
-    assert!(layers.contains(&("points-cp1251.csv".into(), 10)), "{layers:?}");
+    assert!(
+        layers.contains(&("points-cp1251.csv".into(), 10)),
+        "{layers:?}"
+    );
     assert!(layers.contains(&("areas.shp.zip".into(), 8)), "{layers:?}");
-    assert!(harness.state().overlays.problems.iter().all(|p| !p.is_error()));
+    assert!(
+        harness
+            .state()
+            .overlays
+            .problems
+            .iter()
+            .all(|p| !p.is_error())
+    );
     // The layers panel lists them by file name.
     harness.get_by_label("areas.kmz");
 }
@@ -89,10 +99,7 @@ fn the_readout_shows_the_pointer_position_in_mgrs_once_chosen() {
     harness.run_steps(2);
     assert_eq!(harness.state().coordinate_format, CoordinateFormat::Mgrs);
     harness.key_press(egui::Key::Escape);
-    let centre = harness
-        .state()
-        .map_rect
-        .map_or(Pos2::ZERO, |r| r.center());
+    let centre = harness.state().map_rect.map_or(Pos2::ZERO, |r| r.center());
     let at = centre + vec2(40.0, -30.0);
     harness.hover_at(at);
     harness.run_steps(3);
@@ -111,7 +118,9 @@ fn the_readout_shows_the_pointer_position_in_mgrs_once_chosen() {
     harness.run_steps(2);
     let toasts = &harness.state().jobs.exports.toasts;
     assert!(
-        toasts.iter().any(|t| t.text == format!("Copied {expected}")),
+        toasts
+            .iter()
+            .any(|t| t.text == format!("Copied {expected}")),
         "{toasts:?}"
     );
 }

@@ -117,6 +117,7 @@ impl BackstopApp {
                     .show_for(super::OpenPurpose::Overlay, start);
             }
             Command::AddOverlay(path) => self.add_overlay(path),
+            Command::AddOverlayWith(path, options) => self.add_overlay_with(path, options),
             Command::ChooseBasemap(choice) => self.choose_basemap(choice, Some(ctx)),
             Command::ShowOpenTilePackDialog => {
                 let start = self.basemaps.recent_packs.first().cloned();

@@ -93,6 +93,9 @@ pub enum Command {
     ShowAddOverlayDialog,
     /// Load a GeoJSON file as an extra layer (in the background).
     AddOverlay(std::path::PathBuf),
+    /// Load a file as an overlay, read as the user chose (a CSV's encoding, a
+    /// GeoPackage's table).
+    AddOverlayWith(std::path::PathBuf, crate::io::formats::ReadOptions),
     /// Stop loading an overlay, by its place among the loads.
     CancelOverlayLoad(usize),
     /// Remove a user overlay, by id.
@@ -335,7 +338,9 @@ impl Command {
             Command::StartPreparingPack => "Start".into(),
             Command::ClosePreparePack => "Close".into(),
             Command::ShowAddOverlayDialog => "Add overlay…".into(),
-            Command::AddOverlay(path) => format!("Add {}", path.display()),
+            Command::AddOverlay(path) | Command::AddOverlayWith(path, _) => {
+                format!("Add {}", path.display())
+            }
             Command::RemoveOverlay(_) => "Remove overlay".into(),
             Command::CancelOverlayLoad(_) => "Cancel loading".into(),
             Command::ToggleOverlay(_) => "Show or hide overlay".into(),

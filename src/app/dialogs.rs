@@ -188,6 +188,10 @@ pub struct OpenDialog {
     pub error: Option<String>,
     /// The native picker, while it is open.
     pub picker: Option<Receiver<Option<PathBuf>>>,
+    /// How an overlay is to be read: a CSV's encoding, a GeoPackage's table.
+    pub overlay_options: crate::io::formats::ReadOptions,
+    /// The table typed for an overlay ("" for every table).
+    pub overlay_table: String,
 }
 
 impl OpenDialog {

@@ -41,16 +41,20 @@ impl Overlays {
 impl BackstopApp {
     /// Starts loading a file of any overlay format as an overlay.
     pub fn add_overlay(&mut self, path: PathBuf) {
+        self.add_overlay_with(path, crate::io::formats::ReadOptions::default());
+    }
+
+    /// Starts loading an overlay, read as the user chose.
+    pub fn add_overlay_with(&mut self, path: PathBuf, options: crate::io::formats::ReadOptions) {
         let id = self.overlays.next_id;
         self.overlays.next_id += 1;
         log::info!("loading overlay {}", path.display());
         let repaint = self.jobs.repaint.clone();
-        self.overlays.loading.push(OverlayLoad::start(
-            id,
-            path,
-            crate::io::formats::ReadOptions::default(),
-            move || repaint.wake(),
-        ));
+        self.overlays
+            .loading
+            .push(OverlayLoad::start(id, path, options, move || {
+                repaint.wake()
+            }));
     }
 
     /// Puts a prepared overlay on the map, on top, with its problems in Problems.
@@ -67,11 +71,14 @@ impl BackstopApp {
 
     /// Loads an overlay at once, on this thread (for the command line, which has no
     /// frames to wait through); the app itself loads in the background.
-    pub fn load_overlay_now(&mut self, path: PathBuf) -> Result<(), Vec<Diagnostic>> {
+    pub fn load_overlay_now(
+        &mut self,
+        path: PathBuf,
+        options: &crate::io::formats::ReadOptions,
+    ) -> Result<(), Vec<Diagnostic>> {
         let id = self.overlays.next_id;
         self.overlays.next_id += 1;
-        let options = crate::io::formats::ReadOptions::default();
-        let layer = crate::overlay::load(id, path, &options, &Default::default())?;
+        let layer = crate::overlay::load(id, path, options, &Default::default())?;
         self.add_loaded_overlay(layer);
         self.refresh_picture();
         Ok(())

@@ -24,6 +24,36 @@ pub enum Format {
 pub const EXIT_OK: i32 = 0;
 /// Exit code: the scenario has errors.
 pub const EXIT_ERRORS: i32 = 1;
+/// How overlay files given on the command line are read: `--encoding` for a CSV that is
+/// not UTF-8 and detection gets wrong, `--table` for one table of a GeoPackage (or one
+/// Shapefile of a zip).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct OverlayReadArgs {
+    /// The text encoding of CSV overlays: utf-8, windows-1251 (cp1251) or windows-1252
+    /// (detected when not given).
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<crate::io::formats::TextEncoding>,
+    /// Read only this table of a GeoPackage overlay (or this Shapefile of a zip).
+    #[arg(long, value_name = "NAME")]
+    pub table: Option<String>,
+}
+
+impl OverlayReadArgs {
+    /// As the readers take them.
+    pub fn options(&self) -> crate::io::formats::ReadOptions {
+        crate::io::formats::ReadOptions {
+            encoding: self.encoding,
+            table: self.table.clone(),
+        }
+    }
+}
+
+fn parse_encoding(text: &str) -> Result<crate::io::formats::TextEncoding, String> {
+    crate::io::formats::TextEncoding::from_name(text).ok_or_else(|| {
+        format!("unknown encoding \"{text}\" (use utf-8, windows-1251 or windows-1252)")
+    })
+}
+
 /// Exit code: bad usage or an unreadable folder.
 pub const EXIT_USAGE: i32 = 2;
 
@@ -34,6 +64,7 @@ pub fn check(
     format: Format,
     tiles: Option<&Path>,
     overlay_files: &[std::path::PathBuf],
+    overlay_options: &crate::io::formats::ReadOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
@@ -71,7 +102,7 @@ pub fn check(
             .diagnostics
             .push(Diagnostic::file(&file, Severity::Error, message));
     }
-    let checked = overlays::check_overlays(overlay_files, &mut report.diagnostics);
+    let checked = overlays::check_overlays(overlay_files, overlay_options, &mut report.diagnostics);
     let written = match format {
         Format::Text => write_text(&report, &label, out).and_then(|()| {
             checked
@@ -221,6 +252,8 @@ pub struct ExportRequest<'a> {
     pub overlays: &'a [std::path::PathBuf],
     /// Write only the overlays' features (to convert a file), not the scenario's.
     pub overlays_only: bool,
+    /// How the overlays are read (a CSV's encoding, a GeoPackage's table).
+    pub overlay_options: crate::io::formats::ReadOptions,
 }
 
 /// `backstop export`: writes the map as PNG, or the data as GeoJSON, KML or CSV.
@@ -272,7 +305,7 @@ pub fn export(folder: Option<&Path>, request: &ExportRequest<'_>, err: &mut dyn 
         crate::io::UserFolders::from_env(),
     );
     say_document_problems(&app, err);
-    if !overlays::load_overlays(&mut app, request.overlays, err) {
+    if !overlays::load_overlays(&mut app, request.overlays, &request.overlay_options, err) {
         return EXIT_ERRORS;
     }
     let user: Vec<_> = app

@@ -17,7 +17,11 @@ pub(super) struct OverlayCheck {
 
 /// Reads each overlay file as the app would, collecting its problems; the features are
 /// only counted.
-pub(super) fn check_overlays(paths: &[PathBuf], out: &mut Vec<Diagnostic>) -> Vec<OverlayCheck> {
+pub(super) fn check_overlays(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<OverlayCheck> {
     let mut checks = Vec::new();
     for path in paths {
         let name = crate::overlay::display_name(path);
@@ -29,7 +33,7 @@ pub(super) fn check_overlays(paths: &[PathBuf], out: &mut Vec<Diagnostic>) -> Ve
                 continue;
             }
         };
-        let features = match read_overlay(path, &bytes, &ReadOptions::default()) {
+        let features = match read_overlay(path, &bytes, options) {
             Ok((features, problems)) => {
                 out.extend(problems);
                 if features.is_empty() {
@@ -55,11 +59,12 @@ pub(super) fn check_overlays(paths: &[PathBuf], out: &mut Vec<Diagnostic>) -> Ve
 pub(super) fn load_overlays(
     app: &mut crate::BackstopApp,
     paths: &[PathBuf],
+    options: &ReadOptions,
     err: &mut dyn Write,
 ) -> bool {
     let mut all_loaded = true;
     for path in paths {
-        if let Err(problems) = app.load_overlay_now(path.clone()) {
+        if let Err(problems) = app.load_overlay_now(path.clone(), options) {
             all_loaded = false;
             for problem in problems {
                 let _ = writeln!(err, "backstop export: {problem}");

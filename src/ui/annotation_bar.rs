@@ -148,13 +148,7 @@ fn analysis_controls(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
             }
         });
     }
-    ui.label(RichText::new("click a hub or a point, or").weak());
-    if let Some(place) = super::position::position_field(ui, "rings at", "At") {
-        commands.push(Command::PlaceRings {
-            centre: [place.lon, place.lat],
-            name: place.understood,
-        });
-    }
+    ui.label(RichText::new("click a hub or a point").weak());
     if ui
         .add_enabled(
             !tools.rings.is_empty(),
@@ -163,6 +157,12 @@ fn analysis_controls(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
         .clicked()
     {
         commands.push(Command::ClearRings);
+    }
+    if let Some(place) = super::position::position_field(ui, "rings at", "or at") {
+        commands.push(Command::PlaceRings {
+            centre: [place.lon, place.lat],
+            name: place.understood,
+        });
     }
 }
 

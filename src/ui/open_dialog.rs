@@ -9,6 +9,40 @@ use egui::RichText;
 use crate::app::{BackstopApp, Command, OpenPurpose};
 use crate::io::ScenarioSource;
 
+/// How an overlay is read: a CSV's text encoding, and which table of a GeoPackage (or
+/// Shapefile of a zip).
+fn overlay_choices(ui: &mut egui::Ui, dialog: &mut crate::app::OpenDialog) {
+    use crate::io::formats::TextEncoding;
+    ui.horizontal(|ui| {
+        let label = ui.label("Text encoding (CSV)");
+        let current = dialog.overlay_options.encoding;
+        let name = |e: Option<TextEncoding>| e.map_or("Detect", TextEncoding::label);
+        egui::ComboBox::from_id_salt("overlay encoding")
+            .selected_text(name(current))
+            .show_ui(ui, |ui| {
+                for choice in [
+                    None,
+                    Some(TextEncoding::Utf8),
+                    Some(TextEncoding::Windows1251),
+                    Some(TextEncoding::Windows1252),
+                ] {
+                    ui.selectable_value(&mut dialog.overlay_options.encoding, choice, name(choice));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Table (GeoPackage, zip)");
+        ui.add(
+            egui::TextEdit::singleline(&mut dialog.overlay_table)
+                .desired_width(160.0)
+                .hint_text("every table"),
+        )
+        .labelled_by(label.id);
+    });
+}
+
 /// Draws the Open dialog when it is open.
 pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
     let dialog = &mut app.dialogs.open;
@@ -50,6 +84,9 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
                     ui.spinner();
                 }
             });
+            if purpose == OpenPurpose::Overlay {
+                overlay_choices(ui, dialog);
+            }
             if checking && purpose == OpenPurpose::TilePack {
                 ui.horizontal(|ui| {
                     ui.spinner();
@@ -70,7 +107,10 @@ pub fn open_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
                     if wants_file && !path.is_file() {
                         dialog.error = Some(format!("{} is not a file", path.display()));
                     } else if purpose == OpenPurpose::Overlay {
-                        command = Some(Command::AddOverlay(path));
+                        let mut options = dialog.overlay_options.clone();
+                        let table = dialog.overlay_table.trim();
+                        options.table = (!table.is_empty()).then(|| table.to_owned());
+                        command = Some(Command::AddOverlayWith(path, options));
                     } else if purpose == OpenPurpose::TilePack {
                         // The app checks it on a worker; the dialog stays until it says.
                         dialog.error = None;

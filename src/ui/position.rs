@@ -60,8 +60,8 @@ pub(super) fn position_field(ui: &mut egui::Ui, salt: &str, label: &str) -> Opti
     let caption = ui.label(label);
     let readings = parse_position(&text);
     let mut edit = egui::TextEdit::singleline(&mut text)
-        .hint_text("36U UA 123 456, 50.45 30.52…")
-        .desired_width(170.0);
+        .hint_text("MGRS, UTM, lat lon…")
+        .desired_width(130.0);
     if matches!(readings, Err(PositionError::Invalid(_))) {
         edit = edit.text_color(egui::Color32::from_rgb(200, 40, 40));
     }

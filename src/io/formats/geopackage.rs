@@ -56,6 +56,17 @@ pub(super) fn read_geopackage(
     }
     let mut features = Vec::new();
     let mut problems = Vec::new();
+    if chosen.len() > 1 {
+        problems.push(Diagnostic::file(
+            file,
+            Severity::Warning,
+            format!(
+                "{} feature tables ({}): all are shown, each feature's \"layer\" names its table; to read one, name it as the overlay's table",
+                chosen.len(),
+                chosen.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
     for table in chosen {
         let crs = table_crs(&connection, table.srs_id)
             .map_err(|e| fail(format!("table \"{}\": {e}", table.name)))?;

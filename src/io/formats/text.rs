@@ -29,6 +29,15 @@ impl TextEncoding {
         }
     }
 
+    /// The encoding's name in menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Windows1251 => "Windows-1251 (Cyrillic)",
+            TextEncoding::Windows1252 => "Windows-1252 (Western)",
+        }
+    }
+
     fn encoding(self) -> &'static Encoding {
         match self {
             TextEncoding::Utf8 => encoding_rs::UTF_8,
