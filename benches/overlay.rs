@@ -9,25 +9,9 @@ use backstop::overlay::{LoadProgress, RasterView, load, rasterize};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use walkers::lon_lat;
 
-/// Generates the stress file once (with the shared generator), and returns its path.
-fn stress_file() -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let path = root.join("target/bench-data/stress.geojson");
-    if !path.exists() {
-        let _ = std::fs::create_dir_all(path.parent().unwrap_or(&root));
-        let generator = root.join("../shared/bench/make_stress.py");
-        let status = std::process::Command::new("python3")
-            .arg(&generator)
-            .arg(&path)
-            .status();
-        assert!(
-            status.is_ok_and(|s| s.success()),
-            "could not run {}",
-            generator.display()
-        );
-    }
-    path
-}
+#[path = "support/stress.rs"]
+mod stress;
+use stress::stress_file;
 
 fn parsing(c: &mut Criterion) {
     let path = stress_file();

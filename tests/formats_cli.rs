@@ -7,7 +7,7 @@ mod common;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/formats/files")
+        .join("tests/format_fixtures/files")
         .join(name)
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use backstop::io::formats::{ReadOptions, read_overlay};
 
 fn fixtures() -> Vec<std::path::PathBuf> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/files");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/format_fixtures/files");
     let mut files: Vec<_> = std::fs::read_dir(folder)
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
@@ -48,7 +48,12 @@ fn damaged_files_of_every_format_are_refused_or_read_never_fatal() {
             // The GeoPackage reader opens the file itself: it must be on disk.
             let path = home.path().join(format!("{index}-{name}"));
             std::fs::write(&path, &copy).unwrap_or_default();
-            match read_overlay(&path, &copy, &ReadOptions::default()) {
+            let started = std::time::Instant::now();
+            let result = read_overlay(&path, &copy, &ReadOptions::default());
+            if std::env::var_os("BACKSTOP_DAMAGE_TIMES").is_some() {
+                eprintln!("{name} #{index}: {:?}", started.elapsed());
+            }
+            match result {
                 Ok((features, _)) => assert!(features.len() < 1000, "{name} #{index}"),
                 Err(problems) => {
                     let line = problems

@@ -1,6 +1,6 @@
 //! Files written by other tools load as GDAL reads them: the fixtures in
-//! tests/fixtures/formats/files were written by ogr2ogr (GDAL 3.6) from data/ by
-//! tests/fixtures/formats/make.sh, and expected/ holds GDAL's own reading of each, in
+//! tests/format_fixtures/files were written by ogr2ogr (GDAL 3.6) from data/ by
+//! tests/format_fixtures/make.sh, and expected/ holds GDAL's own reading of each, in
 //! WGS84. Backstop's readers must find the same features at the same coordinates.
 
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use geo::CoordsIter;
 mod common;
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/format_fixtures")
 }
 
 fn read_ours(name: &str) -> Vec<UserFeature> {

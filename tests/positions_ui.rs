@@ -15,7 +15,7 @@ use common::{builtin, run_until};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/formats/files")
+        .join("tests/format_fixtures/files")
         .join(name)
 }
 

@@ -15,6 +15,12 @@ pub(super) fn read_flatgeobuf(file: &str, bytes: &[u8]) -> Result<FeaturesRead, 
     let fail = |message: String| vec![Diagnostic::file(file, Severity::Error, message)];
     let reader = FgbReader::open(Cursor::new(bytes))
         .map_err(|e| fail(format!("not readable FlatGeobuf: {e}")))?;
+    check_feature_sizes(
+        bytes,
+        reader.header().features_count(),
+        reader.header().index_node_size(),
+    )
+    .map_err(fail)?;
     let crs = match reader.header().crs() {
         Some(crs) if crs.code() > 0 && crs.code() != 4326 => Crs::from_epsg(crs.code() as u32),
         Some(crs) => match crs.wkt() {
@@ -76,4 +82,37 @@ pub(super) fn read_flatgeobuf(file: &str, bytes: &[u8]) -> Result<FeaturesRead, 
         index += 1;
     }
     Ok((features, problems))
+}
+
+/// Walks the features' size prefixes before the crate reads them: a damaged prefix would
+/// have it set aside gigabytes for a feature the file cannot hold.
+fn check_feature_sizes(bytes: &[u8], count: u64, node_size: u16) -> Result<(), String> {
+    let word = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    let header_size = word(8).ok_or("the header is cut short")?;
+    let mut at = 12 + header_size;
+    if node_size > 0 && count > 0 {
+        // Each indexed feature takes 40 bytes of index at least.
+        if node_size < 2 || count > (bytes.len() / 40) as u64 {
+            return Err(format!(
+                "the header claims {count} features in an index the file cannot hold"
+            ));
+        }
+        at += flatgeobuf::packed_r_tree::PackedRTree::index_size(count as usize, node_size);
+    }
+    let mut feature = 0;
+    while let Some(size) = word(at) {
+        let left = bytes.len() - at - 4;
+        if size > left {
+            return Err(format!(
+                "feature {feature} claims {size} bytes and the file has {left} left: it is cut short or damaged"
+            ));
+        }
+        at += 4 + size;
+        feature += 1;
+    }
+    Ok(())
 }
