@@ -1,8 +1,6 @@
 //! The stress overlay from `../shared/bench/make_stress.py` (about 50 MB, 1.2 M vertices):
 //! parse throughput, the whole background load, and frames with it on the map.
 
-use std::path::PathBuf;
-
 use backstop::BackstopApp;
 use backstop::io::{ScenarioFiles, ScenarioSource, read_user_geojson};
 use backstop::overlay::{LoadProgress, RasterView, load, rasterize};

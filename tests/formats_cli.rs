@@ -37,7 +37,10 @@ fn check_reads_an_overlay_of_every_format_and_counts_its_features() {
         let stdout = String::from_utf8_lossy(&output.stdout);
         assert!(output.status.success(), "{name}: {stdout}");
         assert!(
-            stdout.contains(&format!("{name}: {count} features read")),
+            stdout.contains(&format!(
+                "{name}: {count} feature{} read",
+                if *count == 1 { "" } else { "s" }
+            )),
             "{name}: {stdout}"
         );
     }
@@ -60,10 +63,7 @@ fn check_names_the_file_row_and_column_of_a_bad_overlay() {
         stdout.contains("sightings.csv:3: column \"lat\": error: \"north\" is not a coordinate"),
         "{stdout}"
     );
-    assert!(
-        stdout.contains("sightings.csv: 1 features read"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("sightings.csv: 1 feature read"), "{stdout}");
 }
 
 #[test]

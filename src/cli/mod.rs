@@ -105,9 +105,10 @@ pub fn check(
     let checked = overlays::check_overlays(overlay_files, overlay_options, &mut report.diagnostics);
     let written = match format {
         Format::Text => write_text(&report, &label, out).and_then(|()| {
-            checked
-                .iter()
-                .try_for_each(|c| writeln!(out, "{}: {} features read", c.name, c.features))
+            checked.iter().try_for_each(|c| {
+                let plural = if c.features == 1 { "" } else { "s" };
+                writeln!(out, "{}: {} feature{plural} read", c.name, c.features)
+            })
         }),
         Format::Json => write_json(&report, &label, &checked, out),
     };
