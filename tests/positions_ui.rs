@@ -86,8 +86,10 @@ fn a_kmz_and_a_csv_dropped_on_the_window_become_overlays() {
             .iter()
             .all(|p| !p.is_error())
     );
-    // The layers panel lists them by file name.
-    harness.get_by_label("areas.kmz");
+    // The layers panel lists them by file name, and so does the legend (they are in view).
+    harness.run_steps(2);
+    assert_eq!(harness.get_all_by_label("areas.kmz").count(), 2);
+    assert_eq!(harness.get_all_by_label("Your overlays").count(), 2);
 }
 
 #[test]

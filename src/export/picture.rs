@@ -324,7 +324,14 @@ pub fn draw_picture(
     if options.legend {
         let strip = Rect::from_min_max(map_rect.right_top(), pos2(full.right(), map_rect.bottom()));
         let entries = picture.legend_in(Some(world_view.visible_world(0.0)));
-        draw_legend(ui, strip, scenario, &style, &entries);
+        draw_legend(
+            ui,
+            strip,
+            scenario,
+            &picture.user_overlays,
+            &style,
+            &entries,
+        );
     }
 }
 
@@ -333,6 +340,7 @@ fn draw_legend(
     ui: &mut egui::Ui,
     strip: Rect,
     scenario: &crate::model::Scenario,
+    user_overlays: &[crate::overlay::ShownOverlay],
     style: &MapStyle,
     entries: &[crate::scene::LegendEntry],
 ) {
@@ -351,12 +359,24 @@ fn draw_legend(
     // A row is about 30 points tall; past what the strip holds, split in two.
     let rows_fit = ((inner.height() - 30.0) / 30.0).max(1.0) as usize;
     if entries.len() <= rows_fit {
-        crate::map::show_legend(&mut child, scenario, style, entries);
+        crate::map::show_legend(&mut child, scenario, user_overlays, style, entries);
     } else {
         let half = entries.len().div_ceil(2);
         child.columns(2, |columns| {
-            crate::map::show_legend(&mut columns[0], scenario, style, &entries[..half]);
-            crate::map::show_legend(&mut columns[1], scenario, style, &entries[half..]);
+            crate::map::show_legend(
+                &mut columns[0],
+                scenario,
+                user_overlays,
+                style,
+                &entries[..half],
+            );
+            crate::map::show_legend(
+                &mut columns[1],
+                scenario,
+                user_overlays,
+                style,
+                &entries[half..],
+            );
         });
     }
 }

@@ -56,6 +56,7 @@ fn mark(hub: LegendHub) -> HubMark {
 pub fn show_legend(
     ui: &mut egui::Ui,
     scenario: &Scenario,
+    user_overlays: &[crate::overlay::ShownOverlay],
     style: &MapStyle,
     entries: &[LegendEntry],
 ) {
@@ -116,6 +117,29 @@ pub fn show_legend(
                     } else {
                         painter.line_segment(points, Stroke::new(width, stroke));
                     }
+                });
+            }
+            LegendEntry::UserOverlay(index) => {
+                let Some(overlay) = user_overlays.get(index) else {
+                    continue;
+                };
+                let [r, g, b] = overlay.layer.colour;
+                let ink = egui::Color32::from_rgb(r, g, b);
+                swatch_row(ui, &overlay.layer.name, |painter, rect| {
+                    painter.rect_filled(rect, 2.0, style.land);
+                    painter.rect_filled(rect.shrink(3.0), 1.0, ink.gamma_multiply(0.22));
+                    painter.rect_stroke(
+                        rect.shrink(3.0),
+                        1.0,
+                        Stroke::new(1.4, ink),
+                        egui::StrokeKind::Inside,
+                    );
+                    painter.circle(
+                        rect.center(),
+                        3.5,
+                        ink,
+                        Stroke::new(1.0, egui::Color32::WHITE),
+                    );
                 });
             }
             LegendEntry::Role(category) => swatch_row(ui, category.label(), |painter, rect| {

@@ -75,10 +75,12 @@ fn paint_marker(
     ));
     painter.circle(head, 6.0, MARKER, Stroke::new(1.5, Color32::WHITE));
     painter.circle_filled(head, 2.0, Color32::WHITE);
+    // Above and right of the pin's head: the place it marks (a city's own label, say)
+    // is written to the right of the point itself.
     halo_text(
         painter,
-        head + egui::vec2(9.0, 0.0),
-        Align2::LEFT_CENTER,
+        head + egui::vec2(8.0, -3.0),
+        Align2::LEFT_BOTTOM,
         &marker.label,
         FontId::proportional(12.0),
         MARKER,

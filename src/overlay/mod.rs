@@ -46,6 +46,8 @@ pub struct UserLayer {
     pub points: Vec<(usize, WorldPoint)>,
     /// Drawing colour.
     pub colour: [u8; 3],
+    /// The world rectangle around every feature, for the legend's "in view".
+    pub bounds: Option<crate::mesh::WorldRect>,
     /// The features that carry a look of their own (KML styles, simplestyle), by index.
     pub looks: std::collections::HashMap<usize, FeatureLook>,
     /// How many vertices it holds.
@@ -85,6 +87,7 @@ impl UserLayer {
                 &mut points,
             );
         }
+        let bounds = world_bounds(&features);
         let fill = FillBands::new(areas);
         let lines = LineBands::new(lines);
         progress.set_stage(Stage::Meshing);
@@ -107,6 +110,7 @@ impl UserLayer {
             points,
             colour: PALETTE[(id as usize) % PALETTE.len()],
             looks,
+            bounds,
             vertices,
             bytes,
             problems,
@@ -123,6 +127,26 @@ impl UserLayer {
             None => "",
         }
     }
+}
+
+/// The rectangle, in world units, around every feature.
+fn world_bounds(features: &[UserFeature]) -> Option<crate::mesh::WorldRect> {
+    use geo::BoundingRect;
+    let mut all: Option<geo::Rect<f64>> = None;
+    for rect in features.iter().filter_map(|f| f.geometry.bounding_rect()) {
+        all = Some(match all {
+            None => rect,
+            Some(a) => geo::Rect::new(
+                geo::coord! { x: a.min().x.min(rect.min().x), y: a.min().y.min(rect.min().y) },
+                geo::coord! { x: a.max().x.max(rect.max().x), y: a.max().y.max(rect.max().y) },
+            ),
+        });
+    }
+    // Web Mercator's y grows southwards: the north-west corner is the minimum.
+    all.map(|r| crate::mesh::WorldRect {
+        min: lon_lat_to_world(r.min().x, r.max().y),
+        max: lon_lat_to_world(r.max().x, r.min().y),
+    })
 }
 
 /// Sorts a geometry's parts into areas (filled and outlined), lines and points.

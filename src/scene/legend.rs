@@ -44,6 +44,8 @@ pub enum LegendEntry {
     },
     /// A coalition role's land colour.
     Role(RoleCategory),
+    /// One of the user's own overlays, by its index in the picture's overlays.
+    UserOverlay(usize),
 }
 
 /// What a legend may list: what is shown, and where the picture looks.

@@ -125,7 +125,7 @@ impl Picture {
     /// The legend of what this picture shows within `view` (world units; the whole
     /// picture when `None`).
     pub fn legend_in(&self, view: Option<crate::mesh::WorldRect>) -> Vec<LegendEntry> {
-        legend_entries(
+        let mut entries = legend_entries(
             &self.scenario,
             &self.scene,
             LegendScope {
@@ -137,7 +137,23 @@ impl Picture {
                     .coalition_layer
                     .then(|| &self.basemap.world().country_bounds),
             },
-        )
+        );
+        // The user's files, when something of them is in the picture.
+        let in_view = |index: &usize| {
+            let overlay = &self.user_overlays[*index];
+            overlay.visible
+                && match (view, overlay.layer.bounds) {
+                    (Some(view), Some(bounds)) => view.intersects(&bounds),
+                    (None, Some(_)) => true,
+                    (_, None) => false,
+                }
+        };
+        let user: Vec<usize> = (0..self.user_overlays.len()).filter(in_view).collect();
+        if !user.is_empty() {
+            entries.push(LegendEntry::Heading("Your overlays"));
+            entries.extend(user.into_iter().map(LegendEntry::UserOverlay));
+        }
+        entries
     }
 
     /// True when the caveat banner has something to say.

@@ -12,5 +12,11 @@ pub fn legend(ui: &mut egui::Ui, app: &BackstopApp) {
         ui.weak("Nothing of the scenario is in view.");
     }
     let style = MapStyle::for_theme(app.state.theme);
-    crate::map::show_legend(ui, &app.picture.scenario, &style, &entries);
+    crate::map::show_legend(
+        ui,
+        &app.picture.scenario,
+        &app.picture.user_overlays,
+        &style,
+        &entries,
+    );
 }

@@ -20,7 +20,8 @@ pub(super) fn pointer_readout(ui: &egui::Ui, app: &BackstopApp, map: Rect) {
         .order(egui::Order::Foreground)
         .interactable(false)
         .pivot(Align2::CENTER_BOTTOM)
-        .fixed_pos(egui::pos2(map.center().x, map.bottom() - 6.0))
+        // Above the attribution line, which a narrow map's readout would cover.
+        .fixed_pos(egui::pos2(map.center().x, map.bottom() - 24.0))
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style())
                 .inner_margin(egui::Margin::symmetric(8, 3))
@@ -166,9 +167,15 @@ pub(super) fn marker_bar(ui: &egui::Ui, app: &BackstopApp, map: Rect, commands: 
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new("📍").color(egui::Color32::from_rgb(200, 20, 60)));
                     ui.label(&marker.label);
-                    let other = format_position(lat, lon, CoordinateFormat::Mgrs);
-                    let degrees = format_position(lat, lon, CoordinateFormat::Decimal);
-                    ui.label(RichText::new(format!("{degrees} · {other}")).weak());
+                    // The other ways of writing it than the one the label has.
+                    let others: Vec<String> = [CoordinateFormat::Decimal, CoordinateFormat::Mgrs]
+                        .into_iter()
+                        .map(|f| format_position(lat, lon, f))
+                        .filter(|written| !marker.label.contains(written.as_str()))
+                        .collect();
+                    if !others.is_empty() {
+                        ui.label(RichText::new(others.join(" · ")).weak());
+                    }
                     if ui.button("Range rings here").clicked() {
                         commands.push(Command::PlaceRings {
                             centre: marker.at,

@@ -166,7 +166,8 @@ fn popup(ui: &egui::Ui, anchor: &egui::Response, content: impl FnOnce(&mut egui:
         .fixed_pos(anchor.rect.left_bottom() + egui::vec2(0.0, 4.0))
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_min_width(anchor.rect.width().max(320.0));
+                // Wide enough for "MGRS 36U UA 12345 67890 → 50.2334°N 30.3687°E".
+                ui.set_min_width(anchor.rect.width().max(420.0));
                 content(ui);
             });
         });
