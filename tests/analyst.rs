@@ -432,7 +432,8 @@ fn a_dropped_geojson_becomes_a_layer_with_its_properties_and_problems() {
             && p.contains("geometry")),
         "{problems:?}"
     );
-    harness.get_by_label("checkpoints.geojson");
+    // Listed in the layers panel, and in the legend (it is in view).
+    assert_eq!(harness.get_all_by_label("checkpoints.geojson").count(), 2);
     // Click the point: its properties show in the details panel.
     harness.key_press(egui::Key::Escape);
     let view = harness

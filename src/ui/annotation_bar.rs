@@ -18,7 +18,8 @@ const PALETTE: [([u8; 3], &str); 6] = [
 /// The row of tools under the top bar.
 pub fn annotation_bar(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     egui::Panel::top("annotation_bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        // The tools' controls wrap onto a second row rather than run off a narrow window.
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Annotate").strong());
             for tool in Tool::ALL {
                 if ui
