@@ -8,7 +8,7 @@ use backstop::BackstopApp;
 use backstop::app::Tool;
 use backstop::io::{ScenarioFiles, ScenarioSource};
 use backstop::model::Selection;
-use common::{builtin, click, harness};
+use common::{builtin, click, harness, map_centre};
 use egui::{Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -244,14 +244,6 @@ fn search_and_enter(harness: &mut Harness<'_, BackstopApp>, text: &str) {
     harness.run_steps(2);
     harness.key_press(egui::Key::Enter);
     harness.run_steps(3);
-}
-
-fn map_centre(harness: &Harness<'_, BackstopApp>) -> (f64, f64) {
-    let view = harness
-        .state()
-        .world_view()
-        .unwrap_or_else(|| panic!("no map"));
-    backstop::geometry::world_to_lon_lat(view.center)
 }
 
 #[test]

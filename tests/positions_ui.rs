@@ -11,7 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod common;
-use common::{builtin, run_until};
+use common::{builtin, map_centre, run_until};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -40,14 +40,6 @@ fn drop_files(harness: &mut Harness<'_, BackstopApp>, paths: &[PathBuf]) {
             .push(std::sync::Arc::new(Dropped(path.clone())));
     }
     harness.run_steps(2);
-}
-
-fn map_centre(harness: &Harness<'_, BackstopApp>) -> (f64, f64) {
-    let view = harness
-        .state()
-        .world_view()
-        .unwrap_or_else(|| panic!("no map"));
-    backstop::geometry::world_to_lon_lat(view.center)
 }
 
 #[test]

@@ -259,3 +259,13 @@ pub fn assert_is_briefing_picture(image: &image::RgbaImage, what: &str, hubs: bo
         assert!(frames > 20, "{what}: no hub frames ({frames} pixels)");
     }
 }
+
+/// Where the map's centre is, lon and lat.
+#[allow(dead_code)]
+pub fn map_centre(harness: &egui_kittest::Harness<'_, backstop::BackstopApp>) -> (f64, f64) {
+    let view = harness
+        .state()
+        .world_view()
+        .unwrap_or_else(|| panic!("no map"));
+    backstop::geometry::world_to_lon_lat(view.center)
+}

@@ -7,7 +7,7 @@ use flatgeobuf::{FallibleStreamingIterator, FgbReader};
 use geozero::{FeatureProperties, ToGeo};
 use serde_json::{Map, Value};
 
-use super::{Crs, FeaturesRead, check_lon_lat, feature_problem};
+use super::{Collector, Crs, FeaturesRead, feature_id};
 use crate::io::diagnostic::{Diagnostic, Severity};
 
 /// Reads a FlatGeobuf file.
@@ -33,15 +33,14 @@ pub(super) fn read_flatgeobuf(file: &str, bytes: &[u8]) -> Result<FeaturesRead, 
     let mut iter = reader
         .select_all()
         .map_err(|e| fail(format!("the features cannot be read: {e}")))?;
-    let mut features = Vec::new();
-    let mut problems = Vec::new();
+    let mut read = Collector::new(file);
     let mut index = 0;
     loop {
         let feature = match iter.next() {
             Ok(Some(feature)) => feature,
             Ok(None) => break,
             Err(e) => {
-                problems.push(Diagnostic::file(
+                read.problem(Diagnostic::file(
                     file,
                     Severity::Error,
                     format!("reading stopped at feature {index}: {e}"),
@@ -55,33 +54,14 @@ pub(super) fn read_flatgeobuf(file: &str, bytes: &[u8]) -> Result<FeaturesRead, 
             .into_iter()
             .map(|(k, v)| (k, Value::String(v)))
             .collect();
-        let id = properties
-            .get("id")
-            .or_else(|| properties.get("name"))
-            .and_then(Value::as_str)
-            .map(str::to_owned);
+        let id = feature_id(&properties, &["id", "name"]);
         let geometry = feature
             .to_geo()
-            .map_err(|e| format!("its geometry cannot be read: {e}"))
-            .and_then(|mut g| crs.to_lon_lat(&mut g).map(|()| g))
-            .and_then(|g| check_lon_lat(&g).map(|()| g));
-        match geometry {
-            Ok(geometry) => features.push(crate::io::UserFeature {
-                geometry,
-                properties,
-            }),
-            Err(message) => problems.push(feature_problem(
-                file,
-                index,
-                id,
-                "geometry",
-                Severity::Error,
-                message,
-            )),
-        }
+            .map_err(|e| format!("its geometry cannot be read: {e}"));
+        read.add(index, id, geometry, &crs, properties);
         index += 1;
     }
-    Ok((features, problems))
+    Ok(read.finish())
 }
 
 /// Walks the features' size prefixes before the crate reads them: a damaged prefix would

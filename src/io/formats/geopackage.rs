@@ -10,7 +10,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
 use serde_json::{Map, Number, Value};
 
-use super::{Crs, FeaturesRead, ReadOptions, check_lon_lat, feature_problem};
+use super::{Collector, Crs, FeaturesRead, ReadOptions, feature_id};
 use crate::io::diagnostic::{Diagnostic, Severity};
 
 /// A feature table and its geometry column.
@@ -54,10 +54,9 @@ pub(super) fn read_geopackage(
             None => "the GeoPackage has no feature tables".into(),
         }));
     }
-    let mut features = Vec::new();
-    let mut problems = Vec::new();
+    let mut read = Collector::new(file);
     if chosen.len() > 1 {
-        problems.push(Diagnostic::file(
+        read.problem(Diagnostic::file(
             file,
             Severity::Warning,
             format!(
@@ -70,18 +69,10 @@ pub(super) fn read_geopackage(
     for table in chosen {
         let crs = table_crs(&connection, table.srs_id)
             .map_err(|e| fail(format!("table \"{}\": {e}", table.name)))?;
-        read_table(
-            file,
-            &connection,
-            table,
-            &crs,
-            tables.len() > 1,
-            &mut features,
-            &mut problems,
-        )
-        .map_err(|e| fail(format!("table \"{}\" cannot be read: {e}", table.name)))?;
+        read_table(&connection, table, &crs, tables.len() > 1, &mut read)
+            .map_err(|e| fail(format!("table \"{}\" cannot be read: {e}", table.name)))?;
     }
-    Ok((features, problems))
+    Ok(read.finish())
 }
 
 fn feature_tables(connection: &Connection) -> rusqlite::Result<Vec<Table>> {
@@ -127,13 +118,11 @@ fn quoted(name: &str) -> String {
 }
 
 fn read_table(
-    file: &str,
     connection: &Connection,
     table: &Table,
     crs: &Crs,
     name_layer: bool,
-    features: &mut Vec<crate::io::UserFeature>,
-    problems: &mut Vec<Diagnostic>,
+    read: &mut Collector<'_>,
 ) -> rusqlite::Result<()> {
     let mut statement = connection.prepare(&format!("SELECT * FROM {}", quoted(&table.name)))?;
     let columns: Vec<String> = statement
@@ -162,34 +151,16 @@ fn read_table(
             }
             properties.insert(column.clone(), sql_value(value));
         }
-        let id = properties
-            .get("id")
-            .or_else(|| properties.get("fid"))
-            .or_else(|| properties.get("name"))
-            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned));
+        let id = feature_id(&properties, &["id", "fid", "name"])
+            .map(|id| format!("{}/{id}", table.name));
         let geometry = blob
             .ok_or_else(|| "the feature has no geometry".to_owned())
             .and_then(|b| {
                 GpkgWkb(b)
                     .to_geo()
                     .map_err(|e| format!("its geometry blob cannot be read: {e}"))
-            })
-            .and_then(|mut g| crs.to_lon_lat(&mut g).map(|()| g))
-            .and_then(|g| check_lon_lat(&g).map(|()| g));
-        match geometry {
-            Ok(geometry) => features.push(crate::io::UserFeature {
-                geometry,
-                properties,
-            }),
-            Err(message) => problems.push(feature_problem(
-                file,
-                index,
-                id,
-                "geometry",
-                Severity::Error,
-                format!("{}: {message}", table.name),
-            )),
-        }
+            });
+        read.add(index, id, geometry, crs, properties);
         index += 1;
     }
     Ok(())

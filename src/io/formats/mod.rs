@@ -235,6 +235,77 @@ pub(crate) fn feature_problem(
     }
 }
 
+/// Features being read from a file: each one's geometry is converted from the file's CRS
+/// and checked, then kept, or its problem is filed under its position and id.
+pub(crate) struct Collector<'a> {
+    file: &'a str,
+    features: Vec<UserFeature>,
+    problems: Vec<Diagnostic>,
+}
+
+impl<'a> Collector<'a> {
+    /// Nothing read yet from `file`.
+    pub(crate) fn new(file: &'a str) -> Self {
+        Self {
+            file,
+            features: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Keeps the feature at `index` if its geometry reads, converts from `crs` and lies
+    /// in lon/lat range; otherwise files why under the feature's `geometry`.
+    pub(crate) fn add(
+        &mut self,
+        index: usize,
+        id: Option<String>,
+        geometry: Result<Geometry<f64>, String>,
+        crs: &Crs,
+        properties: serde_json::Map<String, serde_json::Value>,
+    ) {
+        let geometry = geometry
+            .and_then(|mut g| crs.to_lon_lat(&mut g).map(|()| g))
+            .and_then(|g| check_lon_lat(&g).map(|()| g));
+        match geometry {
+            Ok(geometry) => self.features.push(UserFeature {
+                geometry,
+                properties,
+            }),
+            Err(message) => self.problems.push(feature_problem(
+                self.file,
+                index,
+                id,
+                "geometry",
+                Severity::Error,
+                message,
+            )),
+        }
+    }
+
+    /// Files a problem of the file's own.
+    pub(crate) fn problem(&mut self, problem: Diagnostic) {
+        self.problems.push(problem);
+    }
+
+    /// What was read.
+    pub(crate) fn finish(self) -> FeaturesRead {
+        (self.features, self.problems)
+    }
+}
+
+/// The text of the first of `keys` a feature's properties hold: its id for messages.
+pub(crate) fn feature_id(
+    properties: &serde_json::Map<String, serde_json::Value>,
+    keys: &[&str],
+) -> Option<String> {
+    keys.iter().find_map(|key| {
+        properties
+            .get(*key)
+            .filter(|v| !v.is_null())
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+    })
+}
+
 /// Checks that every coordinate is a finite longitude and latitude: what a reader gives
 /// after any projection.
 pub(crate) fn check_lon_lat(geometry: &Geometry<f64>) -> Result<(), String> {

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde_json::{Map, Number, Value};
 use shapefile::dbase::{self, FieldValue};
 
-use super::{Crs, FeaturesRead, ReadOptions, check_lon_lat, feature_problem, zipped};
+use super::{Collector, Crs, FeaturesRead, ReadOptions, feature_id, feature_problem, zipped};
 use crate::io::diagnostic::{Diagnostic, Severity};
 
 /// A Shapefile's parts, read into memory.
@@ -128,11 +128,11 @@ fn read_parts(file: &str, parts: Parts) -> Result<FeaturesRead, Vec<Diagnostic>>
     };
     let shapes = shapefile::ShapeReader::new(Cursor::new(parts.shp))
         .map_err(|e| fail(format!("not a readable Shapefile: {e}")))?;
-    let mut problems = Vec::new();
+    let mut read = Collector::new(file);
     let records: Vec<Option<Map<String, Value>>> = match parts.dbf {
         Some(dbf) => read_records(file, dbf, parts.cpg.as_deref())?,
         None => {
-            problems.push(Diagnostic::file(
+            read.problem(Diagnostic::file(
                 file,
                 Severity::Warning,
                 "no .dbf beside the .shp: the shapes have no attributes",
@@ -140,30 +140,21 @@ fn read_parts(file: &str, parts: Parts) -> Result<FeaturesRead, Vec<Diagnostic>>
             Vec::new()
         }
     };
-    let mut features = Vec::new();
     let mut shapes = shapes;
     for (index, shape) in shapes.iter_shapes().enumerate() {
         let properties = records.get(index).cloned().flatten().unwrap_or_default();
-        let id = properties
-            .get("id")
-            .or_else(|| properties.get("name"))
-            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned));
+        let id = feature_id(&properties, &["id", "name"]);
         let shape = match shape {
             Ok(shape) => shape,
             Err(e) => {
-                problems.push(feature_problem(
-                    file,
-                    index,
-                    id,
-                    "geometry",
-                    Severity::Error,
-                    format!("the shape cannot be read: {e}"),
-                ));
+                // The records after a broken one cannot be found: stop, saying where.
+                let stopped = Err(format!("the shape cannot be read: {e}"));
+                read.add(index, id, stopped, &crs, properties);
                 break;
             }
         };
         if matches!(shape, shapefile::Shape::NullShape) {
-            problems.push(feature_problem(
+            read.problem(feature_problem(
                 file,
                 index,
                 id,
@@ -173,26 +164,11 @@ fn read_parts(file: &str, parts: Parts) -> Result<FeaturesRead, Vec<Diagnostic>>
             ));
             continue;
         }
-        let geometry = geo::Geometry::<f64>::try_from(shape)
-            .map_err(|e| format!("unsupported shape: {e}"))
-            .and_then(|mut g| crs.to_lon_lat(&mut g).map(|()| g))
-            .and_then(|g| check_lon_lat(&g).map(|()| g));
-        match geometry {
-            Ok(geometry) => features.push(crate::io::UserFeature {
-                geometry,
-                properties,
-            }),
-            Err(message) => problems.push(feature_problem(
-                file,
-                index,
-                id,
-                "geometry",
-                Severity::Error,
-                message,
-            )),
-        }
+        let geometry =
+            geo::Geometry::<f64>::try_from(shape).map_err(|e| format!("unsupported shape: {e}"));
+        read.add(index, id, geometry, &crs, properties);
     }
-    Ok((features, problems))
+    Ok(read.finish())
 }
 
 /// The .dbf's records as properties, decoded as the .cpg says (else as the .dbf's own
