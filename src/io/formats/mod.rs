@@ -8,6 +8,7 @@ mod flatgeobuf_read;
 mod geopackage;
 mod gpx_read;
 mod kml_read;
+mod kml_style;
 mod shapefile_read;
 mod text;
 mod zipped;
