@@ -78,6 +78,10 @@ fn a_kmz_and_a_csv_dropped_on_the_window_become_overlays() {
             .iter()
             .all(|p| !p.is_error())
     );
+    // The stray .dbf was not loaded, and the user is told why.
+    let toasts = &harness.state().jobs.exports.toasts;
+    let why = "areas.dbf is part of a Shapefile: drop its .shp (or a .zip of them all)";
+    assert!(toasts.iter().any(|t| t.text == why), "{toasts:?}");
     // The layers panel lists them by file name, and so does the legend (they are in view).
     harness.run_steps(2);
     assert_eq!(harness.get_all_by_label("areas.kmz").count(), 2);

@@ -87,13 +87,32 @@ impl BackstopApp {
     /// Files dropped on the window become overlays. A Shapefile comes as several files:
     /// its .dbf, .shx, .prj and .cpg are read with the .shp, not as overlays of their own.
     pub(super) fn read_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
-        for file in dropped {
-            let path = file.path().to_path_buf();
-            if crate::io::formats::is_shapefile_part(&path) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        for path in &dropped {
+            if !crate::io::formats::is_shapefile_part(path) {
+                self.commands.push(Command::AddOverlay(path.clone()));
                 continue;
             }
-            self.commands.push(Command::AddOverlay(path));
+            // A part dropped without its .shp would otherwise vanish without a word.
+            let shp_dropped = dropped.iter().any(|other| {
+                other.with_extension("").file_name() == path.with_extension("").file_name()
+                    && other
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("shp"))
+            });
+            if !shp_dropped {
+                let name = crate::overlay::display_name(path);
+                self.toast(
+                    format!("{name} is part of a Shapefile: drop its .shp (or a .zip of them all)"),
+                    true,
+                );
+            }
         }
     }
 
