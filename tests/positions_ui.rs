@@ -167,3 +167,37 @@ fn a_mistyped_reference_says_why_and_a_latitude_longitude_pair_offers_both_order
     harness.get_by_label("48.8500°N 2.3500°E → 48.8500°N 2.3500°E");
     harness.get_by_label("2.3500°N 48.8500°E (longitude first) → 2.3500°N 48.8500°E");
 }
+
+#[test]
+fn a_geopackage_with_two_tables_shows_both_and_reads_one_when_chosen() {
+    let mut harness = builtin();
+    drop_files(&mut harness, &[fixture("two-tables.gpkg")]);
+    run_until(&mut harness, "the GeoPackage loaded", |app| {
+        app.overlays.layers.len() == 1 && app.overlays.loading.is_empty()
+    });
+    let layer = harness.state().overlays.layers[0].layer.clone();
+    assert_eq!(layer.features.len(), 18);
+    assert_eq!(layer.tables, vec!["areas".to_owned(), "points".to_owned()]);
+    assert!(
+        layer
+            .problems
+            .iter()
+            .any(|p| p.message.starts_with("2 feature tables (areas, points)")),
+        "{:?}",
+        layer.problems
+    );
+    harness.get_by_label("Table").click();
+    harness.run_steps(2);
+    harness.get_by_label("points").click();
+    harness.run_steps(2);
+    run_until(&mut harness, "the chosen table read", |app| {
+        app.overlays.loading.is_empty()
+            && app.overlays.layers.len() == 1
+            && app.overlays.layers[0].layer.options.table.as_deref() == Some("points")
+    });
+    assert_eq!(harness.state().overlays.layers[0].layer.features.len(), 10);
+    // The other table stays on offer.
+    harness.get_by_label("Table").click();
+    harness.run_steps(2);
+    harness.get_by_label("areas");
+}

@@ -134,6 +134,7 @@ impl BackstopApp {
                 self.basemaps.prepare = Default::default();
             }
             Command::RemoveOverlay(id) => self.remove_overlay(id),
+            Command::ReadOverlayTable { id, table } => self.read_overlay_table(id, table),
             Command::CancelOverlayLoad(index) => {
                 if let Some(load) = self.overlays.loading.get(index) {
                     load.cancel();

@@ -100,6 +100,13 @@ pub enum Command {
     CancelOverlayLoad(usize),
     /// Remove a user overlay, by id.
     RemoveOverlay(u64),
+    /// Read an overlay again with only this table of its GeoPackage (every table: `None`).
+    ReadOverlayTable {
+        /// The overlay.
+        id: u64,
+        /// The table.
+        table: Option<String>,
+    },
     /// Show or hide a user overlay, by id.
     ToggleOverlay(u64),
     /// Save exactly what the map shows as a PNG in the Pictures folder.
@@ -342,6 +349,7 @@ impl Command {
                 format!("Add {}", path.display())
             }
             Command::RemoveOverlay(_) => "Remove overlay".into(),
+            Command::ReadOverlayTable { .. } => "Read one table".into(),
             Command::CancelOverlayLoad(_) => "Cancel loading".into(),
             Command::ToggleOverlay(_) => "Show or hide overlay".into(),
             Command::SaveViewAsPng => "Save view as PNG".into(),

@@ -19,6 +19,9 @@ pub struct Overlays {
     pub loading: Vec<OverlayLoad>,
     /// Problems of the files read (features left out, files that failed).
     pub problems: Vec<Diagnostic>,
+    /// The tables of GeoPackages read with every table, kept when one is chosen so the
+    /// others stay offered.
+    pub known_tables: std::collections::HashMap<PathBuf, Vec<String>>,
     next_id: u64,
 }
 
@@ -154,6 +157,23 @@ impl BackstopApp {
         if !self.overlays.loading.is_empty() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+    }
+
+    /// Reads an overlay again with one table of its GeoPackage (or every table), keeping
+    /// the rest of how it was read; the new load takes the old one's place when ready.
+    pub(super) fn read_overlay_table(&mut self, id: u64, table: Option<String>) {
+        let Some(overlay) = self.overlays.get(id) else {
+            return;
+        };
+        let path = overlay.layer.path.clone();
+        let tables = overlay.layer.tables.clone();
+        let mut options = overlay.layer.options.clone();
+        options.table = table;
+        if tables.len() > 1 {
+            self.overlays.known_tables.insert(path.clone(), tables);
+        }
+        self.remove_overlay(id);
+        self.add_overlay_with(path, options);
     }
 
     /// Removes an overlay and its problems.

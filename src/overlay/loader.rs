@@ -175,9 +175,31 @@ pub fn load(
     if progress.is_cancelled() {
         return Err(fail("cancelled".into()));
     }
-    Ok(UserLayer::prepare(
-        id, path, size, features, problems, progress,
-    ))
+    let mut layer = UserLayer::prepare(id, path, size, features, problems, progress);
+    layer.tables = layer_tables(&layer);
+    layer.options = options.clone();
+    Ok(layer)
+}
+
+/// The tables a GeoPackage overlay was read from, each feature's `layer` (when there are
+/// several), so the user can pick one.
+fn layer_tables(layer: &UserLayer) -> Vec<String> {
+    let is_geopackage = layer
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gpkg"));
+    if !is_geopackage {
+        return Vec::new();
+    }
+    let mut tables: Vec<String> = layer
+        .features
+        .iter()
+        .filter_map(|f| f.properties.get("layer").and_then(|v| v.as_str()))
+        .map(str::to_owned)
+        .collect();
+    tables.sort();
+    tables.dedup();
+    tables
 }
 
 fn read_with_progress(

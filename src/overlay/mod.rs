@@ -46,6 +46,10 @@ pub struct UserLayer {
     pub points: Vec<(usize, WorldPoint)>,
     /// Drawing colour.
     pub colour: [u8; 3],
+    /// How it was read (a CSV's encoding, a GeoPackage's table), to read it again.
+    pub options: crate::io::formats::ReadOptions,
+    /// A GeoPackage's tables, when it was read with several, to choose one from.
+    pub tables: Vec<String>,
     /// The world rectangle around every feature, for the legend's "in view".
     pub bounds: Option<crate::mesh::WorldRect>,
     /// The features that carry a look of their own (KML styles, simplestyle), by index.
@@ -110,6 +114,8 @@ impl UserLayer {
             points,
             colour: PALETTE[(id as usize) % PALETTE.len()],
             looks,
+            options: Default::default(),
+            tables: Vec::new(),
             bounds,
             vertices,
             bytes,

@@ -118,6 +118,53 @@ fn scenario_layers(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Comm
     }
 }
 
+/// For a GeoPackage read with several tables, or with one chosen: which to show.
+fn table_choice(
+    ui: &mut egui::Ui,
+    app: &BackstopApp,
+    layer: &crate::overlay::UserLayer,
+    commands: &mut Vec<Command>,
+) {
+    let chosen = layer.options.table.clone();
+    let tables = app
+        .overlays
+        .known_tables
+        .get(&layer.path)
+        .unwrap_or(&layer.tables);
+    if tables.len() < 2 && chosen.is_none() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new("Table").small());
+        let shown = chosen.clone().unwrap_or_else(|| "every table".into());
+        egui::ComboBox::from_id_salt(("overlay table", layer.id))
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(chosen.is_none(), "every table")
+                    .clicked()
+                    && chosen.is_some()
+                {
+                    commands.push(Command::ReadOverlayTable {
+                        id: layer.id,
+                        table: None,
+                    });
+                }
+                for table in tables {
+                    let this = chosen.as_deref() == Some(table.as_str());
+                    if ui.selectable_label(this, table).clicked() && !this {
+                        commands.push(Command::ReadOverlayTable {
+                            id: layer.id,
+                            table: Some(table.clone()),
+                        });
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+}
+
 /// Overlays the user added: visibility, size, remove; loads in progress; Add overlay.
 fn user_overlays(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     for overlay in &app.overlays.layers {
@@ -138,6 +185,7 @@ fn user_overlays(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Comman
                 commands.push(Command::RemoveOverlay(layer.id));
             }
         });
+        table_choice(ui, app, layer, commands);
         ui.label(
             RichText::new(format!(
                 "{} features · {} vertices · {:.1} MB",

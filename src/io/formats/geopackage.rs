@@ -60,7 +60,7 @@ pub(super) fn read_geopackage(
             file,
             Severity::Warning,
             format!(
-                "{} feature tables ({}): all are shown, each feature's \"layer\" names its table; to read one, name it as the overlay's table",
+                "{} feature tables ({}): all are shown, each feature's \"layer\" names its table; to read one, choose it under Your overlays (or give --table)",
                 chosen.len(),
                 chosen.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
             ),
