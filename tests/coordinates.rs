@@ -236,3 +236,16 @@ fn garbage_is_refused_with_a_reason() {
         }
     }
 }
+
+#[test]
+fn polar_mgrs_references_read_as_geoconvert_reads_them() {
+    for (reference, lat, lon) in [
+        ("ZCC7772818959", 84.9999986, 29.9999676),
+        ("ATK1895922271", -84.9999986, -119.9999676),
+        ("ZGC2677330125", 84.2872326, 42.2479658),
+    ] {
+        let got = only_reading(reference);
+        let off = metres_between(got, (lat, lon));
+        assert!(off < 1.0, "{reference}: {got:?} is {off:.2} m from GeoConvert's");
+    }
+}
