@@ -246,6 +246,9 @@ fn polar_mgrs_references_read_as_geoconvert_reads_them() {
     ] {
         let got = only_reading(reference);
         let off = metres_between(got, (lat, lon));
-        assert!(off < 1.0, "{reference}: {got:?} is {off:.2} m from GeoConvert's");
+        assert!(
+            off < 1.0,
+            "{reference}: {got:?} is {off:.2} m from GeoConvert's"
+        );
     }
 }
