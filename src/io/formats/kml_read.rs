@@ -14,7 +14,7 @@ use super::kml_style::{Look, apply_look, inline_look, look_of_style};
 use kml::{Kml, KmlReader};
 use serde_json::{Map, Value};
 
-use super::{FeaturesRead, check_lon_lat, feature_problem};
+use super::{Collector, FeaturesRead};
 use crate::io::diagnostic::{Diagnostic, Severity};
 
 /// Finds a document a NetworkLink names inside the same archive.
@@ -29,8 +29,7 @@ struct Walk<'a> {
     followed: Vec<String>,
     styles: HashMap<String, Look>,
     style_maps: HashMap<String, String>,
-    features: Vec<crate::io::UserFeature>,
-    problems: Vec<Diagnostic>,
+    read: Collector<'a>,
     placemarks: usize,
     network_links: usize,
 }
@@ -109,15 +108,14 @@ pub(super) fn read_kml_with(
         followed: Vec::new(),
         styles: HashMap::new(),
         style_maps: HashMap::new(),
-        features: Vec::new(),
-        problems: Vec::new(),
+        read: Collector::new(file),
         placemarks: 0,
         network_links: 0,
     };
     walk.collect_styles(&root);
     walk.visit(root, &mut Vec::new());
     if walk.network_links > 0 {
-        walk.problems.push(Diagnostic::file(
+        walk.read.problem(Diagnostic::file(
             file,
             Severity::Warning,
             format!(
@@ -127,7 +125,7 @@ pub(super) fn read_kml_with(
             ),
         ));
     }
-    Ok((walk.features, walk.problems))
+    Ok(walk.read.finish())
 }
 
 impl Walk<'_> {
@@ -215,7 +213,7 @@ impl Walk<'_> {
                 self.collect_styles(&document);
                 self.visit(document, folders);
             }
-            Err(problems) => self.problems.extend(problems),
+            Err(problems) => problems.into_iter().for_each(|p| self.read.problem(p)),
         }
     }
 
@@ -227,42 +225,12 @@ impl Walk<'_> {
             .get("id")
             .cloned()
             .or_else(|| placemark.name.clone());
-        let Some(raw) = placemark.geometry.clone() else {
-            self.problems.push(feature_problem(
-                self.file,
-                index,
-                id,
-                "geometry",
-                Severity::Error,
-                "the placemark has no geometry: left out",
-            ));
-            return;
+        let geometry = match placemark.geometry.clone() {
+            Some(raw) => Geometry::<f64>::try_from(raw)
+                .map(simplify_collection)
+                .map_err(|e| format!("unsupported geometry: {e}")),
+            None => Err("the placemark has no geometry: left out".to_owned()),
         };
-        let geometry = match Geometry::<f64>::try_from(raw) {
-            Ok(g) => simplify_collection(g),
-            Err(e) => {
-                self.problems.push(feature_problem(
-                    self.file,
-                    index,
-                    id,
-                    "geometry",
-                    Severity::Error,
-                    format!("unsupported geometry: {e}"),
-                ));
-                return;
-            }
-        };
-        if let Err(message) = check_lon_lat(&geometry) {
-            self.problems.push(feature_problem(
-                self.file,
-                index,
-                id,
-                "geometry",
-                Severity::Error,
-                message,
-            ));
-            return;
-        }
         let mut properties = Map::new();
         if let Some(id) = placemark.attrs.get("id") {
             properties.insert("id".into(), Value::String(id.clone()));
@@ -286,10 +254,9 @@ impl Walk<'_> {
         }
         let look = self.look_of(&placemark);
         apply_look(&look, &mut properties);
-        self.features.push(crate::io::UserFeature {
-            geometry,
-            properties,
-        });
+        // KML is WGS84 lon/lat by definition.
+        self.read
+            .add(index, id, geometry, &super::Crs::wgs84(), properties);
     }
 
     /// The placemark's style: shared (through a StyleMap's "normal" pair), then inline.
