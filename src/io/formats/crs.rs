@@ -97,11 +97,6 @@ impl Crs {
         })
     }
 
-    /// The name the file gave it.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
     /// True when coordinates need no conversion.
     pub fn is_wgs84(&self) -> bool {
         self.source.is_none()
