@@ -93,6 +93,16 @@ enum Commands {
         #[command(flatten)]
         overlay_read: cli::OverlayReadArgs,
     },
+    /// Make a scenario folder to edit: a copy of the built-in scenario (every file,
+    /// comments and all), or a blank one. The folder must not exist or be empty.
+    New {
+        /// The folder to make.
+        dir: PathBuf,
+        /// A title, a caveat, an empty hubs layer and the coalition's nations, instead
+        /// of a copy of the built-in scenario.
+        #[arg(long)]
+        blank: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,6 +123,11 @@ fn main() -> ExitCode {
     .init();
     let cli = Cli::parse();
     match cli.command {
+        Some(Commands::New { dir, blank }) => {
+            let code =
+                cli::new_scenario(&dir, blank, &mut std::io::stdout(), &mut std::io::stderr());
+            return ExitCode::from(code as u8);
+        }
         Some(Commands::Check {
             dir,
             format,

@@ -243,6 +243,7 @@ impl BackstopApp {
             | Command::SetBasemapLayers(_)
             | Command::SortCoalition(_)
             | Command::SortExposure(_)) => self.apply_choice(choice),
+            Command::Author(command) => self.apply_author(command),
             edit => self.apply_edit(edit),
         }
     }
@@ -256,12 +257,36 @@ impl BackstopApp {
         if self.jobs.watch.as_ref().map(|w| w.folder()) != folder.as_deref() {
             self.jobs.watch = folder.and_then(|f| super::FolderWatch::start(&f, ctx.clone()));
         }
-        if let Some(watch) = &mut self.jobs.watch
-            && watch.due(ctx)
-        {
-            log::info!("reloading: the scenario folder changed");
+        let Some(changed) = self.jobs.watch.as_mut().and_then(|w| w.due(ctx)) else {
+            return;
+        };
+        // The app's own edits are already being read; only outside changes reload.
+        let outside: Vec<String> = changed
+            .iter()
+            .map(|path| self.scenario_relative(path))
+            .filter(|file| !self.is_own_write(file))
+            .collect();
+        if !outside.is_empty() {
+            log::info!("reloading: {} changed outside Backstop", outside.join(", "));
+            self.outside_changes(&outside);
             self.load(self.documents.files.clone());
         }
+    }
+
+    /// `path` as a name relative to the open folder ("overlays/line.geojson"), or its
+    /// file name when it is not below it.
+    fn scenario_relative(&self, path: &std::path::Path) -> String {
+        let folder = match self.documents.files.source() {
+            ScenarioSource::Folder(folder) => folder.clone(),
+            ScenarioSource::Builtin => std::path::PathBuf::new(),
+        };
+        let canonical = folder.canonicalize().unwrap_or_else(|_| folder.clone());
+        let relative = path
+            .strip_prefix(&folder)
+            .or_else(|_| path.strip_prefix(&canonical))
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_else(|_| path.file_name().map(Into::into).unwrap_or_default());
+        relative.to_string_lossy().replace('\\', "/")
     }
 
     /// Puts rings with the toolbar's radii around `centre`; bad radii are said in a toast.

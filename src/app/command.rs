@@ -238,6 +238,8 @@ pub enum Command {
     SetRingRadii(String),
     /// Which annotations a slide shows (one undo step).
     SetSlideAnnotations(usize, crate::model::SlideAnnotations),
+    /// An edit of the scenario's own files (Edit mode).
+    Author(super::AuthorCommand),
 }
 
 /// How far one arrow key press moves the map, as a fraction of its size.
@@ -290,6 +292,7 @@ impl Command {
         Command::SetTool(Tool::Highlight),
         Command::SetTool(Tool::Measure),
         Command::SetTool(Tool::Rings),
+        Command::Author(super::AuthorCommand::ToggleEditMode),
         Command::ToggleHelp,
     ];
 
@@ -403,6 +406,7 @@ impl Command {
             Command::SetFilters(_) => "Filter".into(),
             Command::SetBasemapLayers(_) => "Basemap layers".into(),
             Command::SortCoalition(_) | Command::SortExposure(_) => "Sort the table".into(),
+            Command::Author(command) => command.label(),
         }
     }
 
@@ -447,6 +451,7 @@ impl Command {
             Command::FocusSearch => command(Key::F),
             Command::ReloadScenario => command(Key::R),
             Command::ToggleHelp => key(Key::F1),
+            Command::Author(super::AuthorCommand::ToggleEditMode) => key(Key::E),
             Command::SaveViewAsPng => Some(KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,
                 Key::S,

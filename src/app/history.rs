@@ -1,4 +1,5 @@
-//! Undo and redo across the user's documents (annotations, slides) in one order. Each
+//! Undo and redo across the user's documents (annotations, slides, the scenario's
+//! files) in one order. Each
 //! step is the state of one document before a change, tagged with that document when it
 //! is taken, so undo and redo can never cross documents, however deep the history.
 
@@ -16,6 +17,8 @@ pub enum UndoDomain {
     Annotations,
     /// The slides.
     Slides,
+    /// The scenario's own files (hubs, nations…), edited in Edit mode.
+    Scenario,
 }
 
 /// One document's state, as it was before a step (or after one, on the redo side).
@@ -25,6 +28,13 @@ pub enum DocumentState {
     Annotations(Vec<Annotation>),
     /// The deck of slides.
     Slides(Deck),
+    /// One file of the scenario, as its whole text.
+    ScenarioFile {
+        /// Relative to the scenario folder.
+        file: String,
+        /// Its text.
+        text: String,
+    },
 }
 
 impl DocumentState {
@@ -33,6 +43,7 @@ impl DocumentState {
         match self {
             DocumentState::Annotations(_) => UndoDomain::Annotations,
             DocumentState::Slides(_) => UndoDomain::Slides,
+            DocumentState::ScenarioFile { .. } => UndoDomain::Scenario,
         }
     }
 }
@@ -81,6 +92,16 @@ impl UndoHistory {
         self.redo.retain(|s| s.domain() != domain);
     }
 
+    /// Forgets every step of the scenario's `file` (it was changed from outside);
+    /// true when there were any.
+    pub fn forget_file(&mut self, file: &str) -> bool {
+        let of_file = |s: &DocumentState| matches!(s, DocumentState::ScenarioFile { file: f, .. } if f == file);
+        let had = self.undo.iter().any(of_file) || self.redo.iter().any(of_file);
+        self.undo.retain(|s| !of_file(s));
+        self.redo.retain(|s| !of_file(s));
+        had
+    }
+
     /// True when there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
@@ -93,26 +114,34 @@ impl UndoHistory {
 }
 
 impl super::BackstopApp {
-    /// The state of `domain`'s document now.
-    fn document_state(&self, domain: UndoDomain) -> DocumentState {
+    /// The state of `domain`'s document now; none for the scenario's files, whose step
+    /// is the text each edit replaces, taken as it writes.
+    fn document_state(&self, domain: UndoDomain) -> Option<DocumentState> {
         match domain {
-            UndoDomain::Annotations => {
-                DocumentState::Annotations(self.documents.annotations.items.clone())
-            }
-            UndoDomain::Slides => DocumentState::Slides(self.documents.slides.deck.clone()),
+            UndoDomain::Annotations => Some(DocumentState::Annotations(
+                self.documents.annotations.items.clone(),
+            )),
+            UndoDomain::Slides => Some(DocumentState::Slides(self.documents.slides.deck.clone())),
+            UndoDomain::Scenario => None,
         }
     }
 
     /// Records one undo step for `domain` before a change the UI is about to make in
     /// several frames (a drag, typing in a field).
     pub(super) fn checkpoint(&mut self, domain: UndoDomain) {
-        let before = self.document_state(domain);
-        self.documents.history.record(before);
+        if let Some(before) = self.document_state(domain) {
+            self.documents.history.record(before);
+        }
     }
 
     /// Puts `state` in its document and returns what it replaced; the document is saved.
-    fn swap_in(&mut self, state: DocumentState) -> DocumentState {
+    /// `None` when a scenario file could not be written back (said in a toast).
+    fn swap_in(&mut self, state: DocumentState) -> Option<DocumentState> {
         let replaced = match state {
+            DocumentState::ScenarioFile { file, text } => {
+                let now = self.swap_scenario_file(&file, text)?;
+                return Some(DocumentState::ScenarioFile { file, text: now });
+            }
             DocumentState::Annotations(items) => {
                 let old = std::mem::replace(&mut self.documents.annotations.items, items);
                 self.documents.annotations.drop_missing_selection();
@@ -127,15 +156,17 @@ impl super::BackstopApp {
         match replaced.domain() {
             UndoDomain::Annotations => self.save_annotations(),
             UndoDomain::Slides => self.save_slides(),
+            UndoDomain::Scenario => {}
         }
-        replaced
+        Some(replaced)
     }
 
     /// Undoes the latest step, in whichever document it was.
     pub(super) fn undo_latest(&mut self) {
         self.flush_pending_saves();
-        if let Some(before) = self.documents.history.take_undo() {
-            let after = self.swap_in(before);
+        if let Some(before) = self.documents.history.take_undo()
+            && let Some(after) = self.swap_in(before)
+        {
             self.documents.history.push_redo(after);
         }
     }
@@ -143,8 +174,9 @@ impl super::BackstopApp {
     /// Redoes the latest undone step.
     pub(super) fn redo_latest(&mut self) {
         self.flush_pending_saves();
-        if let Some(after) = self.documents.history.take_redo() {
-            let before = self.swap_in(after);
+        if let Some(after) = self.documents.history.take_redo()
+            && let Some(before) = self.swap_in(after)
+        {
             self.documents.history.push_undo(before);
         }
     }

@@ -133,6 +133,7 @@ impl BackstopApp {
         self.documents.files = files;
         self.apply_settings(&settings);
         self.refresh_picture();
+        self.after_scenario_shown();
     }
 
     /// Another scenario's slides and annotations: what was typed goes to the old files

@@ -2,6 +2,9 @@
 
 mod annotate;
 mod apply;
+mod author_command;
+mod authoring;
+mod authoring_apply;
 mod basemaps;
 mod choices;
 mod command;
@@ -23,6 +26,8 @@ mod slides;
 mod watch;
 
 pub use annotate::{Annotations, Tool, extend_stroke};
+pub use author_command::AuthorCommand;
+pub use authoring::{Authoring, CopyPrompt, NewScenarioDialog, unused_folder};
 pub use basemaps::{Basemaps, PreparePack};
 pub use command::Command;
 pub use deck_export::{DECK_SIZE, DeckJob, default_deck_folder};
@@ -190,7 +195,7 @@ pub struct Documents {
     pub annotations: Annotations,
     /// The briefing's slides.
     pub slides: Slides,
-    /// Undo and redo across annotations and slides, in one order.
+    /// Undo and redo across annotations, slides and the scenario's files, in one order.
     pub history: UndoHistory,
     /// Text edits written once typing pauses.
     pending_saves: PendingSaves,
@@ -243,6 +248,8 @@ pub struct BackstopApp {
     pub folders: UserFolders,
     /// The presenter view, while presenting.
     pub presenter: Option<Presenter>,
+    /// Edit mode: the hub and nation being edited, and the scenario's own writes.
+    pub authoring: Authoring,
     /// Cut between slides instead of flying and fading.
     pub reduce_motion: bool,
     /// How positions are written: the pointer readout, the details panel, copies.
@@ -337,6 +344,7 @@ impl BackstopApp {
             dialogs: Dialogs::new(&folders),
             folders,
             presenter: None,
+            authoring: Authoring::default(),
             reduce_motion: false,
             coordinate_format: crate::geometry::position::CoordinateFormat::default(),
             pointer_position: None,

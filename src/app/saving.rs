@@ -14,6 +14,7 @@ pub const SAVE_QUIET: Duration = Duration::from_millis(500);
 pub(super) struct PendingSaves {
     annotations: Option<Instant>,
     slides: Option<Instant>,
+    scenario: Option<Instant>,
 }
 
 impl PendingSaves {
@@ -21,6 +22,8 @@ impl PendingSaves {
         match domain {
             UndoDomain::Annotations => &mut self.annotations,
             UndoDomain::Slides => &mut self.slides,
+            // Scenario files are written by each edit at once.
+            UndoDomain::Scenario => &mut self.scenario,
         }
     }
 }
@@ -37,6 +40,7 @@ impl BackstopApp {
         let result = match domain {
             UndoDomain::Annotations => self.documents.annotations.save(),
             UndoDomain::Slides => self.documents.slides.save(),
+            UndoDomain::Scenario => Ok(()),
         };
         if let Err(e) = result {
             self.toast(e, true);

@@ -17,6 +17,7 @@ pub struct FolderWatch {
     _watcher: notify::RecommendedWatcher,
     changes: Receiver<PathBuf>,
     changed_at: Option<Instant>,
+    changed: std::collections::BTreeSet<PathBuf>,
 }
 
 impl std::fmt::Debug for FolderWatch {
@@ -79,6 +80,7 @@ impl FolderWatch {
             _watcher: watcher,
             changes,
             changed_at: None,
+            changed: Default::default(),
         })
     }
 
@@ -87,22 +89,23 @@ impl FolderWatch {
         &self.folder
     }
 
-    /// True once a change has settled: time to reload.
-    pub fn due(&mut self, ctx: &egui::Context) -> bool {
+    /// The files that changed, once the changes have settled: time to reload.
+    pub fn due(&mut self, ctx: &egui::Context) -> Option<Vec<PathBuf>> {
         while let Ok(path) = self.changes.try_recv() {
             log::debug!("changed: {}", path.display());
             self.changed_at = Some(Instant::now());
+            self.changed.insert(path);
         }
         match self.changed_at {
             Some(at) if at.elapsed() >= SETTLE => {
                 self.changed_at = None;
-                true
+                Some(std::mem::take(&mut self.changed).into_iter().collect())
             }
             Some(at) => {
                 ctx.request_repaint_after(SETTLE.saturating_sub(at.elapsed()));
-                false
+                None
             }
-            None => false,
+            None => None,
         }
     }
 }

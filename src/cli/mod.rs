@@ -1,7 +1,10 @@
-//! The `check` and `export` commands: validate a scenario folder (and overlay files) and
-//! report like a compiler; write pictures and data headless.
+//! The `check`, `export` and `new` commands: validate a scenario folder (and overlay
+//! files) and report like a compiler; write pictures and data headless; make a scenario.
 
+mod new;
 mod overlays;
+
+pub use new::new_scenario;
 
 use std::io::Write;
 use std::path::Path;

@@ -70,6 +70,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// True when the problem is with the file as a whole or its syntax, not one record:
+    /// such a file could not be read, and is not rewritten by an edit.
+    pub fn location_is_whole_file(&self) -> bool {
+        matches!(self.location, Location::File | Location::Text { .. })
+    }
+
     /// A problem with a file as a whole.
     pub fn file(file: &str, severity: Severity, message: impl Into<String>) -> Self {
         Self {

@@ -34,6 +34,14 @@ const BUILTIN_FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The text of one embedded file of the built-in scenario.
+pub(crate) fn builtin_text(name: &str) -> Option<&'static str> {
+    BUILTIN_FILES
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map(|(_, text)| *text)
+}
+
 /// Where a scenario's files come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScenarioSource {
@@ -116,6 +124,32 @@ impl ScenarioFiles {
             ScenarioSource::Folder(folder) => self
                 .read_from_folder(folder, relative)
                 .map(|(bytes, path)| (bytes, Some(path))),
+        }
+    }
+
+    /// Where an edit of `relative` is written: inside the folder (links that lead out
+    /// are refused), never in the built-in scenario, which is read-only.
+    pub fn writable_path(&self, relative: &str) -> Result<PathBuf, String> {
+        check_relative(relative)?;
+        let ScenarioSource::Folder(folder) = &self.source else {
+            return Err("the built-in scenario is read-only".into());
+        };
+        let path = folder.join(relative);
+        let inside = |p: &Path| {
+            let folder = folder.canonicalize().ok()?;
+            Some(p.canonicalize().ok()?.starts_with(folder))
+        };
+        let existing = if path.exists() {
+            path.clone()
+        } else {
+            path.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        match inside(&existing) {
+            Some(true) => Ok(path),
+            Some(false) => Err(format!(
+                "refused: {relative} leads outside the scenario folder (through a link)"
+            )),
+            None => Err(format!("cannot reach {} in the scenario folder", relative)),
         }
     }
 

@@ -258,12 +258,7 @@ fn buffer_problem(message: String) -> Diagnostic {
 
 /// Hub and overlay ids share one namespace, so selections and links are unambiguous.
 fn check_ids_are_unique(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
-    let hubs_file = scenario
-        .layers
-        .iter()
-        .find(|l| l.kind == LayerKind::Hubs)
-        .and_then(|l| l.file.clone())
-        .unwrap_or_default();
+    let hubs_file = hubs_file_of(scenario);
     let mut seen: HashMap<&str, String> = HashMap::new();
     let hub_ids = scenario
         .hubs
@@ -300,43 +295,57 @@ fn check_ids_are_unique(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_nations_exist(scenario: &Scenario, out: &mut Vec<Diagnostic>) {
-    let hubs_file = scenario
+    let hubs_file = hubs_file_of(scenario);
+    for (index, hub) in scenario.hubs.iter().enumerate() {
+        out.extend(hub_reference_problems(hub, index, &hubs_file, scenario));
+    }
+}
+
+/// The file of the scenario's hubs layer ("" when it has none).
+pub fn hubs_file_of(scenario: &Scenario) -> String {
+    scenario
         .layers
         .iter()
         .find(|l| l.kind == LayerKind::Hubs)
         .and_then(|l| l.file.clone())
-        .unwrap_or_default();
-    for (index, hub) in scenario.hubs.iter().enumerate() {
-        for (field, codes, severity) in [
-            ("lead", &hub.lead, Severity::Error),
-            ("partners", &hub.partners, Severity::Warning),
-        ] {
-            for code in codes.iter().filter(|c| scenario.nation(c).is_none()) {
-                out.push(Diagnostic {
-                    file: hubs_file.clone(),
-                    location: Location::Record {
-                        what: "feature",
-                        index,
-                        id: Some(hub.id.clone()),
-                        field: Some(field.into()),
-                    },
-                    severity,
-                    message: format!("nation \"{code}\" is not in nations.toml"),
-                });
-            }
-        }
-        if hub.status == Status::Illustrative && hub.description.trim().is_empty() {
+        .unwrap_or_default()
+}
+
+/// What a hub refers to that the rest of the scenario must hold (its nations), and the
+/// statement an illustrative site must rest on; `index` is its place in `file`.
+pub(crate) fn hub_reference_problems(
+    hub: &crate::model::Hub,
+    index: usize,
+    file: &str,
+    scenario: &Scenario,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let at = |field: &str| Location::Record {
+        what: "feature",
+        index,
+        id: Some(hub.id.clone()),
+        field: Some(field.into()),
+    };
+    for (field, codes, severity) in [
+        ("lead", &hub.lead, Severity::Error),
+        ("partners", &hub.partners, Severity::Warning),
+    ] {
+        for code in codes.iter().filter(|c| scenario.nation(c).is_none()) {
             out.push(Diagnostic {
-                file: hubs_file.clone(),
-                location: Location::Record {
-                    what: "feature",
-                    index,
-                    id: Some(hub.id.clone()),
-                    field: Some("description".into()),
-                },
-                severity: Severity::Warning,
-                message: "an illustrative site should say what statement it rests on".into(),
+                file: file.to_owned(),
+                location: at(field),
+                severity,
+                message: format!("nation \"{code}\" is not in nations.toml"),
             });
         }
     }
+    if hub.status == Status::Illustrative && hub.description.trim().is_empty() {
+        out.push(Diagnostic {
+            file: file.to_owned(),
+            location: at("description"),
+            severity: Severity::Warning,
+            message: "an illustrative site should say what statement it rests on".into(),
+        });
+    }
+    out
 }

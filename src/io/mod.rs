@@ -2,6 +2,7 @@
 
 mod annotations;
 mod atomic;
+pub mod authoring;
 mod backup;
 mod bounded;
 mod diagnostic;
@@ -36,7 +37,7 @@ pub use fast_geojson::{UserFeature, read_user_geojson};
 pub use files::{MAX_FILE_BYTES, ReadFailure, ScenarioFiles, ScenarioSource};
 pub(crate) use geojson_read::{feature_collection, parse_geometry};
 pub use last_good::keep_last_good;
-pub use load::{LoadReport, load_scenario};
+pub use load::{LoadReport, hubs_file_of, load_scenario};
 pub(crate) use parse::parse_json;
 pub(crate) use scenario_toml::parse_hex_colour;
 pub use slides::{

@@ -65,6 +65,12 @@ impl UserFolders {
         self.beside_scenario(files, super::ANNOTATIONS_FILE)
     }
 
+    /// Where new scenario folders are offered by default (a copy of the built-in one
+    /// made for editing, File → New scenario).
+    pub fn scenarios_folder(&self) -> PathBuf {
+        self.data.join("scenarios")
+    }
+
     /// The user's raster tile sources.
     pub fn tile_sources_file(&self) -> PathBuf {
         self.config.join("tiles.toml")

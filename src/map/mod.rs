@@ -5,6 +5,7 @@ mod annotation_paint;
 mod basemap_paint;
 mod coalition;
 mod decorations;
+mod draft_paint;
 mod grid_paint;
 mod hit;
 mod labels;
@@ -23,6 +24,7 @@ pub use decorations::{
     format_distance, metres_per_point, paint_attribution, paint_scale_bar, scale_bar_length,
     scale_bar_origin,
 };
+pub use draft_paint::paint_hub_draft;
 pub use grid_paint::{GridEdges, GridShow, paint_grids};
 pub use hit::{country_at, feature_at};
 pub use labels::{Occupied, halo_text, paint_place_labels, reserve_place_dots};
@@ -91,6 +93,8 @@ pub struct MapFrame<'a> {
     pub raster: Option<&'a crate::tiles::RasterLayer>,
     /// Which edges carry the grids' labels (all four on exports).
     pub grid_edges: GridEdges,
+    /// The hub being placed or moved in Edit mode (the window only).
+    pub hub_draft: Option<&'a crate::io::authoring::HubDraft>,
 }
 
 impl<'a> MapFrame<'a> {
@@ -120,6 +124,7 @@ impl<'a> MapFrame<'a> {
             live: false,
             raster: None,
             grid_edges: GridEdges::TopLeft,
+            hub_draft: None,
         }
     }
 
@@ -245,6 +250,9 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
         );
     }
     paint_hubs(painter, &hubs, frame);
+    if let Some(draft) = frame.hub_draft {
+        paint_hub_draft(painter, view, draft, frame.scenario);
+    }
     let none = std::collections::BTreeSet::new();
     paint_annotations(
         painter,

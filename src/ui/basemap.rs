@@ -10,6 +10,7 @@ use crate::tiles::{BasemapChoice, BulkPolicy, MAX_PACK_TILES, NetworkState, Pack
 pub fn file_menu(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.menu_button("File", |ui| {
         for command in [
+            Command::Author(crate::app::AuthorCommand::ShowNewScenarioDialog),
             Command::ShowOpenDialog,
             Command::ReloadScenario,
             Command::ShowAddOverlayDialog,

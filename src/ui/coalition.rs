@@ -39,7 +39,11 @@ pub fn coalition_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<
                 ui.separator();
                 let rest = egui::vec2(ui.available_width(), height);
                 ui.allocate_ui_with_layout(rest, column, |ui| {
-                    personnel_chart(ui, &app.documents.report.scenario.nations);
+                    if app.authoring.editing {
+                        super::nation_form(ui, app, commands);
+                    } else {
+                        personnel_chart(ui, &app.documents.report.scenario.nations);
+                    }
                 });
             });
         });
@@ -81,6 +85,11 @@ fn nation_table(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command
                         .clicked()
                     {
                         commands.push(Command::Select(Selection::Nation(nation.iso.clone())));
+                        if app.authoring.editing {
+                            commands.push(Command::Author(crate::app::AuthorCommand::EditNation(
+                                nation.iso.clone(),
+                            )));
+                        }
                     }
                 });
                 row.col(|ui| {

@@ -18,6 +18,10 @@ pub fn details_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
         .default_size(290.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
+                if app.authoring.hub.is_some() {
+                    super::hub_form(ui, app, commands);
+                    return;
+                }
                 if !app.documents.annotations.selected.is_empty() {
                     super::annotation_editor(ui, app, commands);
                     return;

@@ -2,12 +2,13 @@
 //! what is under the pointer, and give every hub, feature and country on screen an
 //! accessible handle.
 
-use egui::{Rect, Response, Role, Sense, Ui, WidgetInfo, vec2};
+use egui::{Rect, Response, Role, Sense, Ui, Vec2, WidgetInfo, vec2};
 use walkers::{Map, lon_lat};
 
 use super::map_input::{annotate, grabs_annotation, measure_or_place_rings};
 use crate::analysis::{Presence, PresenceMap};
-use crate::app::{BackstopApp, Command, Tool, ViewState};
+use crate::app::{AuthorCommand, BackstopApp, Command, Tool, ViewState};
+use crate::io::authoring::HubDraft;
 use crate::map::{MapFrame, Occupied, feature_at, paint_map, place_hubs, user_feature_at};
 use crate::mesh::WorldView;
 use crate::model::Scenario;
@@ -44,6 +45,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             map_memory,
             documents,
             basemaps,
+            authoring,
             ..
         } = app;
         let annotations = &documents.annotations;
@@ -70,6 +72,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             frame.draft = annotations.draft.as_ref().map(|d| (d, &annotations.style));
             frame.live = true;
             frame.raster = raster.as_ref();
+            frame.hub_draft = authoring.hub.as_ref();
             let painter = ui.painter().with_clip_rect(screen);
             paint_map(&painter, &world_view, &frame);
             // The attribution is painted; this handle lets screen readers and tests read it.
@@ -89,7 +92,11 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                     ui,
                     &world_view,
                     &frame,
-                    annotations.tool,
+                    HubInput {
+                        tool: annotations.tool,
+                        editing: authoring.editing,
+                        draft: authoring.hub.as_ref(),
+                    },
                     &mut commands,
                     &mut hovered,
                 );
@@ -111,6 +118,18 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 &mut commands,
             );
 
+            if let Some(kind) = authoring.placing
+                && response.clicked()
+                && !handled
+                && let Some(p) = response.interact_pointer_pos()
+            {
+                let (lon, lat) = world_view.screen_to_lon_lat(p);
+                commands.push(Command::Author(AuthorCommand::PlaceHub {
+                    kind,
+                    at: [lon, lat],
+                }));
+                handled = true;
+            }
             if annotations.tool.is_analysis() {
                 handled |= measure_or_place_rings(
                     response,
@@ -189,20 +208,41 @@ fn handle(
     salt: impl std::hash::Hash + std::fmt::Debug,
     label: String,
 ) -> Response {
-    let response = ui.interact(rect, ui.scope_id().with(salt), Sense::click());
+    handle_sensing(ui, rect, salt, label, Sense::click())
+}
+
+/// A labelled handle that senses `sense`.
+fn handle_sensing(
+    ui: &mut Ui,
+    rect: Rect,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    label: String,
+    sense: Sense,
+) -> Response {
+    let response = ui.interact(rect, ui.scope_id().with(salt), sense);
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
     response
 }
 
-/// Hub symbols are real widgets: clickable, hoverable, labelled "Hub: name".
+/// What a hub handle does: with a tool, it is a place to measure from; in Edit mode it
+/// opens the hub's form and can be dragged.
+struct HubInput<'a> {
+    tool: Tool,
+    editing: bool,
+    draft: Option<&'a HubDraft>,
+}
+
+/// Hub symbols are real widgets: clickable, hoverable, labelled "Hub: name"; in Edit mode
+/// they are dragged to move the hub (written when the drag ends).
 fn hub_handles(
     ui: &mut Ui,
     view: &WorldView,
     frame: &MapFrame<'_>,
-    tool: Tool,
+    input: HubInput<'_>,
     commands: &mut Vec<Command>,
     hovered: &mut Option<Selection>,
 ) -> bool {
+    let tool = input.tool;
     let mut clicked = false;
     let scenario = frame.scenario;
     for placement in place_hubs(
@@ -240,12 +280,30 @@ fn hub_handles(
             }
             continue;
         }
-        let response = handle(
+        let sense = if input.editing {
+            Sense::click_and_drag()
+        } else {
+            Sense::click()
+        };
+        let response = handle_sensing(
             ui,
             placement.symbol.expand(3.0),
             ("hub", &hub.id),
             format!("Hub: {}", hub.name),
+            sense,
         );
+        if input.editing {
+            drag_hub(&response, view, hub, input.draft, commands);
+            if response.clicked() {
+                clicked = true;
+                commands.push(Command::Select(Selection::Hub(hub.id.clone())));
+                commands.push(Command::Author(AuthorCommand::EditHub(hub.id.clone())));
+            }
+            if response.hovered() {
+                *hovered = Some(Selection::Hub(hub.id.clone()));
+            }
+            continue;
+        }
         if response.hovered() {
             *hovered = Some(Selection::Hub(hub.id.clone()));
         }
@@ -263,6 +321,39 @@ fn hub_handles(
         }
     }
     clicked
+}
+
+/// A drag of a hub's symbol moves its draft; the end of the drag writes it (one step).
+fn drag_hub(
+    response: &Response,
+    view: &WorldView,
+    hub: &crate::model::Hub,
+    draft: Option<&HubDraft>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(pointer) = response.interact_pointer_pos() else {
+        return;
+    };
+    let moving = |draft: Option<&HubDraft>| {
+        let mut moved = match draft {
+            Some(d) if d.original_id.as_deref() == Some(hub.id.as_str()) => d.clone(),
+            _ => HubDraft::of(hub),
+        };
+        let (lon, lat) = view.screen_to_lon_lat(pointer);
+        (moved.lon, moved.lat) = (lon, lat);
+        moved
+    };
+    if response.dragged_by(egui::PointerButton::Primary) && response.drag_delta() != Vec2::ZERO {
+        commands.push(Command::Author(AuthorCommand::SetHubDraft(Some(moving(
+            draft,
+        )))));
+    }
+    if response.drag_stopped_by(egui::PointerButton::Primary) {
+        commands.push(Command::Author(AuthorCommand::SetHubDraft(Some(moving(
+            draft,
+        )))));
+        commands.push(Command::Author(AuthorCommand::SaveHub));
+    }
 }
 
 /// A small handle on each visible overlay feature, labelled "Feature: name".

@@ -19,7 +19,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut BackstopApp) {
     app.begin_frame(ui.ctx());
     super::top_bar(ui, app);
     let state = &app.state;
-    let panels: [(bool, Panel); 10] = [
+    let panels: [(bool, Panel); 11] = [
+        (app.authoring.editing, super::edit_bar),
         (true, super::annotation_bar),
         (true, super::filter_chips),
         (state.show_timeline, super::timeline_panel),
@@ -44,6 +45,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut BackstopApp) {
     super::open_dialog(ui.ctx(), app);
     super::export_dialog(ui.ctx(), app);
     super::prepare_pack_window(ui.ctx(), app);
+    super::authoring_windows(ui.ctx(), app);
     super::toasts(ui.ctx(), app);
     app.end_frame(ui.ctx());
 }

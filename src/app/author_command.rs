@@ -1,0 +1,85 @@
+//! The Edit mode's actions: placing, moving and filling in hubs, editing nations, and
+//! making new scenario folders. One variant of [`super::Command`] carries them.
+
+use std::path::PathBuf;
+
+use crate::io::authoring::{HubDraft, NationDraft, NewScenario};
+use crate::model::HubKind;
+
+/// An edit of the scenario's own files, or a step towards one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AuthorCommand {
+    /// Turn Edit mode on or off.
+    ToggleEditMode,
+    /// The next click on the map places a hub of this kind (none: stop placing).
+    PlaceHubKind(Option<HubKind>),
+    /// Start a new hub of `kind` at a place, in the form.
+    PlaceHub {
+        /// What it does.
+        kind: HubKind,
+        /// Longitude and latitude.
+        at: [f64; 2],
+    },
+    /// Open a hub in the form.
+    EditHub(String),
+    /// The hub in the form, as typed or dragged (not written; none closes the form).
+    SetHubDraft(Option<HubDraft>),
+    /// Write the hub in the form, if its checks allow (one undo step).
+    SaveHub,
+    /// Take a hub out of the hubs file (one undo step).
+    DeleteHub(String),
+    /// Open a nation in the form.
+    EditNation(String),
+    /// Start a new nation in the form.
+    AddNation,
+    /// The nation in the form, as typed (none closes the form).
+    SetNationDraft(Option<NationDraft>),
+    /// Write the nation in the form, if its checks allow (one undo step).
+    SaveNation,
+    /// Take a nation out of nations.toml (one undo step).
+    RemoveNation(String),
+    /// Show the New scenario dialog.
+    ShowNewScenarioDialog,
+    /// The dialog's fields, as typed (none closes it).
+    SetNewScenarioDialog(Option<crate::app::NewScenarioDialog>),
+    /// Make a scenario folder and open it.
+    CreateScenario {
+        /// The folder (must not exist, or be empty).
+        folder: PathBuf,
+        /// A copy of the built-in scenario, or blank.
+        kind: NewScenario,
+    },
+    /// Copy the built-in scenario to a folder, open it and make the edit that asked.
+    CopyBuiltinAndEdit(PathBuf),
+    /// The folder typed in the "save a copy" question.
+    SetCopyFolder(String),
+    /// Do not make a copy: the edit is dropped.
+    CancelCopy,
+}
+
+impl AuthorCommand {
+    /// A short label for buttons, menus and the help overlay.
+    pub fn label(&self) -> String {
+        match self {
+            AuthorCommand::ToggleEditMode => "Edit mode".into(),
+            AuthorCommand::PlaceHubKind(Some(kind)) => format!("Place a hub: {}", kind.label()),
+            AuthorCommand::PlaceHubKind(None) => "Stop placing".into(),
+            AuthorCommand::PlaceHub { .. } => "Place a hub".into(),
+            AuthorCommand::EditHub(_) => "Edit the hub".into(),
+            AuthorCommand::SetHubDraft(_) => "Change the hub".into(),
+            AuthorCommand::SaveHub => "Save the hub".into(),
+            AuthorCommand::DeleteHub(_) => "Delete the hub".into(),
+            AuthorCommand::EditNation(_) => "Edit the nation".into(),
+            AuthorCommand::AddNation => "Add a nation".into(),
+            AuthorCommand::SetNationDraft(_) => "Change the nation".into(),
+            AuthorCommand::SaveNation => "Save the nation".into(),
+            AuthorCommand::RemoveNation(_) => "Remove the nation".into(),
+            AuthorCommand::ShowNewScenarioDialog => "New scenario…".into(),
+            AuthorCommand::SetNewScenarioDialog(_) => "New scenario".into(),
+            AuthorCommand::CreateScenario { .. } => "Make the scenario".into(),
+            AuthorCommand::CopyBuiltinAndEdit(_) => "Save a copy and edit it".into(),
+            AuthorCommand::SetCopyFolder(_) => "Folder for the copy".into(),
+            AuthorCommand::CancelCopy => "Cancel".into(),
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Edit mode's bar (what is edited, the hub kinds to place), the "save a copy" question
+//! for the read-only built-in scenario, and File → New scenario.
+
+use egui::{RichText, Ui};
+
+use crate::app::{AuthorCommand, BackstopApp, Command, NewScenarioDialog};
+use crate::io::ScenarioSource;
+use crate::io::authoring::NewScenario;
+use crate::model::HubKind;
+
+fn author(command: AuthorCommand) -> Command {
+    Command::Author(command)
+}
+
+/// The bar under the top bar while Edit mode is on.
+pub fn edit_bar(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    egui::Panel::top("edit_bar").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("✏ Edit mode");
+            let where_ = match app.documents.files.source() {
+                ScenarioSource::Builtin => {
+                    "built-in scenario (read-only: the first edit saves a copy)".to_owned()
+                }
+                ScenarioSource::Folder(folder) => folder.display().to_string(),
+            };
+            ui.label(RichText::new(where_).weak());
+            ui.separator();
+            ui.label("Place a hub:");
+            for kind in HubKind::ALL {
+                let on = app.authoring.placing == Some(*kind);
+                if ui
+                    .selectable_label(on, kind.label())
+                    .on_hover_text(format!("Then click the map to place a {}", kind.label()))
+                    .clicked()
+                {
+                    commands.push(author(AuthorCommand::PlaceHubKind((!on).then_some(*kind))));
+                }
+            }
+            ui.separator();
+            let hint = match app.authoring.placing {
+                Some(kind) => format!("Click the map to place the {}", kind.label()),
+                None => "Click a hub to edit it; drag it to move it".to_owned(),
+            };
+            ui.label(RichText::new(hint).italics());
+            if ui
+                .button("Done")
+                .on_hover_text("Leave Edit mode (E)")
+                .clicked()
+            {
+                commands.push(author(AuthorCommand::ToggleEditMode));
+            }
+        });
+    });
+}
+
+/// The windows of authoring: the copy question and the New scenario dialog.
+pub fn authoring_windows(ctx: &egui::Context, app: &mut BackstopApp) {
+    let mut commands = Vec::new();
+    if let Some(prompt) = &app.authoring.copy_prompt {
+        copy_prompt(ctx, &prompt.folder, &mut commands);
+    }
+    if let Some(dialog) = &app.authoring.new_scenario {
+        new_scenario_window(ctx, dialog, &mut commands);
+    }
+    for command in commands {
+        app.queue(command);
+    }
+}
+
+fn copy_prompt(ctx: &egui::Context, folder: &str, commands: &mut Vec<Command>) {
+    egui::Window::new("Save a copy to edit")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(
+                "The built-in scenario is read-only. Backstop will copy it, every file \
+                 with its comments, to a folder of your own, open the copy, and make your \
+                 edit there.",
+            );
+            let mut text = folder.to_owned();
+            ui.horizontal(|ui| {
+                let caption = ui.label("Folder for the copy");
+                let response = ui
+                    .add(egui::TextEdit::singleline(&mut text).desired_width(380.0))
+                    .labelled_by(caption.id);
+                if response.changed() {
+                    commands.push(author(AuthorCommand::SetCopyFolder(text.clone())));
+                }
+                if ui.button("Browse…").clicked()
+                    && let Some(chosen) = rfd::FileDialog::new().pick_folder()
+                {
+                    commands.push(author(AuthorCommand::SetCopyFolder(
+                        chosen.display().to_string(),
+                    )));
+                }
+            });
+            ui.horizontal(|ui| {
+                let ready = !text.trim().is_empty();
+                if ui
+                    .add_enabled(ready, egui::Button::new("Save the copy and edit it"))
+                    .clicked()
+                {
+                    commands.push(author(AuthorCommand::CopyBuiltinAndEdit(
+                        text.trim().into(),
+                    )));
+                }
+                if ui.button("Cancel").clicked() {
+                    commands.push(author(AuthorCommand::CancelCopy));
+                }
+            });
+        });
+}
+
+fn new_scenario_window(
+    ctx: &egui::Context,
+    dialog: &NewScenarioDialog,
+    commands: &mut Vec<Command>,
+) {
+    let mut edited = dialog.clone();
+    let mut open = true;
+    egui::Window::new("New scenario")
+        .collapsible(false)
+        .resizable(false)
+        .open(&mut open)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                let caption = ui.label("Folder");
+                ui.add(egui::TextEdit::singleline(&mut edited.folder).desired_width(380.0))
+                    .labelled_by(caption.id);
+                if ui.button("Browse…").clicked()
+                    && let Some(chosen) = rfd::FileDialog::new().pick_folder()
+                {
+                    edited.folder = chosen.display().to_string();
+                }
+            });
+            ui.radio_value(
+                &mut edited.kind,
+                NewScenario::CopyOfBuiltin,
+                "A copy of the built-in scenario (every file, comments and all)",
+            );
+            ui.radio_value(
+                &mut edited.kind,
+                NewScenario::Blank,
+                "Blank: a title, a caveat, an empty hubs layer and the coalition's nations",
+            );
+            if let Some(error) = &dialog.error {
+                ui.colored_label(egui::Color32::from_rgb(200, 40, 40), error);
+            }
+            let ready = !edited.folder.trim().is_empty();
+            if ui
+                .add_enabled(ready, egui::Button::new("Make the scenario"))
+                .clicked()
+            {
+                commands.push(author(AuthorCommand::CreateScenario {
+                    folder: edited.folder.trim().into(),
+                    kind: edited.kind,
+                }));
+            }
+        });
+    if !open {
+        commands.push(author(AuthorCommand::SetNewScenarioDialog(None)));
+    } else if edited != *dialog {
+        commands.push(author(AuthorCommand::SetNewScenarioDialog(Some(edited))));
+    }
+}
