@@ -29,7 +29,7 @@ pub fn edit_bar(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
             for kind in HubKind::ALL {
                 let on = app.authoring.placing == Some(*kind);
                 if ui
-                    .selectable_label(on, kind.label())
+                    .selectable_label(on, format!("+ {}", kind.label()))
                     .on_hover_text(format!("Then click the map to place a {}", kind.label()))
                     .clicked()
                 {

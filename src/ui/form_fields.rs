@@ -35,11 +35,13 @@ impl Edited {
 /// A labelled one-line (or several-line) text field, committed when it is left.
 pub fn text_field(ui: &mut Ui, label: &str, text: &mut String, lines: usize) -> Edited {
     let caption = ui.label(label);
+    // A field's id is its label, so focus stays in it when the form around it changes.
     let edit = if lines > 1 {
         egui::TextEdit::multiline(text).desired_rows(lines)
     } else {
         egui::TextEdit::singleline(text)
-    };
+    }
+    .id_salt(label);
     let response = ui
         .add(edit.desired_width(f32::INFINITY))
         .labelled_by(caption.id);
@@ -192,11 +194,11 @@ pub fn sources_editor(ui: &mut Ui, sources: &mut Vec<SourceDraft>) -> Edited {
                     1,
                 ));
                 ui.horizontal(|ui| {
-                    if ui.add_enabled(index > 0, egui::Button::new("↑")).clicked() {
+                    if ui.add_enabled(index > 0, egui::Button::new("⏶")).clicked() {
                         action = Some((index, -1));
                     }
                     if ui
-                        .add_enabled(index + 1 < count, egui::Button::new("↓"))
+                        .add_enabled(index + 1 < count, egui::Button::new("⏷"))
                         .clicked()
                     {
                         action = Some((index, 1));

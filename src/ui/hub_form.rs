@@ -36,29 +36,73 @@ pub fn hub_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     });
     let file = app.hubs_file().unwrap_or_default();
     ui.label(RichText::new(format!("in {file}")).weak());
+    // What the checks say and what can be done come first, in sight without scrolling.
+    let mut save_clicked = false;
+    ui.strong("Checks");
+    problems_list(ui, &app.authoring.hub_problems);
+    let dirty = saved.as_ref() != Some(original);
+    let has_errors = app.authoring.hub_problems.iter().any(|d| d.is_error());
+    ui.horizontal_wrapped(|ui| {
+        let save = ui
+            .add_enabled(dirty && !has_errors, egui::Button::new("Save hub"))
+            .on_disabled_hover_text(if has_errors {
+                "Fix the problems above first: nothing invalid is written"
+            } else {
+                "Nothing to save"
+            });
+        if save.clicked() {
+            save_clicked = true;
+        }
+        if let Some(saved) = &saved {
+            if dirty && ui.button("Revert").clicked() {
+                commands.push(Command::Author(AuthorCommand::SetHubDraft(Some(
+                    saved.clone(),
+                ))));
+                return;
+            }
+            if ui.button("Delete hub").clicked()
+                && let Some(id) = &saved.original_id
+            {
+                commands.push(Command::Author(AuthorCommand::DeleteHub(id.clone())));
+            }
+        } else if ui.button("Discard").clicked() {
+            commands.push(Command::Author(AuthorCommand::SetHubDraft(None)));
+        }
+    });
+    if let Some(status) = &app.authoring.last_saved {
+        ui.label(RichText::new(status).weak());
+    }
     ui.separator();
 
-    let mut edited = Edited::default();
-    edited.add(text_field(ui, "Name", &mut draft.name, 1));
-    edited.add(text_field(ui, "Id", &mut draft.id, 1));
+    let mut edited = Edited {
+        changed: false,
+        committed: save_clicked,
+    };
+    edited.add(text_field(ui, "Hub name", &mut draft.name, 1));
+    edited.add(text_field(ui, "Hub id", &mut draft.id, 1));
     edited.add(keyword_choice(
         ui,
-        "Kind",
+        "Hub kind",
         &mut draft.kind,
         HubKind::ALL,
         HubKind::label,
     ));
     edited.add(keyword_choice(
         ui,
-        "Status",
+        "Hub status",
         &mut draft.status,
         Status::ALL,
         Status::label,
     ));
-    edited.add(nations_choice(ui, "Lead", &mut draft.lead, scenario));
     edited.add(nations_choice(
         ui,
-        "Partners",
+        "Lead nations",
+        &mut draft.lead,
+        scenario,
+    ));
+    edited.add(nations_choice(
+        ui,
+        "Partner nations",
         &mut draft.partners,
         scenario,
     ));
@@ -89,42 +133,7 @@ pub fn hub_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     edited.add(text_field(ui, description_label, &mut draft.description, 4));
     ui.add_space(4.0);
     edited.add(sources_editor(ui, &mut draft.sources));
-    ui.separator();
 
-    ui.strong("Checks");
-    problems_list(ui, &app.authoring.hub_problems);
-    let dirty = saved.as_ref() != Some(&draft);
-    let has_errors = app.authoring.hub_problems.iter().any(|d| d.is_error());
-    ui.horizontal_wrapped(|ui| {
-        let save = ui
-            .add_enabled(dirty && !has_errors, egui::Button::new("Save hub"))
-            .on_disabled_hover_text(if has_errors {
-                "Fix the problems above first: nothing invalid is written"
-            } else {
-                "Nothing to save"
-            });
-        if save.clicked() {
-            edited.committed = true;
-        }
-        if let Some(saved) = &saved {
-            if dirty && ui.button("Revert").clicked() {
-                commands.push(Command::Author(AuthorCommand::SetHubDraft(Some(
-                    saved.clone(),
-                ))));
-                return;
-            }
-            if ui.button("Delete hub").clicked()
-                && let Some(id) = &saved.original_id
-            {
-                commands.push(Command::Author(AuthorCommand::DeleteHub(id.clone())));
-            }
-        } else if ui.button("Discard").clicked() {
-            commands.push(Command::Author(AuthorCommand::SetHubDraft(None)));
-        }
-    });
-    if let Some(status) = &app.authoring.last_saved {
-        ui.label(RichText::new(status).weak());
-    }
     if edited.changed || edited.committed {
         if draft != *original {
             commands.push(Command::Author(AuthorCommand::SetHubDraft(Some(draft))));

@@ -36,6 +36,22 @@ pub fn nation_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) 
                     commands.push(Command::Author(AuthorCommand::SetNationDraft(None)));
                 }
             });
+            ui.strong("Checks");
+            problems_list(ui, &app.authoring.nation_problems);
+            ui.horizontal(|ui| {
+                if let Some(iso) = &original.original_iso
+                    && ui.button("Remove nation").clicked()
+                {
+                    commands.push(Command::Author(AuthorCommand::RemoveNation(iso.clone())));
+                }
+                if saved.is_none() && ui.button("Discard").clicked() {
+                    commands.push(Command::Author(AuthorCommand::SetNationDraft(None)));
+                }
+            });
+            if let Some(status) = &app.authoring.last_saved {
+                ui.label(RichText::new(status).weak());
+            }
+            ui.separator();
             let mut edited = Edited::default();
             ui.horizontal(|ui| {
                 edited.add(text_field(ui, "ISO code", &mut draft.iso, 1));
@@ -45,7 +61,9 @@ pub fn nation_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) 
             ui.horizontal_wrapped(|ui| {
                 for role in Role::ALL {
                     let mut on = draft.roles.contains(role);
-                    if ui.checkbox(&mut on, role.label()).changed() {
+                    let response =
+                        ui.push_id(role.keyword(), |ui| ui.checkbox(&mut on, role.label()));
+                    if response.inner.changed() {
                         if on {
                             draft.roles.push(*role);
                         } else {
@@ -70,21 +88,6 @@ pub fn nation_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) 
                 Status::label,
             ));
             edited.add(sources_editor(ui, &mut draft.sources));
-            ui.strong("Checks");
-            problems_list(ui, &app.authoring.nation_problems);
-            ui.horizontal(|ui| {
-                if let Some(iso) = &original.original_iso
-                    && ui.button("Remove nation").clicked()
-                {
-                    commands.push(Command::Author(AuthorCommand::RemoveNation(iso.clone())));
-                }
-                if saved.is_none() && ui.button("Discard").clicked() {
-                    commands.push(Command::Author(AuthorCommand::SetNationDraft(None)));
-                }
-            });
-            if let Some(status) = &app.authoring.last_saved {
-                ui.label(RichText::new(status).weak());
-            }
             if draft != *original {
                 commands.push(Command::Author(AuthorCommand::SetNationDraft(Some(
                     draft.clone(),
