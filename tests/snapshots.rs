@@ -63,6 +63,8 @@ fn the_europe_wide_map_matches_its_snapshot() {
                 user_overlays: &[],
                 live: false,
                 grid_edges: backstop::map::GridEdges::TopLeft,
+                hub_draft: None,
+                sketch: None,
             };
             paint_map(ui.painter(), &view, &frame);
         });

@@ -83,6 +83,9 @@ impl BackstopApp {
                 state.selection = None;
                 self.documents.annotations.selected.clear();
                 self.documents.annotations.draft = None;
+                // Esc also stops drawing a shape or placing a hub.
+                self.authoring.sketch = None;
+                self.authoring.placing = None;
             }
             Command::ToggleProblems => state.show_problems = !state.show_problems,
             Command::ToggleCoalitionPanel => {

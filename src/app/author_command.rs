@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::io::authoring::{HubDraft, NationDraft, NewScenario};
+use crate::io::authoring::{FeatureDraft, HubDraft, NationDraft, NewScenario, SketchShape};
 use crate::model::HubKind;
 
 /// An edit of the scenario's own files, or a step towards one.
@@ -55,6 +55,26 @@ pub enum AuthorCommand {
     SetCopyFolder(String),
     /// Do not make a copy: the edit is dropped.
     CancelCopy,
+    /// The overlay layer new shapes are drawn into (its id).
+    SetDrawLayer(String),
+    /// Add an overlay layer with this title (its file and its `[[layers]]` entry).
+    AddOverlayLayer(String),
+    /// The title typed for a new overlay layer.
+    SetNewLayerTitle(String),
+    /// Start drawing a point, line or area into the draw layer.
+    StartSketch(SketchShape),
+    /// Add a point to the ring being drawn.
+    AddSketchPoint([f64; 2]),
+    /// Close the ring being drawn and start a hole inside the area.
+    StartHole,
+    /// Finish the shape: it becomes a feature in the form.
+    FinishSketch,
+    /// Stop drawing; nothing is kept.
+    CancelSketch,
+    /// The overlay feature in the form (none closes it).
+    SetFeatureDraft(Option<FeatureDraft>),
+    /// Write the overlay feature in the form, if its checks allow (one undo step).
+    SaveFeature,
 }
 
 impl AuthorCommand {
@@ -80,6 +100,18 @@ impl AuthorCommand {
             AuthorCommand::CopyBuiltinAndEdit(_) => "Save a copy and edit it".into(),
             AuthorCommand::SetCopyFolder(_) => "Folder for the copy".into(),
             AuthorCommand::CancelCopy => "Cancel".into(),
+            AuthorCommand::SetDrawLayer(_) => "Draw into layer".into(),
+            AuthorCommand::AddOverlayLayer(_) => "Add an overlay layer".into(),
+            AuthorCommand::SetNewLayerTitle(_) => "Title of the new layer".into(),
+            AuthorCommand::StartSketch(SketchShape::Point) => "Draw a point".into(),
+            AuthorCommand::StartSketch(SketchShape::Line) => "Draw a line".into(),
+            AuthorCommand::StartSketch(SketchShape::Area) => "Draw an area".into(),
+            AuthorCommand::AddSketchPoint(_) => "Add a point".into(),
+            AuthorCommand::StartHole => "Add a hole".into(),
+            AuthorCommand::FinishSketch => "Finish the shape".into(),
+            AuthorCommand::CancelSketch => "Cancel the shape".into(),
+            AuthorCommand::SetFeatureDraft(_) => "Change the feature".into(),
+            AuthorCommand::SaveFeature => "Save the feature".into(),
         }
     }
 }

@@ -34,6 +34,16 @@ pub struct Authoring {
     pub copy_prompt: Option<CopyPrompt>,
     /// The File → New scenario dialog, while open.
     pub new_scenario: Option<NewScenarioDialog>,
+    /// The overlay layer new shapes go into (its id).
+    pub draw_layer: Option<String>,
+    /// The shape being drawn.
+    pub sketch: Option<crate::io::authoring::Sketch>,
+    /// The overlay feature in the form.
+    pub feature: Option<crate::io::authoring::FeatureDraft>,
+    /// What the checks say of `feature`.
+    pub feature_problems: Vec<Diagnostic>,
+    /// The title typed for a new overlay layer.
+    pub new_layer_title: String,
     /// The last save's outcome, for the form ("Saved to hubs.geojson").
     pub last_saved: Option<String>,
     /// The text each file had when this app last wrote it, to tell its own writes from

@@ -28,6 +28,7 @@ impl BackstopApp {
             AuthorCommand::PlaceHub { kind, at } => {
                 let draft = HubDraft::new_at(kind, at[0], at[1], &self.documents.report.scenario);
                 self.authoring.hub = Some(draft);
+                self.authoring.feature = None;
                 self.authoring.placing = None;
                 self.authoring.last_saved = None;
                 self.state.show_details_panel = true;
@@ -100,6 +101,7 @@ impl BackstopApp {
                 }
             }
             AuthorCommand::CancelCopy => authoring.copy_prompt = None,
+            drawing => self.apply_drawing(drawing),
         }
     }
 
@@ -107,6 +109,7 @@ impl BackstopApp {
     fn open_hub(&mut self, id: &str) {
         self.authoring.editing = true;
         self.authoring.hub = self.documents.report.scenario.hub(id).map(HubDraft::of);
+        self.authoring.feature = None;
         self.authoring.last_saved = None;
         self.check_hub();
     }

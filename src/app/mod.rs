@@ -5,6 +5,7 @@ mod apply;
 mod author_command;
 mod authoring;
 mod authoring_apply;
+mod authoring_overlay;
 mod basemaps;
 mod choices;
 mod command;

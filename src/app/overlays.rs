@@ -198,5 +198,14 @@ impl BackstopApp {
             .chain(&self.overlays.problems)
             .chain(&self.basemaps.source_problems)
             .chain(&self.jobs.problems)
+            // An edit that cannot be written yet says why here too, not only in its form
+            // (its warnings are the file's own once it is written).
+            .chain(self.authoring.hub_problems.iter().filter(|d| d.is_error()))
+            .chain(
+                self.authoring
+                    .nation_problems
+                    .iter()
+                    .filter(|d| d.is_error()),
+            )
     }
 }

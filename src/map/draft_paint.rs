@@ -54,3 +54,41 @@ pub fn paint_hub_draft(painter: &Painter, view: &WorldView, draft: &HubDraft, sc
         Color32::WHITE,
     );
 }
+
+/// Paints a shape being drawn (each ring, its points, the outline closing back to its
+/// start) or a drawn feature not yet written, in the draft colour.
+pub fn paint_sketch(painter: &Painter, view: &WorldView, rings: &[Vec<[f64; 2]>], closed: bool) {
+    let stroke = Stroke::new(2.0, DRAFT);
+    for ring in rings {
+        let points: Vec<egui::Pos2> = ring
+            .iter()
+            .map(|p| view.lon_lat_to_screen(p[0], p[1]))
+            .collect();
+        if points.len() >= 2 {
+            painter.add(Shape::line(points.clone(), stroke));
+        }
+        if closed
+            && points.len() >= 3
+            && let (Some(first), Some(last)) = (points.first(), points.last())
+        {
+            painter.extend(Shape::dashed_line(&[*last, *first], stroke, 5.0, 4.0));
+        }
+        for point in &points {
+            painter.circle(*point, 3.5, Color32::WHITE, stroke);
+        }
+    }
+}
+
+/// The rings of a geometry as lon/lat points, for [`paint_sketch`].
+pub fn geometry_rings(geometry: &geo::Geometry<f64>) -> Vec<Vec<[f64; 2]>> {
+    let ring = |line: &geo::LineString<f64>| line.coords().map(|c| [c.x, c.y]).collect();
+    match geometry {
+        geo::Geometry::Point(p) => vec![vec![[p.x(), p.y()]]],
+        geo::Geometry::LineString(line) => vec![ring(line)],
+        geo::Geometry::Polygon(polygon) => std::iter::once(polygon.exterior())
+            .chain(polygon.interiors())
+            .map(ring)
+            .collect(),
+        _ => Vec::new(),
+    }
+}

@@ -24,7 +24,7 @@ pub use decorations::{
     format_distance, metres_per_point, paint_attribution, paint_scale_bar, scale_bar_length,
     scale_bar_origin,
 };
-pub use draft_paint::paint_hub_draft;
+pub use draft_paint::{geometry_rings, paint_hub_draft, paint_sketch};
 pub use grid_paint::{GridEdges, GridShow, paint_grids};
 pub use hit::{country_at, feature_at};
 pub use labels::{Occupied, halo_text, paint_place_labels, reserve_place_dots};
@@ -95,6 +95,9 @@ pub struct MapFrame<'a> {
     pub grid_edges: GridEdges,
     /// The hub being placed or moved in Edit mode (the window only).
     pub hub_draft: Option<&'a crate::io::authoring::HubDraft>,
+    /// The shape being drawn in Edit mode, or a drawn feature not yet written (rings of
+    /// lon/lat points; closed for areas).
+    pub sketch: Option<(&'a [Vec<[f64; 2]>], bool)>,
 }
 
 impl<'a> MapFrame<'a> {
@@ -125,6 +128,7 @@ impl<'a> MapFrame<'a> {
             raster: None,
             grid_edges: GridEdges::TopLeft,
             hub_draft: None,
+            sketch: None,
         }
     }
 
@@ -252,6 +256,9 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
     paint_hubs(painter, &hubs, frame);
     if let Some(draft) = frame.hub_draft {
         paint_hub_draft(painter, view, draft, frame.scenario);
+    }
+    if let Some((rings, closed)) = frame.sketch {
+        paint_sketch(painter, view, rings, closed);
     }
     let none = std::collections::BTreeSet::new();
     paint_annotations(

@@ -22,6 +22,10 @@ pub fn details_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
                     super::hub_form(ui, app, commands);
                     return;
                 }
+                if app.authoring.feature.is_some() {
+                    super::feature_form(ui, app, commands);
+                    return;
+                }
                 if !app.documents.annotations.selected.is_empty() {
                     super::annotation_editor(ui, app, commands);
                     return;

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use crate::app::{AuthorCommand, BackstopApp, Command, NewScenarioDialog};
 use crate::io::ScenarioSource;
-use crate::io::authoring::NewScenario;
+use crate::io::authoring::{NewScenario, SketchShape};
 use crate::model::HubKind;
 
 fn author(command: AuthorCommand) -> Command {
@@ -50,6 +50,7 @@ pub fn edit_bar(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
                 commands.push(author(AuthorCommand::ToggleEditMode));
             }
         });
+        draw_row(ui, app, commands);
     });
 }
 
@@ -163,5 +164,102 @@ fn new_scenario_window(
         commands.push(author(AuthorCommand::SetNewScenarioDialog(None)));
     } else if edited != *dialog {
         commands.push(author(AuthorCommand::SetNewScenarioDialog(Some(edited))));
+    }
+}
+
+/// Drawing into an overlay layer: which layer, the shapes, a new layer.
+fn draw_row(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    let layers = app.drawable_layers();
+    let current = app
+        .authoring
+        .draw_layer
+        .clone()
+        .or_else(|| layers.first().map(|l| l.0.clone()));
+    ui.horizontal_wrapped(|ui| {
+        let caption = ui.label("Draw into");
+        let shown = layers
+            .iter()
+            .find(|l| Some(&l.0) == current.as_ref())
+            .map_or("no overlay layer".to_owned(), |l| l.1.clone());
+        egui::ComboBox::from_id_salt("draw_layer")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for (id, title, file) in &layers {
+                    if ui
+                        .selectable_label(current.as_ref() == Some(id), title)
+                        .on_hover_text(file)
+                        .clicked()
+                    {
+                        commands.push(author(AuthorCommand::SetDrawLayer(id.clone())));
+                    }
+                }
+            })
+            .response
+            .labelled_by(caption.id);
+        match &app.authoring.sketch {
+            None => shape_buttons(ui, commands),
+            Some(sketch) => sketch_buttons(ui, sketch, commands),
+        }
+        ui.separator();
+        let mut title = app.authoring.new_layer_title.clone();
+        let caption = ui.label("New layer");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut title)
+                    .hint_text("its title")
+                    .desired_width(140.0),
+            )
+            .labelled_by(caption.id);
+        if response.changed() {
+            commands.push(author(AuthorCommand::SetNewLayerTitle(title.clone())));
+        }
+        if ui
+            .add_enabled(!title.trim().is_empty(), egui::Button::new("Add layer"))
+            .clicked()
+        {
+            commands.push(author(AuthorCommand::AddOverlayLayer(title)));
+        }
+    });
+}
+
+fn shape_buttons(ui: &mut Ui, commands: &mut Vec<Command>) {
+    for (shape, text) in [
+        (SketchShape::Point, "point"),
+        (SketchShape::Line, "line"),
+        (SketchShape::Area, "area"),
+    ] {
+        if ui
+            .button(format!("Draw {text}"))
+            .on_hover_text(format!("Then click the map to draw a {text}"))
+            .clicked()
+        {
+            commands.push(author(AuthorCommand::StartSketch(shape)));
+        }
+    }
+}
+
+fn sketch_buttons(ui: &mut Ui, sketch: &crate::io::authoring::Sketch, commands: &mut Vec<Command>) {
+    let points: usize = sketch.rings.iter().map(Vec::len).sum();
+    ui.label(
+        RichText::new(format!(
+            "Click the map to add points ({points} so far); double-click or Enter to finish"
+        ))
+        .italics(),
+    );
+    if sketch.shape == SketchShape::Area {
+        let ready = sketch.rings.last().is_some_and(|r| r.len() >= 3);
+        if ui
+            .add_enabled(ready, egui::Button::new("Add a hole"))
+            .on_hover_text("Close this outline and draw a hole inside the area")
+            .clicked()
+        {
+            commands.push(author(AuthorCommand::StartHole));
+        }
+    }
+    if ui.button("Finish shape").clicked() {
+        commands.push(author(AuthorCommand::FinishSketch));
+    }
+    if ui.button("Cancel shape").clicked() {
+        commands.push(author(AuthorCommand::CancelSketch));
     }
 }

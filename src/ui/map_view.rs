@@ -54,7 +54,7 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
         let map = Map::new(None, map_memory, home)
             .zoom_with_ctrl(false)
             .drag_pan_buttons(pan_buttons)
-            .double_click_to_zoom(!drawing && !presenting);
+            .double_click_to_zoom(!drawing && !presenting && authoring.sketch.is_none());
         let response = map.show(ui, |ui, response, projector, _memory| {
             let screen = projector.clip_rect();
             let centre = projector.unproject(screen.center().to_vec2());
@@ -73,6 +73,18 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             frame.live = true;
             frame.raster = raster.as_ref();
             frame.hub_draft = authoring.hub.as_ref();
+            let feature_rings = authoring
+                .feature
+                .as_ref()
+                .map(|f| crate::map::geometry_rings(&f.geometry));
+            frame.sketch = match (&authoring.sketch, &feature_rings) {
+                (Some(sketch), _) => Some((
+                    sketch.rings.as_slice(),
+                    sketch.shape == crate::io::authoring::SketchShape::Area,
+                )),
+                (None, Some(rings)) => Some((rings.as_slice(), false)),
+                (None, None) => None,
+            };
             let painter = ui.painter().with_clip_rect(screen);
             paint_map(&painter, &world_view, &frame);
             // The attribution is painted; this handle lets screen readers and tests read it.
@@ -118,6 +130,9 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 &mut commands,
             );
 
+            if authoring.sketch.is_some() && !handled {
+                handled |= sketch_input(ui, response, &world_view, &mut commands);
+            }
             if let Some(kind) = authoring.placing
                 && response.clicked()
                 && !handled
@@ -321,6 +336,28 @@ fn hub_handles(
         }
     }
     clicked
+}
+
+/// Drawing a shape: a click adds a point, a double-click or Enter finishes it, Esc
+/// stops. Returns true when it used a click.
+fn sketch_input(
+    ui: &Ui,
+    response: &Response,
+    view: &WorldView,
+    commands: &mut Vec<Command>,
+) -> bool {
+    if response.double_clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        commands.push(Command::Author(AuthorCommand::FinishSketch));
+        return true;
+    }
+    if response.clicked()
+        && let Some(p) = response.interact_pointer_pos()
+    {
+        let (lon, lat) = view.screen_to_lon_lat(p);
+        commands.push(Command::Author(AuthorCommand::AddSketchPoint([lon, lat])));
+        return true;
+    }
+    false
 }
 
 /// A drag of a hub's symbol moves its draft; the end of the drag writes it (one step).

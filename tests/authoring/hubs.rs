@@ -12,7 +12,7 @@ use super::common::{builtin, button, click, data_copy_harness, run_until};
 use super::{author, settle};
 
 /// Replaces the text of the field labelled `label` and leaves it (Tab), as a user does.
-fn fill(harness: &mut Harness<'_, BackstopApp>, label: &str, text: &str) {
+pub fn fill(harness: &mut Harness<'_, BackstopApp>, label: &str, text: &str) {
     harness.get_by_label(label).focus();
     harness.run_steps(1);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);

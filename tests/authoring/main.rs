@@ -8,6 +8,7 @@ mod common;
 mod files;
 mod hubs;
 mod nations;
+mod overlays;
 
 use backstop::BackstopApp;
 use backstop::app::{AuthorCommand, Command};

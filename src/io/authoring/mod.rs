@@ -1,5 +1,5 @@
-//! Editing a scenario's own files: new scenario folders, hubs written into their GeoJSON
-//! in a stable layout, nations into nations.toml in place. Each function takes a file's
+//! Editing a scenario's own files: new scenario folders, hubs and overlay features written
+//! into their GeoJSON in a stable layout, nations and layers into TOML in place. Each function takes a file's
 //! text and gives the new text; the app writes it atomically and keeps the old one for
 //! undo. Every check is the one `backstop check` runs.
 
@@ -7,6 +7,7 @@ mod geojson_doc;
 mod hub_edit;
 mod nation_edit;
 mod new_scenario;
+mod overlay_edit;
 mod sources;
 mod toml_values;
 
@@ -14,4 +15,7 @@ pub use geojson_doc::{GeoJsonDocument, point_geometry};
 pub use hub_edit::{HubDraft, check_hub_draft, delete_feature, write_hub};
 pub use nation_edit::{NationDraft, check_nation_draft, remove_nation, write_nation};
 pub use new_scenario::{NewScenario, new_scenario_files, write_new_scenario};
+pub use overlay_edit::{
+    FeatureDraft, LayerDraft, Sketch, SketchShape, add_layer, check_feature_draft, write_feature,
+};
 pub use sources::{SourceDraft, personnel_json, personnel_text, sources_json};
