@@ -20,6 +20,17 @@ pub fn annotation_bar(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<C
     egui::Panel::top("annotation_bar").show(ui, |ui| {
         // The tools' controls wrap onto a second row rather than run off a narrow window.
         ui.horizontal_wrapped(|ui| {
+            if ui
+                .selectable_label(app.authoring.editing, "✏ Edit")
+                .on_hover_text(
+                    "Edit mode: place, move and fill in hubs, draw overlay features, edit \
+                     nations (E)",
+                )
+                .clicked()
+            {
+                commands.push(Command::Author(crate::app::AuthorCommand::ToggleEditMode));
+            }
+            ui.separator();
             ui.label(RichText::new("Annotate").strong());
             for tool in Tool::ALL {
                 if ui

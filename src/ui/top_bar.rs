@@ -167,13 +167,6 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
                     commands.push(Command::ToggleCoalitionPanel);
                 }
                 if ui
-                    .selectable_label(app.authoring.editing, "✏ Edit")
-                    .on_hover_text("Edit mode: place, move and fill in hubs, edit nations (E)")
-                    .clicked()
-                {
-                    commands.push(Command::Author(crate::app::AuthorCommand::ToggleEditMode));
-                }
-                if ui
                     .button("Reload")
                     .on_hover_text("Read the scenario's files again (Ctrl+R)")
                     .clicked()
