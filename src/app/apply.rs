@@ -77,7 +77,14 @@ impl BackstopApp {
                 let layers = &mut state.shown.basemap_layers;
                 layers.mgrs_grid = !layers.mgrs_grid;
             }
-            Command::Select(selection) => state.selection = Some(selection),
+            Command::Select(selection) => {
+                if self.authoring.editing
+                    && let Selection::Feature { layer, id } = &selection
+                {
+                    self.open_feature(layer, id);
+                }
+                self.state.selection = Some(selection);
+            }
             Command::ClearSelection => {
                 self.tools.measurement.finish();
                 state.selection = None;

@@ -358,10 +358,17 @@ impl BackstopApp {
         }
         if let Some(draft) = &self.authoring.hub
             && let Some(id) = &draft.original_id
-            && self.documents.report.scenario.hub(id).is_none()
         {
-            // Undone or deleted: a draft of a hub the file no longer has would re-add it.
-            self.authoring.hub = None;
+            match self.documents.report.scenario.hub(id).map(HubDraft::of) {
+                // Undone or deleted: a draft of a hub the file no longer has would re-add it.
+                None => self.authoring.hub = None,
+                // Written: the form shows the hub as read back (trimmed, rounded), so it
+                // is not taken for an unsaved change.
+                Some(saved) if crate::io::authoring::same_hub(&saved, draft) => {
+                    self.authoring.hub = Some(saved);
+                }
+                Some(_) => {}
+            }
         }
         self.check_hub();
         self.check_nation();

@@ -79,6 +79,25 @@ impl BackstopApp {
         }
     }
 
+    /// Opens an overlay feature of the scenario's files in the form (not the computed
+    /// buffer, which has no file of its own).
+    pub(super) fn open_feature(&mut self, layer_id: &str, id: &str) {
+        let scenario = &self.documents.report.scenario;
+        let Some(layer) = scenario.layer(layer_id) else {
+            return;
+        };
+        let (Some(file), LayerKind::Overlay) = (&layer.file, layer.kind) else {
+            return;
+        };
+        let Some(feature) = layer.features.iter().find(|f| f.id == id) else {
+            return;
+        };
+        self.authoring.feature = Some(FeatureDraft::of(feature, file));
+        self.authoring.hub = None;
+        self.authoring.last_saved = None;
+        self.check_feature();
+    }
+
     /// The sketch becomes a feature in the form, when it is a whole shape.
     fn finish_sketch(&mut self) {
         let Some(sketch) = self.authoring.sketch.take() else {

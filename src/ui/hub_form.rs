@@ -40,7 +40,9 @@ pub fn hub_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     let mut save_clicked = false;
     ui.strong("Checks");
     problems_list(ui, &app.authoring.hub_problems);
-    let dirty = saved.as_ref() != Some(original);
+    let dirty = !saved
+        .as_ref()
+        .is_some_and(|saved| crate::io::authoring::same_hub(saved, original));
     let has_errors = app.authoring.hub_problems.iter().any(|d| d.is_error());
     ui.horizontal_wrapped(|ui| {
         let save = ui

@@ -72,7 +72,11 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             frame.draft = annotations.draft.as_ref().map(|d| (d, &annotations.style));
             frame.live = true;
             frame.raster = raster.as_ref();
-            frame.hub_draft = authoring.hub.as_ref();
+            // A draft is drawn while it differs from the hub the file has.
+            frame.hub_draft = authoring.hub.as_ref().filter(|draft| {
+                let saved = draft.original_id.as_deref().and_then(|id| scenario.hub(id));
+                !saved.is_some_and(|hub| crate::io::authoring::same_hub(&HubDraft::of(hub), draft))
+            });
             let feature_rings = authoring
                 .feature
                 .as_ref()

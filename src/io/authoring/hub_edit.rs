@@ -129,6 +129,12 @@ impl HubDraft {
     }
 }
 
+/// True when `a` and `b` write the same feature (the same properties, the same point
+/// to the 1e-6° the file keeps).
+pub fn same_hub(a: &HubDraft, b: &HubDraft) -> bool {
+    a.properties() == b.properties() && point_geometry(a.lon, a.lat) == point_geometry(b.lon, b.lat)
+}
+
 /// Everything wrong with `draft` as a hub of `scenario`, by the checks `backstop check`
 /// runs on the file (and, stricter than it, an illustrative hub with no description is
 /// an error: nothing is written without saying what it rests on). `document` is the

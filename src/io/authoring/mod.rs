@@ -12,7 +12,7 @@ mod sources;
 mod toml_values;
 
 pub use geojson_doc::{GeoJsonDocument, point_geometry};
-pub use hub_edit::{HubDraft, check_hub_draft, delete_feature, write_hub};
+pub use hub_edit::{HubDraft, check_hub_draft, delete_feature, same_hub, write_hub};
 pub use nation_edit::{NationDraft, check_nation_draft, remove_nation, write_nation};
 pub use new_scenario::{NewScenario, new_scenario_files, write_new_scenario};
 pub use overlay_edit::{

@@ -126,6 +126,29 @@ impl FeatureDraft {
         }
     }
 
+    /// The form's copy of a loaded feature of the layer whose file is `file`.
+    pub fn of(feature: &crate::model::OverlayFeature, file: &str) -> Self {
+        let validity = |v: &Option<crate::model::Validity>| match v {
+            Some(crate::model::Validity::Date(date)) => date.to_string(),
+            Some(crate::model::Validity::Phase(id)) => id.clone(),
+            None => String::new(),
+        };
+        Self {
+            file: file.to_owned(),
+            original_id: Some(feature.id.clone()),
+            id: feature.id.clone(),
+            name: feature.name.clone(),
+            kind: feature.kind,
+            operator: feature.operator.clone(),
+            status: feature.status,
+            sources: feature.sources.iter().map(SourceDraft::of).collect(),
+            description: feature.description.clone(),
+            valid_from: validity(&feature.valid_from),
+            valid_to: validity(&feature.valid_to),
+            geometry: feature.geometry.clone(),
+        }
+    }
+
     /// The properties the file will hold; empty optional fields are null (removed).
     pub fn properties(&self) -> Map<String, Value> {
         let text = |s: &str| match s.trim() {
