@@ -117,22 +117,26 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                     &mut hovered,
                 );
             }
-            handled |= feature_handles(
-                ui,
-                &world_view,
-                scenario,
-                scene,
-                state,
-                &picture.presence,
-                &mut commands,
-            );
-            handled |= country_handles(
-                ui,
-                &world_view,
-                app_nations(scenario),
-                basemap,
-                &mut commands,
-            );
+            // While a shape is drawn or a hub placed, a click is a place on the map, not a
+            // feature or country to select.
+            if authoring.sketch.is_none() && authoring.placing.is_none() {
+                handled |= feature_handles(
+                    ui,
+                    &world_view,
+                    scenario,
+                    scene,
+                    state,
+                    &picture.presence,
+                    &mut commands,
+                );
+                handled |= country_handles(
+                    ui,
+                    &world_view,
+                    app_nations(scenario),
+                    basemap,
+                    &mut commands,
+                );
+            }
 
             if authoring.sketch.is_some() && !handled {
                 handled |= sketch_input(ui, response, &world_view, &mut commands);

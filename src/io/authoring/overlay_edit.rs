@@ -168,8 +168,16 @@ impl FeatureDraft {
         map
     }
 
+    /// The geometry as GeoJSON, rounded to 1e-6° (about 10 cm), as hand-written files
+    /// give positions: a click on the map is not more precise than that.
     fn geometry_json(&self) -> Value {
-        serde_json::to_value(geojson::Geometry::from(&self.geometry)).unwrap_or(Value::Null)
+        use geo::MapCoords;
+        let round = |v: f64| (v * 1e6).round() / 1e6;
+        let rounded = self.geometry.map_coords(|c| Coord {
+            x: round(c.x),
+            y: round(c.y),
+        });
+        serde_json::to_value(geojson::Geometry::from(&rounded)).unwrap_or(Value::Null)
     }
 }
 
