@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
-use crate::io::authoring::{FeatureDraft, HubDraft, NationDraft, NewScenario, SketchShape};
+use crate::io::authoring::{
+    FeatureDraft, HubDraft, LayerStyleDraft, NationDraft, NewScenario, SettingsDraft, SketchShape,
+    TimelineDraft, TimelineKind,
+};
 use crate::model::HubKind;
 
 /// An edit of the scenario's own files, or a step towards one.
@@ -75,6 +78,54 @@ pub enum AuthorCommand {
     SetFeatureDraft(Option<FeatureDraft>),
     /// Write the overlay feature in the form, if its checks allow (one undo step).
     SaveFeature,
+    /// Show or hide the Scenario settings window.
+    ShowSettings(bool),
+    /// The settings as typed.
+    SetSettingsDraft(SettingsDraft),
+    /// Write the settings that changed (one undo step).
+    SaveSettings,
+    /// A layer's title and style as chosen (none closes its form).
+    SetLayerStyleDraft(Option<LayerStyleDraft>),
+    /// Write the layer's title and style (one undo step).
+    SaveLayerStyle,
+    /// Move a layer one place up (−1, drawn earlier) or down (+1) in scenario.toml.
+    MoveLayer {
+        /// The layer's id.
+        id: String,
+        /// −1 or +1.
+        step: isize,
+    },
+    /// Show or hide the Events and phases window.
+    ShowTimelineEditor(bool),
+    /// Open an event or phase in the form.
+    EditTimeline {
+        /// Event or phase.
+        kind: TimelineKind,
+        /// Its id.
+        id: String,
+    },
+    /// Start a new event or phase in the form.
+    AddTimeline(TimelineKind),
+    /// The event or phase in the form, as typed (none closes it).
+    SetTimelineDraft(Option<TimelineDraft>),
+    /// Write the event or phase in the form, if its checks allow (one undo step).
+    SaveTimeline,
+    /// Take an event or phase out of events.toml.
+    RemoveTimeline {
+        /// Event or phase.
+        kind: TimelineKind,
+        /// Its id.
+        id: String,
+    },
+    /// Move an event or phase one place in events.toml.
+    MoveTimeline {
+        /// Event or phase.
+        kind: TimelineKind,
+        /// Its id.
+        id: String,
+        /// −1 or +1.
+        step: isize,
+    },
 }
 
 impl AuthorCommand {
@@ -112,6 +163,20 @@ impl AuthorCommand {
             AuthorCommand::CancelSketch => "Cancel the shape".into(),
             AuthorCommand::SetFeatureDraft(_) => "Change the feature".into(),
             AuthorCommand::SaveFeature => "Save the feature".into(),
+            AuthorCommand::ShowSettings(_) => "Scenario settings…".into(),
+            AuthorCommand::SetSettingsDraft(_) => "Change the settings".into(),
+            AuthorCommand::SaveSettings => "Save the settings".into(),
+            AuthorCommand::SetLayerStyleDraft(_) => "Change the layer".into(),
+            AuthorCommand::SaveLayerStyle => "Save the layer".into(),
+            AuthorCommand::MoveLayer { .. } => "Move the layer".into(),
+            AuthorCommand::ShowTimelineEditor(_) => "Events and phases…".into(),
+            AuthorCommand::EditTimeline { .. } => "Edit the event".into(),
+            AuthorCommand::AddTimeline(TimelineKind::Event) => "Add an event".into(),
+            AuthorCommand::AddTimeline(TimelineKind::Phase) => "Add a phase".into(),
+            AuthorCommand::SetTimelineDraft(_) => "Change the event".into(),
+            AuthorCommand::SaveTimeline => "Save the event".into(),
+            AuthorCommand::RemoveTimeline { .. } => "Remove the event".into(),
+            AuthorCommand::MoveTimeline { .. } => "Move the event".into(),
         }
     }
 }

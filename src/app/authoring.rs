@@ -44,6 +44,18 @@ pub struct Authoring {
     pub feature_problems: Vec<Diagnostic>,
     /// The title typed for a new overlay layer.
     pub new_layer_title: String,
+    /// The Scenario settings window is open, with the settings as typed.
+    pub settings: Option<crate::io::authoring::SettingsDraft>,
+    /// What the checks say of `settings`.
+    pub settings_problems: Vec<Diagnostic>,
+    /// The layer whose title and style are in the settings window's form.
+    pub layer_style: Option<crate::io::authoring::LayerStyleDraft>,
+    /// The Events and phases window is open.
+    pub show_timeline_editor: bool,
+    /// The event or phase in its form.
+    pub timeline: Option<crate::io::authoring::TimelineDraft>,
+    /// What the checks say of `timeline`.
+    pub timeline_problems: Vec<Diagnostic>,
     /// The last save's outcome, for the form ("Saved to hubs.geojson").
     pub last_saved: Option<String>,
     /// The text each file had when this app last wrote it, to tell its own writes from

@@ -75,7 +75,7 @@ impl BackstopApp {
                 self.check_feature();
             }
             AuthorCommand::SaveFeature => self.save_feature(),
-            other => log::warn!("not a drawing command: {other:?}"),
+            settings => self.apply_settings_edit(settings),
         }
     }
 

@@ -6,6 +6,7 @@ mod author_command;
 mod authoring;
 mod authoring_apply;
 mod authoring_overlay;
+mod authoring_settings;
 mod basemaps;
 mod choices;
 mod command;

@@ -42,6 +42,13 @@ pub fn edit_bar(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
                 None => "Click a hub to edit it; drag it to move it".to_owned(),
             };
             ui.label(RichText::new(hint).italics());
+            ui.separator();
+            if ui.button("Scenario settings…").clicked() {
+                commands.push(author(AuthorCommand::ShowSettings(true)));
+            }
+            if ui.button("Events and phases…").clicked() {
+                commands.push(author(AuthorCommand::ShowTimelineEditor(true)));
+            }
             if ui
                 .button("Done")
                 .on_hover_text("Leave Edit mode (E)")
@@ -54,9 +61,12 @@ pub fn edit_bar(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     });
 }
 
-/// The windows of authoring: the copy question and the New scenario dialog.
+/// The windows of authoring: the copy question, the New scenario dialog, the scenario
+/// settings and the events and phases.
 pub fn authoring_windows(ctx: &egui::Context, app: &mut BackstopApp) {
     let mut commands = Vec::new();
+    super::settings_window(ctx, app, &mut commands);
+    super::timeline_editor(ctx, app, &mut commands);
     if let Some(prompt) = &app.authoring.copy_prompt {
         copy_prompt(ctx, &prompt.folder, &mut commands);
     }

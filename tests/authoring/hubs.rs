@@ -27,7 +27,8 @@ pub fn fill(harness: &mut Harness<'_, BackstopApp>, label: &str, text: &str) {
 /// of sight in a long form).
 pub fn press(harness: &mut Harness<'_, BackstopApp>, label: &str) {
     harness.get_by_label(label).click_accesskit();
-    harness.run_steps(2);
+    // A window opened by the click shows after its sizing frame.
+    harness.run_steps(4);
 }
 
 /// Chooses `option` in the combo box labelled `label`.

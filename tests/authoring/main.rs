@@ -9,6 +9,7 @@ mod files;
 mod hubs;
 mod nations;
 mod overlays;
+mod settings;
 
 use backstop::BackstopApp;
 use backstop::app::{AuthorCommand, Command};

@@ -3,14 +3,18 @@
 //! text and gives the new text; the app writes it atomically and keeps the old one for
 //! undo. Every check is the one `backstop check` runs.
 
+mod event_edit;
 mod geojson_doc;
 mod hub_edit;
 mod nation_edit;
 mod new_scenario;
 mod overlay_edit;
+mod scenario_edit;
 mod sources;
+mod toml_records;
 mod toml_values;
 
+pub use event_edit::{TimelineDraft, TimelineKind, check_timeline_draft, write_timeline};
 pub use geojson_doc::{GeoJsonDocument, point_geometry};
 pub use hub_edit::{HubDraft, check_hub_draft, delete_feature, same_hub, write_hub};
 pub use nation_edit::{NationDraft, check_nation_draft, remove_nation, write_nation};
@@ -18,4 +22,8 @@ pub use new_scenario::{NewScenario, new_scenario_files, write_new_scenario};
 pub use overlay_edit::{
     FeatureDraft, LayerDraft, Sketch, SketchShape, add_layer, check_feature_draft, write_feature,
 };
+pub use scenario_edit::{
+    LayerStyleDraft, SettingsDraft, check_settings, write_layer_style, write_settings,
+};
 pub use sources::{SourceDraft, personnel_json, personnel_text, sources_json};
+pub use toml_records::{FieldChange, edit_record, move_record, remove_record};
