@@ -317,7 +317,13 @@ impl BackstopApp {
             let hubs = self.hubs_file().is_some_and(|h| &h == file);
             let editing_hub = hubs && self.authoring.hub.is_some();
             let editing_nation = file == "nations.toml" && self.authoring.nation.is_some();
-            if editing_hub || editing_nation || had_steps {
+            let editing_feature = self.authoring.feature.as_ref().is_some_and(|f| &f.file == file);
+            let editing_timeline = file == "events.toml" && self.authoring.timeline.is_some();
+            let editing_settings = file == "scenario.toml"
+                && (self.authoring.settings.is_some() || self.authoring.layer_style.is_some());
+            let editing =
+                editing_hub || editing_nation || editing_feature || editing_timeline || editing_settings;
+            if editing || had_steps {
                 self.toast(
                     format!(
                         "{file} was changed outside Backstop: the outside version is kept, \
@@ -333,6 +339,19 @@ impl BackstopApp {
             if editing_nation {
                 self.authoring.nation = None;
                 self.authoring.nation_problems.clear();
+            }
+            if editing_feature {
+                self.authoring.feature = None;
+                self.authoring.feature_problems.clear();
+            }
+            if editing_timeline {
+                self.authoring.timeline = None;
+                self.authoring.timeline_problems.clear();
+            }
+            if editing_settings {
+                // Read again from the outside version when the window next opens.
+                self.authoring.settings = None;
+                self.authoring.layer_style = None;
             }
         }
     }

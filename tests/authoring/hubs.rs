@@ -390,3 +390,33 @@ fn an_outside_edit_during_an_in_app_edit_is_kept_and_reported() {
         "undo does not overwrite the outside version"
     );
 }
+
+#[test]
+fn a_hubs_file_that_does_not_parse_is_never_overwritten_by_an_edit() {
+    let (mut harness, folder) = data_copy_harness();
+    let path = folder.path().join("hubs.geojson");
+    let broken = "{ \"type\": \"FeatureCollection\", \"features\": [ {\"type\": ";
+    std::fs::write(&path, broken).unwrap_or_else(|e| panic!("{e}"));
+    run_until(&mut harness, "the broken file reported", |app| {
+        !app.is_loading()
+            && app
+                .documents
+                .report
+                .diagnostics
+                .iter()
+                .any(|d| d.file == "hubs.geojson" && d.is_error())
+    });
+    author(&mut harness, AuthorCommand::EditHub("hub-west".into()));
+    let mut draft = harness
+        .state()
+        .authoring
+        .hub
+        .clone()
+        .unwrap_or_else(|| panic!("the last good hub opens in the form"));
+    draft.name = "Renamed over a broken file".into();
+    author(&mut harness, AuthorCommand::SetHubDraft(Some(draft)));
+    author(&mut harness, AuthorCommand::SaveHub);
+    harness.run_steps(3);
+    harness.get_by_label_contains("hubs.geojson has errors that stop it being read");
+    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), broken);
+}
