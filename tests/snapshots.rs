@@ -65,6 +65,7 @@ fn the_europe_wide_map_matches_its_snapshot() {
                 grid_edges: backstop::map::GridEdges::TopLeft,
                 hub_draft: None,
                 sketch: None,
+                mid_points: &[],
             };
             paint_map(ui.painter(), &view, &frame);
         });

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::io::authoring::{
     FeatureDraft, HubDraft, LayerStyleDraft, NationDraft, NewScenario, SettingsDraft, SketchShape,
-    TimelineDraft, TimelineKind,
+    TimelineDraft, TimelineKind, VertexEdit,
 };
 use crate::model::HubKind;
 
@@ -78,6 +78,13 @@ pub enum AuthorCommand {
     SetFeatureDraft(Option<FeatureDraft>),
     /// Write the overlay feature in the form, if its checks allow (one undo step).
     SaveFeature,
+    /// Move, add or delete a point of the feature in the form; `save` writes it.
+    EditVertex {
+        /// What to do.
+        edit: VertexEdit,
+        /// Write it now (a drag writes when it ends).
+        save: bool,
+    },
     /// Show or hide the Scenario settings window.
     ShowSettings(bool),
     /// The settings as typed.
@@ -163,6 +170,7 @@ impl AuthorCommand {
             AuthorCommand::CancelSketch => "Cancel the shape".into(),
             AuthorCommand::SetFeatureDraft(_) => "Change the feature".into(),
             AuthorCommand::SaveFeature => "Save the feature".into(),
+            AuthorCommand::EditVertex { .. } => "Edit the shape".into(),
             AuthorCommand::ShowSettings(_) => "Scenario settings…".into(),
             AuthorCommand::SetSettingsDraft(_) => "Change the settings".into(),
             AuthorCommand::SaveSettings => "Save the settings".into(),

@@ -317,12 +317,19 @@ impl BackstopApp {
             let hubs = self.hubs_file().is_some_and(|h| &h == file);
             let editing_hub = hubs && self.authoring.hub.is_some();
             let editing_nation = file == "nations.toml" && self.authoring.nation.is_some();
-            let editing_feature = self.authoring.feature.as_ref().is_some_and(|f| &f.file == file);
+            let editing_feature = self
+                .authoring
+                .feature
+                .as_ref()
+                .is_some_and(|f| &f.file == file);
             let editing_timeline = file == "events.toml" && self.authoring.timeline.is_some();
             let editing_settings = file == "scenario.toml"
                 && (self.authoring.settings.is_some() || self.authoring.layer_style.is_some());
-            let editing =
-                editing_hub || editing_nation || editing_feature || editing_timeline || editing_settings;
+            let editing = editing_hub
+                || editing_nation
+                || editing_feature
+                || editing_timeline
+                || editing_settings;
             if editing || had_steps {
                 self.toast(
                     format!(

@@ -75,6 +75,21 @@ impl BackstopApp {
                 self.check_feature();
             }
             AuthorCommand::SaveFeature => self.save_feature(),
+            AuthorCommand::EditVertex { edit, save } => {
+                let Some(draft) = &mut authoring.feature else {
+                    return;
+                };
+                match crate::io::authoring::edit_vertex(&draft.geometry, edit) {
+                    Ok(geometry) => {
+                        draft.geometry = geometry;
+                        self.check_feature();
+                        if save {
+                            self.save_feature();
+                        }
+                    }
+                    Err(e) => self.toast(e, true),
+                }
+            }
             settings => self.apply_settings_edit(settings),
         }
     }

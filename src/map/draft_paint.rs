@@ -92,3 +92,17 @@ pub fn geometry_rings(geometry: &geo::Geometry<f64>) -> Vec<Vec<[f64; 2]>> {
         _ => Vec::new(),
     }
 }
+
+/// Small hollow squares where a click adds a point to the feature being edited.
+pub fn paint_mid_points(painter: &Painter, view: &WorldView, points: &[[f64; 2]]) {
+    for point in points {
+        let at = view.lon_lat_to_screen(point[0], point[1]);
+        painter.rect(
+            Rect::from_center_size(at, egui::vec2(6.0, 6.0)),
+            0.0,
+            Color32::from_rgba_unmultiplied(255, 255, 255, 200),
+            Stroke::new(1.2, DRAFT),
+            egui::StrokeKind::Middle,
+        );
+    }
+}

@@ -24,7 +24,7 @@ pub use decorations::{
     format_distance, metres_per_point, paint_attribution, paint_scale_bar, scale_bar_length,
     scale_bar_origin,
 };
-pub use draft_paint::{geometry_rings, paint_hub_draft, paint_sketch};
+pub use draft_paint::{geometry_rings, paint_hub_draft, paint_mid_points, paint_sketch};
 pub use grid_paint::{GridEdges, GridShow, paint_grids};
 pub use hit::{country_at, feature_at};
 pub use labels::{Occupied, halo_text, paint_place_labels, reserve_place_dots};
@@ -98,6 +98,8 @@ pub struct MapFrame<'a> {
     /// The shape being drawn in Edit mode, or a drawn feature not yet written (rings of
     /// lon/lat points; closed for areas).
     pub sketch: Option<(&'a [Vec<[f64; 2]>], bool)>,
+    /// Where a point can be added to the feature being edited (its edges' mid-points).
+    pub mid_points: &'a [[f64; 2]],
 }
 
 impl<'a> MapFrame<'a> {
@@ -129,6 +131,7 @@ impl<'a> MapFrame<'a> {
             grid_edges: GridEdges::TopLeft,
             hub_draft: None,
             sketch: None,
+            mid_points: &[],
         }
     }
 
@@ -260,6 +263,7 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
     if let Some((rings, closed)) = frame.sketch {
         paint_sketch(painter, view, rings, closed);
     }
+    paint_mid_points(painter, view, frame.mid_points);
     let none = std::collections::BTreeSet::new();
     paint_annotations(
         painter,

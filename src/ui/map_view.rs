@@ -81,6 +81,12 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 .feature
                 .as_ref()
                 .map(|f| crate::map::geometry_rings(&f.geometry));
+            let mid_points = if authoring.sketch.is_none() {
+                super::vertex_handles::draft_mid_points(authoring.feature.as_ref())
+            } else {
+                Vec::new()
+            };
+            frame.mid_points = &mid_points;
             frame.sketch = match (&authoring.sketch, &feature_rings) {
                 (Some(sketch), _) => Some((
                     sketch.rings.as_slice(),
@@ -138,6 +144,12 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                 );
             }
 
+            if authoring.sketch.is_none()
+                && let Some(draft) = &authoring.feature
+            {
+                handled |=
+                    super::vertex_handles::vertex_handles(ui, &world_view, draft, &mut commands);
+            }
             if authoring.sketch.is_some() && !handled {
                 handled |= sketch_input(ui, response, &world_view, &mut commands);
             }

@@ -29,6 +29,7 @@ mod timeline;
 mod timeline_editor;
 mod toasts;
 mod top_bar;
+mod vertex_handles;
 mod window;
 
 pub use annotation_bar::{annotation_bar, annotation_editor};

@@ -84,3 +84,78 @@ fn an_area_with_a_hole_drawn_into_a_new_layer_makes_its_file_and_entry_and_check
         .map(|o| o.status.code());
     assert_eq!(checked.ok().flatten(), Some(0));
 }
+
+fn outline(folder: &std::path::Path) -> Vec<Vec<[f64; 2]>> {
+    let text =
+        std::fs::read_to_string(folder.join("overlays/drone_sectors.geojson")).unwrap_or_default();
+    let written: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let rings = written["features"][0]["geometry"]["coordinates"].clone();
+    serde_json::from_value(rings).unwrap_or_default()
+}
+
+#[test]
+fn a_features_points_are_dragged_added_at_a_mid_point_and_deleted_on_the_map() {
+    let (mut harness, folder) = data_copy_harness();
+    harness.key_press(Key::E);
+    harness.run_steps(2);
+    let first = {
+        let scenario = &harness.state().documents.report.scenario;
+        scenario
+            .layer("drones")
+            .and_then(|l| l.features.first())
+            .map(|f| f.id.clone())
+            .unwrap_or_default()
+    };
+    harness.state_mut().queue(backstop::app::Command::Select(
+        backstop::model::Selection::Feature {
+            layer: "drones".into(),
+            id: first,
+        },
+    ));
+    harness.run_steps(3);
+    harness.get_by_label("Edit feature");
+    let before = outline(folder.path());
+    let points = before[0].len();
+    // Drag the outline's first point 40 points to the right.
+    let from = harness
+        .get_by_label("Point 1 of the outline")
+        .rect()
+        .center();
+    let to = from + egui::vec2(40.0, 0.0);
+    harness.event(egui::Event::PointerMoved(from));
+    harness.step();
+    super::common::button(&harness, from, true);
+    harness.step();
+    for i in 1..=5 {
+        harness.event(egui::Event::PointerMoved(
+            from + (to - from) * (i as f32 / 5.0),
+        ));
+        harness.step();
+    }
+    super::common::button(&harness, to, false);
+    harness.run_steps(2);
+    settle(&mut harness);
+    let dragged = outline(folder.path());
+    assert!(
+        dragged[0][0][0] > before[0][0][0] + 0.1,
+        "{:?} → {:?}",
+        before[0][0],
+        dragged[0][0]
+    );
+    assert_eq!(
+        dragged[0].first(),
+        dragged[0].last(),
+        "the ring stays closed"
+    );
+    press(&mut harness, "Add a point between 1 and 2 of the outline");
+    settle(&mut harness);
+    assert_eq!(outline(folder.path())[0].len(), points + 1);
+    harness
+        .get_by_label("Point 2 of the outline")
+        .click_secondary();
+    harness.run_steps(3);
+    settle(&mut harness);
+    assert_eq!(outline(folder.path())[0].len(), points);
+    let report = load_folder(folder.path());
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+}

@@ -13,6 +13,7 @@ mod scenario_edit;
 mod sources;
 mod toml_records;
 mod toml_values;
+mod vertices;
 
 pub use event_edit::{TimelineDraft, TimelineKind, check_timeline_draft, write_timeline};
 pub use geojson_doc::{GeoJsonDocument, point_geometry};
@@ -27,3 +28,4 @@ pub use scenario_edit::{
 };
 pub use sources::{SourceDraft, personnel_json, personnel_text, sources_json};
 pub use toml_records::{FieldChange, edit_record, move_record, remove_record};
+pub use vertices::{VertexEdit, edit_vertex, editable_rings, from_rings, mid_points};
