@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use crate::io::authoring::{
-    FeatureDraft, HubDraft, LayerStyleDraft, NationDraft, NewScenario, SettingsDraft, SketchShape,
-    TimelineDraft, TimelineKind, VertexEdit,
+    FeatureDraft, HubDraft, LayerStyleDraft, NationDraft, NewScenario, RingSetDraft, SettingsDraft,
+    SketchShape, TimelineDraft, TimelineKind, VertexEdit,
 };
 use crate::model::HubKind;
 
@@ -102,6 +102,8 @@ pub enum AuthorCommand {
         /// −1 or +1.
         step: isize,
     },
+    /// Write a ring set's name and radii, if they check (one undo step).
+    SaveRingSet(RingSetDraft),
     /// Show or hide the Events and phases window.
     ShowTimelineEditor(bool),
     /// Open an event or phase in the form.
@@ -177,6 +179,7 @@ impl AuthorCommand {
             AuthorCommand::SetLayerStyleDraft(_) => "Change the layer".into(),
             AuthorCommand::SaveLayerStyle => "Save the layer".into(),
             AuthorCommand::MoveLayer { .. } => "Move the layer".into(),
+            AuthorCommand::SaveRingSet(_) => "Save the ring set".into(),
             AuthorCommand::ShowTimelineEditor(_) => "Events and phases…".into(),
             AuthorCommand::EditTimeline { .. } => "Edit the event".into(),
             AuthorCommand::AddTimeline(TimelineKind::Event) => "Add an event".into(),

@@ -38,6 +38,25 @@ impl BackstopApp {
                     crate::io::authoring::move_record(SCENARIO, text, "layers", "id", &id, step)
                 });
             }
+            AuthorCommand::SaveRingSet(after) => {
+                let problems = crate::io::authoring::check_ring_set(&after);
+                if let Some(problem) = problems.iter().find(|d| d.is_error()) {
+                    self.toast(format!("Ring set not saved: {}", problem.message), true);
+                    return;
+                }
+                let Some(before) = scenario
+                    .ring_sets
+                    .iter()
+                    .find(|s| s.id == after.id)
+                    .map(crate::io::authoring::RingSetDraft::of)
+                else {
+                    return;
+                };
+                let retry = Command::Author(AuthorCommand::SaveRingSet(after.clone()));
+                self.edit_file(SCENARIO, retry, |text| {
+                    crate::io::authoring::write_ring_set(text, &before, &after)
+                });
+            }
             AuthorCommand::ShowTimelineEditor(show) => {
                 authoring.show_timeline_editor = show;
                 if !show {

@@ -25,6 +25,8 @@ pub fn settings_window(ctx: &egui::Context, app: &BackstopApp, commands: &mut Ve
         .show(ctx, |ui| {
             settings_form(ui, app, original, commands);
             ui.separator();
+            ring_sets_form(ui, app, commands);
+            ui.separator();
             layers_form(ui, app, commands);
         });
     if !open {
@@ -171,4 +173,46 @@ fn layers_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
             commands.push(author(AuthorCommand::SaveLayerStyle));
         }
     });
+}
+
+/// Each named ring set's name and radii, written when a field is left.
+fn ring_sets_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
+    ui.strong("Range ring sets");
+    for set in &app.documents.report.scenario.ring_sets {
+        let saved = crate::io::authoring::RingSetDraft::of(set);
+        let id = egui::Id::unique(("ring-set-form", &set.id));
+        let mut draft = ui.data(|d| d.get_temp::<(String, String)>(id)).map_or(
+            saved.clone(),
+            |(name, radii)| crate::io::authoring::RingSetDraft {
+                name,
+                radii,
+                ..saved.clone()
+            },
+        );
+        let mut edited = Edited::default();
+        ui.push_id(&set.id, |ui| {
+            edited.add(text_field(
+                ui,
+                &format!("Ring set {} name", set.id),
+                &mut draft.name,
+                1,
+            ));
+            edited.add(text_field(
+                ui,
+                &format!("Ring set {} radii (km)", set.id),
+                &mut draft.radii,
+                1,
+            ));
+        });
+        let problems = crate::io::authoring::check_ring_set(&draft);
+        problems_list(ui, &problems);
+        if edited.committed && draft != saved {
+            commands.push(author(AuthorCommand::SaveRingSet(draft.clone())));
+        }
+        if edited.committed {
+            ui.data_mut(|d| d.remove::<(String, String)>(id));
+        } else if draft != saved {
+            ui.data_mut(|d| d.insert_temp(id, (draft.name.clone(), draft.radii.clone())));
+        }
+    }
 }

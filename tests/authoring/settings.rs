@@ -115,3 +115,33 @@ fn a_phase_with_no_date_is_added_and_an_events_title_changes_in_its_line() {
     let report = load_folder(folder.path());
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
 }
+
+#[test]
+fn a_ring_sets_radii_change_in_their_line_and_bad_radii_are_refused() {
+    let (mut harness, folder) = data_copy_harness();
+    let path = folder.path().join("scenario.toml");
+    let before = std::fs::read_to_string(&path).unwrap_or_default();
+    harness.key_press(Key::E);
+    harness.run_steps(2);
+    press(&mut harness, "Scenario settings…");
+    fill(
+        &mut harness,
+        "Ring set planning-bands radii (km)",
+        "10, 30, 60",
+    );
+    settle(&mut harness);
+    let after = std::fs::read_to_string(&path).unwrap_or_default();
+    let changed = changed_lines(&before, &after);
+    assert_eq!(
+        changed.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>(),
+        ["radii_km = [10, 30, 60]"]
+    );
+    fill(
+        &mut harness,
+        "Ring set planning-bands radii (km)",
+        "10, far",
+    );
+    harness.run_steps(2);
+    harness.get_by_label_contains("is not a list of distances in km");
+    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), after);
+}

@@ -24,7 +24,8 @@ pub use overlay_edit::{
     FeatureDraft, LayerDraft, Sketch, SketchShape, add_layer, check_feature_draft, write_feature,
 };
 pub use scenario_edit::{
-    LayerStyleDraft, SettingsDraft, check_settings, write_layer_style, write_settings,
+    LayerStyleDraft, RingSetDraft, SettingsDraft, check_ring_set, check_settings,
+    write_layer_style, write_ring_set, write_settings,
 };
 pub use sources::{SourceDraft, personnel_json, personnel_text, sources_json};
 pub use toml_records::{FieldChange, edit_record, move_record, remove_record};

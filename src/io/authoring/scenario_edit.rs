@@ -239,3 +239,100 @@ mod tests {
         );
     }
 }
+
+/// A named ring set's name and radii as the settings form shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RingSetDraft {
+    /// Its id (not edited).
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Radii in km, as typed: "25, 50, 100".
+    pub radii: String,
+}
+
+impl RingSetDraft {
+    /// The form's copy of a ring set.
+    pub fn of(set: &crate::model::RingSet) -> Self {
+        let radii: Vec<String> = set.radii_km.iter().map(|r| format!("{r}")).collect();
+        Self {
+            id: set.id.clone(),
+            name: set.name.clone(),
+            radii: radii.join(", "),
+        }
+    }
+
+    /// The radii typed, as numbers (`None` when one is not a number).
+    fn radii_km(&self) -> Option<Vec<f64>> {
+        self.radii
+            .split([',', ';', ' '])
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| t.trim().parse::<f64>().ok())
+            .collect()
+    }
+}
+
+/// Everything wrong with a ring set's radii, by the reader `backstop check` uses.
+pub fn check_ring_set(draft: &RingSetDraft) -> Vec<Diagnostic> {
+    let Some(radii) = draft.radii_km() else {
+        return vec![Diagnostic {
+            file: FILE.into(),
+            location: Location::Record {
+                what: "ring_set",
+                index: 0,
+                id: Some(draft.id.clone()),
+                field: Some("radii_km".into()),
+            },
+            severity: Severity::Error,
+            message: format!("\"{}\" is not a list of distances in km", draft.radii),
+        }];
+    };
+    let entry = serde_json::json!([{
+        "id": draft.id,
+        "name": draft.name,
+        "radii_km": radii,
+        "status": "illustrative",
+        "description": "checked from the settings form",
+    }]);
+    let mut out = Vec::new();
+    crate::io::ring_sets::read(Some(&entry), &mut out);
+    out
+}
+
+/// `text` (scenario.toml) with the ring set's name and radii set in place.
+pub fn write_ring_set(
+    text: &str,
+    before: &RingSetDraft,
+    after: &RingSetDraft,
+) -> Result<String, String> {
+    let radii = after
+        .radii_km()
+        .ok_or_else(|| format!("\"{}\" is not a list of distances in km", after.radii))?;
+    let mut list = toml_edit::Array::new();
+    for radius in radii {
+        if radius.fract() == 0.0 && radius.abs() < 1e9 {
+            list.push(radius as i64);
+        } else {
+            list.push(radius);
+        }
+    }
+    let radii_change = if before.radii_km() == after.radii_km() {
+        FieldChange::Keep
+    } else {
+        FieldChange::Set(Value::Array(list))
+    };
+    edit_record(
+        FILE,
+        text,
+        "ring_sets",
+        "id",
+        Some(&after.id),
+        vec![
+            (
+                "name",
+                FieldChange::text(before.name != after.name, &after.name),
+            ),
+            ("radii_km", radii_change),
+        ],
+    )
+}
