@@ -64,18 +64,7 @@ impl BackstopApp {
                 }
             }
             AuthorCommand::EditTimeline { kind, id } => {
-                authoring.timeline = match kind {
-                    TimelineKind::Event => scenario
-                        .events
-                        .iter()
-                        .find(|e| e.id == id)
-                        .map(TimelineDraft::of_event),
-                    TimelineKind::Phase => scenario
-                        .phases
-                        .iter()
-                        .find(|p| p.id == id)
-                        .map(TimelineDraft::of_phase),
-                };
+                authoring.timeline = timeline_draft_of(&scenario, kind, &id);
                 authoring.last_saved = None;
                 self.check_timeline();
             }
@@ -197,18 +186,7 @@ impl BackstopApp {
         let before = after
             .original_id
             .as_deref()
-            .and_then(|id| match after.kind {
-                TimelineKind::Event => scenario
-                    .events
-                    .iter()
-                    .find(|e| e.id == id)
-                    .map(TimelineDraft::of_event),
-                TimelineKind::Phase => scenario
-                    .phases
-                    .iter()
-                    .find(|p| p.id == id)
-                    .map(TimelineDraft::of_phase),
-            })
+            .and_then(|id| timeline_draft_of(scenario, after.kind, id))
             .unwrap_or_else(|| TimelineDraft::blank(after.kind, scenario));
         let retry = Command::Author(AuthorCommand::SaveTimeline);
         if self.edit_file(EVENTS, retry, |text| {
@@ -218,5 +196,25 @@ impl BackstopApp {
             written.original_id = Some(written.id.trim().to_owned());
             self.authoring.timeline = Some(written);
         }
+    }
+}
+
+/// The form's copy of the event or phase `id` of `scenario`.
+fn timeline_draft_of(
+    scenario: &crate::model::Scenario,
+    kind: TimelineKind,
+    id: &str,
+) -> Option<TimelineDraft> {
+    match kind {
+        TimelineKind::Event => scenario
+            .events
+            .iter()
+            .find(|e| e.id == id)
+            .map(TimelineDraft::of_event),
+        TimelineKind::Phase => scenario
+            .phases
+            .iter()
+            .find(|p| p.id == id)
+            .map(TimelineDraft::of_phase),
     }
 }

@@ -43,12 +43,7 @@ pub fn load_scenario(files: &ScenarioFiles) -> LoadReport {
         scenario.events = events;
         scenario.phases = phases;
     }
-    let phase_ids: Vec<String> = scenario
-        .phases
-        .iter()
-        .map(|p| p.id.clone())
-        .chain(scenario.events.iter().map(|e| e.id.clone()))
-        .collect();
+    let phase_ids = phase_ids(&scenario);
 
     if let Some(table) = read_toml(files, nations::FILE, &mut out) {
         scenario.nations = nations::read(&table, &mut out);
@@ -102,6 +97,16 @@ pub fn load_scenario(files: &ScenarioFiles) -> LoadReport {
         scenario: std::sync::Arc::new(scenario),
         diagnostics: out,
     }
+}
+
+/// The ids a feature's valid_from/valid_to may name: every phase and event.
+pub(crate) fn phase_ids(scenario: &Scenario) -> Vec<String> {
+    scenario
+        .phases
+        .iter()
+        .map(|p| p.id.clone())
+        .chain(scenario.events.iter().map(|e| e.id.clone()))
+        .collect()
 }
 
 fn read_text(files: &ScenarioFiles, file: &str, out: &mut Vec<Diagnostic>) -> Option<String> {

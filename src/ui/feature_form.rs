@@ -5,10 +5,10 @@
 use egui::{RichText, Ui};
 
 use super::form_fields::{
-    Edited, keyword_choice, problems_list, sources_editor, text_field, validity_field,
+    Edited, identity_fields, problems_list, sources_editor, text_field, validity_field,
 };
 use crate::app::{AuthorCommand, BackstopApp, Command};
-use crate::model::{OverlayKind, Status};
+use crate::model::OverlayKind;
 
 fn shape_summary(geometry: &geo::Geometry<f64>) -> String {
     use geo::CoordsIter;
@@ -81,21 +81,12 @@ pub fn feature_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>)
         changed: false,
         committed: save_clicked,
     };
-    edited.add(text_field(ui, "Feature name", &mut draft.name, 1));
-    edited.add(text_field(ui, "Feature id", &mut draft.id, 1));
-    edited.add(keyword_choice(
+    edited.add(identity_fields(
         ui,
-        "Feature kind",
-        &mut draft.kind,
-        OverlayKind::ALL,
-        OverlayKind::label,
-    ));
-    edited.add(keyword_choice(
-        ui,
-        "Feature status",
+        "Feature",
+        (&mut draft.name, &mut draft.id),
+        (&mut draft.kind, OverlayKind::ALL, OverlayKind::label),
         &mut draft.status,
-        Status::ALL,
-        Status::label,
     ));
     edited.add(text_field(ui, "Operator", &mut draft.operator, 1));
     edited.add(validity_field(

@@ -81,6 +81,34 @@ pub fn keyword_choice<T: Copy + PartialEq>(
     edited
 }
 
+/// What every feature's form starts with: "{noun} name", "{noun} id", "{noun} kind",
+/// "{noun} status".
+pub fn identity_fields<K: Copy + PartialEq>(
+    ui: &mut Ui,
+    noun: &str,
+    (name, id): (&mut String, &mut String),
+    (kind, kinds, kind_label): (&mut K, &[K], fn(K) -> &'static str),
+    status: &mut crate::model::Status,
+) -> Edited {
+    let mut edited = text_field(ui, &format!("{noun} name"), name, 1);
+    edited.add(text_field(ui, &format!("{noun} id"), id, 1));
+    edited.add(keyword_choice(
+        ui,
+        &format!("{noun} kind"),
+        kind,
+        kinds,
+        kind_label,
+    ));
+    edited.add(keyword_choice(
+        ui,
+        &format!("{noun} status"),
+        status,
+        crate::model::Status::ALL,
+        crate::model::Status::label,
+    ));
+    edited
+}
+
 /// A labelled choice of nations from nations.toml, as a menu of checkboxes.
 pub fn nations_choice(
     ui: &mut Ui,

@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::form_fields::{
-    Edited, keyword_choice, nations_choice, problems_list, sources_editor, text_field,
+    Edited, identity_fields, nations_choice, problems_list, sources_editor, text_field,
     validity_field,
 };
 use crate::app::{AuthorCommand, BackstopApp, Command};
@@ -80,21 +80,12 @@ pub fn hub_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
         changed: false,
         committed: save_clicked,
     };
-    edited.add(text_field(ui, "Hub name", &mut draft.name, 1));
-    edited.add(text_field(ui, "Hub id", &mut draft.id, 1));
-    edited.add(keyword_choice(
+    edited.add(identity_fields(
         ui,
-        "Hub kind",
-        &mut draft.kind,
-        HubKind::ALL,
-        HubKind::label,
-    ));
-    edited.add(keyword_choice(
-        ui,
-        "Hub status",
+        "Hub",
+        (&mut draft.name, &mut draft.id),
+        (&mut draft.kind, HubKind::ALL, HubKind::label),
         &mut draft.status,
-        Status::ALL,
-        Status::label,
     ));
     edited.add(nations_choice(
         ui,

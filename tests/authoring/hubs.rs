@@ -2,14 +2,14 @@
 //! source, deleted, undone with annotations and slides, and an outside edit kept.
 
 use backstop::BackstopApp;
-use backstop::app::{AuthorCommand, Command};
+use backstop::app::Command;
 use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use serde_json::Value;
 
 use super::common::{builtin, button, click, data_copy_harness, run_until};
-use super::{author, settle};
+use super::settle;
 
 /// Replaces the text of the field labelled `label` and leaves it (Tab), as a user does.
 pub fn fill(harness: &mut Harness<'_, BackstopApp>, label: &str, text: &str) {
@@ -259,16 +259,9 @@ fn undo_and_redo_go_through_a_hub_edit_an_annotation_and_a_slide_in_one_order() 
     let (mut harness, folder) = data_copy_harness();
     let hubs = || std::fs::read_to_string(folder.path().join("hubs.geojson")).unwrap_or_default();
     let original = hubs();
-    author(&mut harness, AuthorCommand::EditHub("hub-west".into()));
-    let mut draft = harness
-        .state()
-        .authoring
-        .hub
-        .clone()
-        .unwrap_or_else(|| panic!("form"));
-    draft.personnel = "1500".into();
-    author(&mut harness, AuthorCommand::SetHubDraft(Some(draft)));
-    author(&mut harness, AuthorCommand::SaveHub);
+    super::edit_hub(&mut harness, "hub-west", |draft| {
+        draft.personnel = "1500".into()
+    });
     settle(&mut harness);
     let edited = hubs();
     assert_ne!(original, edited);
@@ -354,16 +347,9 @@ fn the_first_edit_of_the_built_in_scenario_asks_for_a_folder_and_goes_on_in_the_
 fn an_outside_edit_during_an_in_app_edit_is_kept_and_reported() {
     let (mut harness, folder) = data_copy_harness();
     let path = folder.path().join("hubs.geojson");
-    author(&mut harness, AuthorCommand::EditHub("hub-west".into()));
-    let mut draft = harness
-        .state()
-        .authoring
-        .hub
-        .clone()
-        .unwrap_or_else(|| panic!("form"));
-    draft.name = "Renamed in Backstop".into();
-    author(&mut harness, AuthorCommand::SetHubDraft(Some(draft)));
-    author(&mut harness, AuthorCommand::SaveHub);
+    super::edit_hub(&mut harness, "hub-west", |draft| {
+        draft.name = "Renamed in Backstop".into()
+    });
     settle(&mut harness);
     // Another editor renames the same hub while the form is open.
     let theirs = std::fs::read_to_string(&path)
@@ -406,16 +392,9 @@ fn a_hubs_file_that_does_not_parse_is_never_overwritten_by_an_edit() {
                 .iter()
                 .any(|d| d.file == "hubs.geojson" && d.is_error())
     });
-    author(&mut harness, AuthorCommand::EditHub("hub-west".into()));
-    let mut draft = harness
-        .state()
-        .authoring
-        .hub
-        .clone()
-        .unwrap_or_else(|| panic!("the last good hub opens in the form"));
-    draft.name = "Renamed over a broken file".into();
-    author(&mut harness, AuthorCommand::SetHubDraft(Some(draft)));
-    author(&mut harness, AuthorCommand::SaveHub);
+    super::edit_hub(&mut harness, "hub-west", |draft| {
+        draft.name = "Renamed over a broken file".into()
+    });
     harness.run_steps(3);
     harness.get_by_label_contains("hubs.geojson has errors that stop it being read");
     assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), broken);

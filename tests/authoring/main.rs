@@ -21,6 +21,32 @@ pub fn author(harness: &mut Harness<'_, BackstopApp>, command: AuthorCommand) {
     harness.run_steps(2);
 }
 
+/// Opens hub `id` in the form, changes it and saves it, as leaving a field does.
+pub fn edit_hub(
+    harness: &mut Harness<'_, BackstopApp>,
+    id: &str,
+    change: impl FnOnce(&mut backstop::io::authoring::HubDraft),
+) {
+    author(harness, AuthorCommand::EditHub(id.into()));
+    let mut draft = harness
+        .state()
+        .authoring
+        .hub
+        .clone()
+        .unwrap_or_else(|| panic!("hub {id} opens in the form"));
+    change(&mut draft);
+    author(harness, AuthorCommand::SetHubDraft(Some(draft)));
+    author(harness, AuthorCommand::SaveHub);
+}
+
+/// The app on a copy of data/ in Edit mode (E pressed), with the folder.
+pub fn edit_mode_on_a_copy() -> (common::AppHarness, tempfile::TempDir) {
+    let (mut harness, folder) = common::data_copy_harness();
+    harness.key_press(egui::Key::E);
+    harness.run_steps(2);
+    (harness, folder)
+}
+
 /// Steps until no scenario load is under way.
 pub fn settle(harness: &mut Harness<'_, BackstopApp>) {
     common::run_until(harness, "the scenario read again", |app| !app.is_loading());

@@ -1,9 +1,8 @@
 //! Scenario settings, layers and events edited in their windows, written in place.
 
-use egui::Key;
 use egui_kittest::kittest::Queryable;
 
-use super::common::{data_copy_harness, load_folder};
+use super::common::load_folder;
 use super::hubs::{fill, press};
 use super::{changed_lines, settle};
 
@@ -15,11 +14,9 @@ fn comments(text: &str) -> Vec<&str> {
 
 #[test]
 fn the_caveat_and_a_layers_title_change_in_their_lines_of_scenario_toml() {
-    let (mut harness, folder) = data_copy_harness();
+    let (mut harness, folder) = super::edit_mode_on_a_copy();
     let path = folder.path().join("scenario.toml");
     let before = std::fs::read_to_string(&path).unwrap_or_default();
-    harness.key_press(Key::E);
-    harness.run_steps(2);
     press(&mut harness, "Scenario settings…");
     fill(
         &mut harness,
@@ -54,9 +51,7 @@ fn the_caveat_and_a_layers_title_change_in_their_lines_of_scenario_toml() {
 
 #[test]
 fn a_layer_moved_in_the_drawing_order_moves_in_the_file_and_checks_clean() {
-    let (mut harness, folder) = data_copy_harness();
-    harness.key_press(Key::E);
-    harness.run_steps(2);
+    let (mut harness, folder) = super::edit_mode_on_a_copy();
     press(&mut harness, "Scenario settings…");
     press(&mut harness, "Move Air policing down the drawing order");
     settle(&mut harness);
@@ -78,11 +73,9 @@ fn a_layer_moved_in_the_drawing_order_moves_in_the_file_and_checks_clean() {
 
 #[test]
 fn a_phase_with_no_date_is_added_and_an_events_title_changes_in_its_line() {
-    let (mut harness, folder) = data_copy_harness();
+    let (mut harness, folder) = super::edit_mode_on_a_copy();
     let path = folder.path().join("events.toml");
     let before = std::fs::read_to_string(&path).unwrap_or_default();
-    harness.key_press(Key::E);
-    harness.run_steps(2);
     press(&mut harness, "Events and phases…");
     press(
         &mut harness,
@@ -118,11 +111,9 @@ fn a_phase_with_no_date_is_added_and_an_events_title_changes_in_its_line() {
 
 #[test]
 fn a_ring_sets_radii_change_in_their_line_and_bad_radii_are_refused() {
-    let (mut harness, folder) = data_copy_harness();
+    let (mut harness, folder) = super::edit_mode_on_a_copy();
     let path = folder.path().join("scenario.toml");
     let before = std::fs::read_to_string(&path).unwrap_or_default();
-    harness.key_press(Key::E);
-    harness.run_steps(2);
     press(&mut harness, "Scenario settings…");
     fill(
         &mut harness,

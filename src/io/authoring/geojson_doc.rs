@@ -155,6 +155,49 @@ impl GeoJsonDocument {
     }
 }
 
+impl GeoJsonDocument {
+    /// The feature a draft would make, as the file reader sees it: the feature it was
+    /// read from (by `original_id`, or a new one at the end) with `properties` merged in
+    /// (properties Backstop does not know are kept, and checked too).
+    pub(crate) fn draft_feature(
+        &self,
+        original_id: Option<&str>,
+        properties: Map<String, Value>,
+        geometry: Value,
+    ) -> crate::io::geojson_read::RawFeature {
+        let index = original_id
+            .and_then(|id| self.index_of(id))
+            .unwrap_or(self.len());
+        let mut kept = self.properties(index);
+        merge_properties(&mut kept, properties);
+        crate::io::geojson_read::RawFeature {
+            index,
+            properties: kept,
+            geometry: Some(geometry),
+        }
+    }
+
+    /// Writes a draft: the feature with `original_id` updated in place, or a new one
+    /// at the end.
+    pub(crate) fn write_draft(
+        &mut self,
+        original_id: Option<&str>,
+        properties: Map<String, Value>,
+        geometry: Value,
+    ) -> Result<(), String> {
+        match original_id {
+            Some(id) => {
+                let index = self
+                    .index_of(id)
+                    .ok_or_else(|| format!("the file no longer has a feature \"{id}\""))?;
+                self.update(index, properties, geometry);
+            }
+            None => self.push(properties, geometry),
+        }
+        Ok(())
+    }
+}
+
 /// Sets each key of `new` in `kept`: a null removes it, an existing key keeps its place.
 fn merge_properties(kept: &mut Map<String, Value>, new: Map<String, Value>) {
     for (key, value) in new {

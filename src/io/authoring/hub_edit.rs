@@ -4,9 +4,10 @@
 use serde_json::{Map, Value};
 
 use super::geojson_doc::{GeoJsonDocument, point_geometry};
-use super::sources::{SourceDraft, personnel_json, personnel_text, sources_json};
+use super::sources::{
+    FeatureText, SourceDraft, feature_properties, personnel_json, personnel_text,
+};
 use crate::io::diagnostic::{Diagnostic, Location, Severity};
-use crate::io::geojson_read::RawFeature;
 use crate::model::{Hub, HubKind, Scenario, Status, Validity};
 
 /// Every field of a hub as the form shows it.
@@ -108,24 +109,24 @@ impl HubDraft {
     /// The properties the file will hold for this hub, in the README's order; empty
     /// optional fields are null, which removes them from the feature.
     pub fn properties(&self) -> Map<String, Value> {
-        let text = |s: &str| match s.trim() {
-            "" => Value::Null,
-            t => Value::String(t.to_owned()),
-        };
         let codes = |list: &[String]| Value::from(list.to_vec());
-        let mut map = Map::new();
-        map.insert("id".into(), Value::String(self.id.trim().to_owned()));
-        map.insert("name".into(), Value::String(self.name.trim().to_owned()));
-        map.insert("kind".into(), Value::String(self.kind.keyword().into()));
-        map.insert("lead".into(), codes(&self.lead));
-        map.insert("partners".into(), codes(&self.partners));
-        map.insert("personnel".into(), personnel_json(&self.personnel));
-        map.insert("status".into(), Value::String(self.status.keyword().into()));
-        map.insert("sources".into(), sources_json(&self.sources));
-        map.insert("description".into(), text(&self.description));
-        map.insert("valid_from".into(), text(&self.valid_from));
-        map.insert("valid_to".into(), text(&self.valid_to));
-        map
+        feature_properties(
+            FeatureText {
+                id: &self.id,
+                name: &self.name,
+                kind: self.kind.keyword(),
+                status: self.status.keyword(),
+                sources: &self.sources,
+                description: &self.description,
+                valid_from: &self.valid_from,
+                valid_to: &self.valid_to,
+            },
+            vec![
+                ("lead", codes(&self.lead)),
+                ("partners", codes(&self.partners)),
+                ("personnel", personnel_json(&self.personnel)),
+            ],
+        )
     }
 }
 
@@ -145,30 +146,13 @@ pub fn check_hub_draft(
     file: &str,
     document: &GeoJsonDocument,
 ) -> Vec<Diagnostic> {
-    let index = draft
-        .original_id
-        .as_deref()
-        .and_then(|id| document.index_of(id))
-        .unwrap_or(document.len());
-    let mut properties = document.properties(index);
-    for (key, value) in draft.properties() {
-        if value.is_null() {
-            properties.shift_remove(&key);
-        } else {
-            properties.insert(key, value);
-        }
-    }
-    let raw = RawFeature {
-        index,
-        properties,
-        geometry: Some(point_geometry(draft.lon, draft.lat)),
-    };
-    let phase_ids: Vec<String> = scenario
-        .phases
-        .iter()
-        .map(|p| p.id.clone())
-        .chain(scenario.events.iter().map(|e| e.id.clone()))
-        .collect();
+    let raw = document.draft_feature(
+        draft.original_id.as_deref(),
+        draft.properties(),
+        point_geometry(draft.lon, draft.lat),
+    );
+    let index = raw.index;
+    let phase_ids = crate::io::load::phase_ids(scenario);
     let mut out = Vec::new();
     let hubs = crate::io::features::read_hubs(file, &[raw], &phase_ids, &mut out);
     for hub in &hubs {
@@ -213,15 +197,7 @@ pub fn check_hub_draft(
 pub fn write_hub(text: &str, draft: &HubDraft) -> Result<String, String> {
     let mut document = GeoJsonDocument::parse(text)?;
     let geometry = point_geometry(draft.lon, draft.lat);
-    match draft.original_id.as_deref() {
-        Some(id) => {
-            let index = document
-                .index_of(id)
-                .ok_or_else(|| format!("the file no longer has a hub \"{id}\""))?;
-            document.update(index, draft.properties(), geometry);
-        }
-        None => document.push(draft.properties(), geometry),
-    }
+    document.write_draft(draft.original_id.as_deref(), draft.properties(), geometry)?;
     Ok(document.to_text())
 }
 

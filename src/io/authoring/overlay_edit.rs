@@ -7,9 +7,8 @@ use serde_json::{Map, Value};
 use toml_edit::{DocumentMut, InlineTable, Item, Table};
 
 use super::geojson_doc::GeoJsonDocument;
-use super::sources::{SourceDraft, sources_json};
+use super::sources::{FeatureText, SourceDraft, feature_properties, text_or_null};
 use crate::io::diagnostic::{Diagnostic, Location, Severity};
-use crate::io::geojson_read::RawFeature;
 use crate::model::{OverlayKind, Scenario, Status};
 
 /// What is being drawn.
@@ -151,21 +150,19 @@ impl FeatureDraft {
 
     /// The properties the file will hold; empty optional fields are null (removed).
     pub fn properties(&self) -> Map<String, Value> {
-        let text = |s: &str| match s.trim() {
-            "" => Value::Null,
-            t => Value::String(t.to_owned()),
-        };
-        let mut map = Map::new();
-        map.insert("id".into(), Value::String(self.id.trim().to_owned()));
-        map.insert("name".into(), Value::String(self.name.trim().to_owned()));
-        map.insert("kind".into(), Value::String(self.kind.keyword().into()));
-        map.insert("operator".into(), text(&self.operator));
-        map.insert("status".into(), Value::String(self.status.keyword().into()));
-        map.insert("sources".into(), sources_json(&self.sources));
-        map.insert("description".into(), text(&self.description));
-        map.insert("valid_from".into(), text(&self.valid_from));
-        map.insert("valid_to".into(), text(&self.valid_to));
-        map
+        feature_properties(
+            FeatureText {
+                id: &self.id,
+                name: &self.name,
+                kind: self.kind.keyword(),
+                status: self.status.keyword(),
+                sources: &self.sources,
+                description: &self.description,
+                valid_from: &self.valid_from,
+                valid_to: &self.valid_to,
+            },
+            vec![("operator", text_or_null(&self.operator))],
+        )
     }
 
     /// The geometry as GeoJSON, rounded to 1e-6° (about 10 cm), as hand-written files
@@ -188,30 +185,13 @@ pub fn check_feature_draft(
     scenario: &Scenario,
     document: &GeoJsonDocument,
 ) -> Vec<Diagnostic> {
-    let index = draft
-        .original_id
-        .as_deref()
-        .and_then(|id| document.index_of(id))
-        .unwrap_or(document.len());
-    let mut properties = document.properties(index);
-    for (key, value) in draft.properties() {
-        if value.is_null() {
-            properties.shift_remove(&key);
-        } else {
-            properties.insert(key, value);
-        }
-    }
-    let raw = RawFeature {
-        index,
-        properties,
-        geometry: Some(draft.geometry_json()),
-    };
-    let phase_ids: Vec<String> = scenario
-        .phases
-        .iter()
-        .map(|p| p.id.clone())
-        .chain(scenario.events.iter().map(|e| e.id.clone()))
-        .collect();
+    let raw = document.draft_feature(
+        draft.original_id.as_deref(),
+        draft.properties(),
+        draft.geometry_json(),
+    );
+    let index = raw.index;
+    let phase_ids = crate::io::load::phase_ids(scenario);
     let mut out = Vec::new();
     crate::io::features::read_overlay(&draft.file, &[raw], &phase_ids, &mut out);
     let at = |field: &str| Location::Record {
@@ -252,15 +232,11 @@ pub fn write_feature(text: &str, draft: &FeatureDraft) -> Result<String, String>
     } else {
         GeoJsonDocument::parse(text)?
     };
-    match draft.original_id.as_deref() {
-        Some(id) => {
-            let index = document
-                .index_of(id)
-                .ok_or_else(|| format!("the file no longer has a feature \"{id}\""))?;
-            document.update(index, draft.properties(), draft.geometry_json());
-        }
-        None => document.push(draft.properties(), draft.geometry_json()),
-    }
+    document.write_draft(
+        draft.original_id.as_deref(),
+        draft.properties(),
+        draft.geometry_json(),
+    )?;
     Ok(document.to_text())
 }
 

@@ -39,6 +39,53 @@ impl SourceDraft {
     }
 }
 
+/// The fields every scenario feature has, as a form holds them.
+pub struct FeatureText<'a> {
+    /// Unique id.
+    pub id: &'a str,
+    /// Display name.
+    pub name: &'a str,
+    /// The kind's keyword.
+    pub kind: &'a str,
+    /// The status's keyword.
+    pub status: &'a str,
+    /// What it rests on.
+    pub sources: &'a [SourceDraft],
+    /// Free text.
+    pub description: &'a str,
+    /// A date, a phase id or empty.
+    pub valid_from: &'a str,
+    /// A date, a phase id or empty.
+    pub valid_to: &'a str,
+}
+
+/// Trimmed text, or null (which removes the property) when empty.
+pub fn text_or_null(text: &str) -> Value {
+    match text.trim() {
+        "" => Value::Null,
+        t => Value::String(t.to_owned()),
+    }
+}
+
+/// A feature's properties in the README's order: id, name, kind, then `extra` (a hub's
+/// nations and personnel, an overlay's operator), status, sources, description and
+/// validity.
+pub fn feature_properties(text: FeatureText<'_>, extra: Vec<(&str, Value)>) -> Map<String, Value> {
+    let mut map = Map::new();
+    map.insert("id".into(), Value::String(text.id.trim().to_owned()));
+    map.insert("name".into(), Value::String(text.name.trim().to_owned()));
+    map.insert("kind".into(), Value::String(text.kind.into()));
+    for (key, value) in extra {
+        map.insert(key.into(), value);
+    }
+    map.insert("status".into(), Value::String(text.status.into()));
+    map.insert("sources".into(), sources_json(text.sources));
+    map.insert("description".into(), text_or_null(text.description));
+    map.insert("valid_from".into(), text_or_null(text.valid_from));
+    map.insert("valid_to".into(), text_or_null(text.valid_to));
+    map
+}
+
 /// The sources as a JSON list.
 pub fn sources_json(sources: &[SourceDraft]) -> Value {
     Value::Array(sources.iter().map(SourceDraft::to_json).collect())
