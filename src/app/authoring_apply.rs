@@ -13,10 +13,13 @@ impl BackstopApp {
             AuthorCommand::ToggleEditMode => {
                 authoring.editing = !authoring.editing;
                 if !authoring.editing {
+                    // Leaving Edit mode stops placing and drawing; a form with unsaved
+                    // work stays open (it has its own Close), so nothing typed is lost.
                     authoring.placing = None;
-                    authoring.hub = None;
-                    authoring.hub_problems.clear();
-                } else if let Some(Selection::Hub(id)) = &self.state.selection {
+                    authoring.sketch = None;
+                } else if authoring.hub.is_none()
+                    && let Some(Selection::Hub(id)) = &self.state.selection
+                {
                     let id = id.clone();
                     self.open_hub(&id);
                 }

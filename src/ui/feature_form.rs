@@ -4,9 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::form_fields::{
-    Edited, identity_fields, problems_list, sources_editor, text_field, validity_field,
-};
+use super::form_fields::{Edited, identity_fields, sources_editor, text_field, validity_field};
 use crate::app::{AuthorCommand, BackstopApp, Command};
 use crate::model::OverlayKind;
 
@@ -58,8 +56,7 @@ pub fn feature_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>)
         ))
         .weak(),
     );
-    ui.strong("Checks");
-    problems_list(ui, &app.authoring.feature_problems);
+    super::form_fields::checks_block(ui, &app.authoring.feature_problems);
     let has_errors = app.authoring.feature_problems.iter().any(|d| d.is_error());
     let mut save_clicked = false;
     ui.horizontal(|ui| {
@@ -73,9 +70,7 @@ pub fn feature_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>)
             commands.push(Command::Author(AuthorCommand::SetFeatureDraft(None)));
         }
     });
-    if let Some(status) = &app.authoring.last_saved {
-        ui.label(RichText::new(status).weak());
-    }
+    super::form_fields::saved_line(ui, app.authoring.last_saved.as_deref());
     ui.separator();
     let mut edited = Edited {
         changed: false,

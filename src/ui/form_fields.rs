@@ -280,3 +280,22 @@ pub fn problems_list(ui: &mut Ui, problems: &[Diagnostic]) {
         ui.label(RichText::new(format!("{mark} {field}{}", problem.message)).color(colour));
     }
 }
+
+/// The checks' messages in a block of steady height, so the fields below do not jump
+/// while typing makes a message come or go.
+pub fn checks_block(ui: &mut Ui, problems: &[Diagnostic]) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(ui.available_width(), 0.0),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_min_height(66.0);
+            ui.strong("Checks");
+            problems_list(ui, problems);
+        },
+    );
+}
+
+/// The last save's outcome, on a line that is always there.
+pub fn saved_line(ui: &mut Ui, last_saved: Option<&str>) {
+    ui.label(RichText::new(last_saved.unwrap_or(" ")).weak());
+}

@@ -5,8 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::form_fields::{
-    Edited, identity_fields, nations_choice, problems_list, sources_editor, text_field,
-    validity_field,
+    Edited, identity_fields, nations_choice, sources_editor, text_field, validity_field,
 };
 use crate::app::{AuthorCommand, BackstopApp, Command};
 use crate::geometry::position::format_position;
@@ -38,8 +37,7 @@ pub fn hub_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     ui.label(RichText::new(format!("in {file}")).weak());
     // What the checks say and what can be done come first, in sight without scrolling.
     let mut save_clicked = false;
-    ui.strong("Checks");
-    problems_list(ui, &app.authoring.hub_problems);
+    super::form_fields::checks_block(ui, &app.authoring.hub_problems);
     let dirty = !saved
         .as_ref()
         .is_some_and(|saved| crate::io::authoring::same_hub(saved, original));
@@ -71,9 +69,7 @@ pub fn hub_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
             commands.push(Command::Author(AuthorCommand::SetHubDraft(None)));
         }
     });
-    if let Some(status) = &app.authoring.last_saved {
-        ui.label(RichText::new(status).weak());
-    }
+    super::form_fields::saved_line(ui, app.authoring.last_saved.as_deref());
     ui.separator();
 
     let mut edited = Edited {

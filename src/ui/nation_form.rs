@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::form_fields::{Edited, keyword_choice, problems_list, sources_editor, text_field};
+use super::form_fields::{Edited, keyword_choice, sources_editor, text_field};
 use crate::app::{AuthorCommand, BackstopApp, Command};
 use crate::io::authoring::NationDraft;
 use crate::model::{Role, Status};
@@ -36,8 +36,7 @@ pub fn nation_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) 
                     commands.push(Command::Author(AuthorCommand::SetNationDraft(None)));
                 }
             });
-            ui.strong("Checks");
-            problems_list(ui, &app.authoring.nation_problems);
+            super::form_fields::checks_block(ui, &app.authoring.nation_problems);
             ui.horizontal(|ui| {
                 if let Some(iso) = &original.original_iso
                     && ui.button("Remove nation").clicked()
@@ -48,9 +47,7 @@ pub fn nation_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>) 
                     commands.push(Command::Author(AuthorCommand::SetNationDraft(None)));
                 }
             });
-            if let Some(status) = &app.authoring.last_saved {
-                ui.label(RichText::new(status).weak());
-            }
+            super::form_fields::saved_line(ui, app.authoring.last_saved.as_deref());
             ui.separator();
             let mut edited = Edited::default();
             ui.horizontal(|ui| {

@@ -2,7 +2,7 @@
 //! caveat and buffer width; each layer's title and style (colours, width, dash,
 //! opacity) and its place in the drawing order.
 
-use egui::{Color32, RichText, Ui};
+use egui::{Color32, Ui};
 
 use super::form_fields::{Edited, problems_list, text_field};
 use crate::app::{AuthorCommand, BackstopApp, Command};
@@ -62,9 +62,7 @@ fn settings_form(
     if edited.committed {
         commands.push(author(AuthorCommand::SaveSettings));
     }
-    if let Some(status) = &app.authoring.last_saved {
-        ui.label(RichText::new(status).weak());
-    }
+    super::form_fields::saved_line(ui, app.authoring.last_saved.as_deref());
 }
 
 fn colour_row(ui: &mut Ui, label: &str, colour: &mut [u8; 3]) -> Edited {

@@ -1,7 +1,7 @@
 //! Edit mode's Events and phases window: every event and phase of events.toml, moved,
 //! removed or opened in a form (title, date or "date not known", description, sources).
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::form_fields::{Edited, problems_list, sources_editor, text_field};
 use crate::app::{AuthorCommand, BackstopApp, Command};
@@ -112,9 +112,7 @@ fn form(ui: &mut Ui, app: &BackstopApp, original: &TimelineDraft, commands: &mut
         (TimelineKind::Phase, Some(_)) => "Edit phase",
     });
     problems_list(ui, &app.authoring.timeline_problems);
-    if let Some(status) = &app.authoring.last_saved {
-        ui.label(RichText::new(status).weak());
-    }
+    super::form_fields::saved_line(ui, app.authoring.last_saved.as_deref());
     let mut edited = Edited::default();
     edited.add(text_field(ui, "Event title", &mut draft.title, 1));
     edited.add(text_field(ui, "Event id", &mut draft.id, 1));
