@@ -78,6 +78,8 @@ pub enum AuthorCommand {
     SetFeatureDraft(Option<FeatureDraft>),
     /// Write the overlay feature in the form, if its checks allow (one undo step).
     SaveFeature,
+    /// Take the overlay feature in the form out of its file (one undo step).
+    DeleteFeature,
     /// Move, add or delete a point of the feature in the form; `save` writes it.
     EditVertex {
         /// What to do.
@@ -173,6 +175,7 @@ impl AuthorCommand {
             AuthorCommand::SetFeatureDraft(_) => "Change the feature".into(),
             AuthorCommand::SaveFeature => "Save the feature".into(),
             AuthorCommand::EditVertex { .. } => "Edit the shape".into(),
+            AuthorCommand::DeleteFeature => "Delete the feature".into(),
             AuthorCommand::ShowSettings(_) => "Scenario settings…".into(),
             AuthorCommand::SetSettingsDraft(_) => "Change the settings".into(),
             AuthorCommand::SaveSettings => "Save the settings".into(),

@@ -75,6 +75,22 @@ impl BackstopApp {
                 self.check_feature();
             }
             AuthorCommand::SaveFeature => self.save_feature(),
+            AuthorCommand::DeleteFeature => {
+                let Some(draft) = authoring.feature.clone() else {
+                    return;
+                };
+                let Some(id) = draft.original_id.clone() else {
+                    authoring.feature = None;
+                    return;
+                };
+                let retry = Command::Author(AuthorCommand::DeleteFeature);
+                if self.edit_file(&draft.file, retry, |text| {
+                    crate::io::authoring::delete_feature(text, &id)
+                }) {
+                    self.authoring.feature = None;
+                    self.state.selection = None;
+                }
+            }
             AuthorCommand::EditVertex { edit, save } => {
                 let Some(draft) = &mut authoring.feature else {
                     return;

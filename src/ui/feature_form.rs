@@ -69,6 +69,9 @@ pub fn feature_form(ui: &mut Ui, app: &BackstopApp, commands: &mut Vec<Command>)
         if !written && ui.button("Discard").clicked() {
             commands.push(Command::Author(AuthorCommand::SetFeatureDraft(None)));
         }
+        if written && ui.button("Delete feature").clicked() {
+            commands.push(Command::Author(AuthorCommand::DeleteFeature));
+        }
     });
     super::form_fields::saved_line(ui, app.authoring.last_saved.as_deref());
     ui.separator();

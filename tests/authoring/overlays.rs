@@ -75,6 +75,19 @@ fn an_area_with_a_hole_drawn_into_a_new_layer_makes_its_file_and_entry_and_check
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
     let layer = report.scenario.layer("sensor-belts");
     assert_eq!(layer.map(|l| l.features.len()), Some(1));
+    press(&mut harness, "Delete feature");
+    settle(&mut harness);
+    let emptied = load_folder(folder.path());
+    assert_eq!(
+        emptied
+            .scenario
+            .layer("sensor-belts")
+            .map(|l| l.features.len()),
+        Some(0)
+    );
+    harness.state_mut().queue(backstop::app::Command::Undo);
+    harness.run_steps(2);
+    settle(&mut harness);
     let checked = harness
         .home
         .backstop()
