@@ -15,6 +15,7 @@ mod help;
 mod hub_form;
 mod layers;
 mod legend;
+mod map_handles;
 mod map_input;
 mod map_view;
 mod nation_form;
