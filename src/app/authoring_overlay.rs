@@ -205,12 +205,16 @@ impl BackstopApp {
         let layer = LayerDraft::titled(title, &self.documents.report.scenario);
         let retry = Command::Author(AuthorCommand::AddOverlayLayer(title.to_owned()));
         let empty = GeoJsonDocument::empty().to_text();
+        let steps_before = self.documents.history.undo_len();
         if !self.edit_file(&layer.file, retry.clone(), |_| Ok(empty)) {
             return;
         }
         if self.edit_file("scenario.toml", retry, |text| {
             crate::io::authoring::add_layer(text, &layer)
         }) {
+            // The file and its entry are one action: one undo step.
+            let steps = self.documents.history.undo_len() - steps_before;
+            self.documents.history.join_latest(steps);
             self.authoring.draw_layer = Some(layer.id.clone());
             self.authoring.new_layer_title.clear();
             self.toast(

@@ -35,15 +35,29 @@ pub enum DocumentState {
         /// Its text.
         text: String,
     },
+    /// Several files changed by one action (a new layer: its file and its entry),
+    /// undone together, the last first.
+    ScenarioFiles(Vec<DocumentState>),
 }
 
 impl DocumentState {
+    /// True when this state is (or holds) the text of the scenario's `file`.
+    fn touches(&self, file: &str) -> bool {
+        match self {
+            DocumentState::ScenarioFile { file: f, .. } => f == file,
+            DocumentState::ScenarioFiles(states) => states.iter().any(|s| s.touches(file)),
+            _ => false,
+        }
+    }
+
     /// The document this state belongs to.
     pub fn domain(&self) -> UndoDomain {
         match self {
             DocumentState::Annotations(_) => UndoDomain::Annotations,
             DocumentState::Slides(_) => UndoDomain::Slides,
-            DocumentState::ScenarioFile { .. } => UndoDomain::Scenario,
+            DocumentState::ScenarioFile { .. } | DocumentState::ScenarioFiles(_) => {
+                UndoDomain::Scenario
+            }
         }
     }
 }
@@ -95,11 +109,25 @@ impl UndoHistory {
     /// Forgets every step of the scenario's `file` (it was changed from outside);
     /// true when there were any.
     pub fn forget_file(&mut self, file: &str) -> bool {
-        let of_file = |s: &DocumentState| matches!(s, DocumentState::ScenarioFile { file: f, .. } if f == file);
-        let had = self.undo.iter().any(of_file) || self.redo.iter().any(of_file);
-        self.undo.retain(|s| !of_file(s));
-        self.redo.retain(|s| !of_file(s));
+        let had =
+            self.undo.iter().any(|s| s.touches(file)) || self.redo.iter().any(|s| s.touches(file));
+        self.undo.retain(|s| !s.touches(file));
+        self.redo.retain(|s| !s.touches(file));
         had
+    }
+
+    /// How many steps can be undone.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Makes the latest `count` steps one (one action that wrote several files).
+    pub fn join_latest(&mut self, count: usize) {
+        if count < 2 || self.undo.len() < count {
+            return;
+        }
+        let steps: Vec<DocumentState> = self.undo.split_off(self.undo.len() - count).into();
+        self.undo.push_back(DocumentState::ScenarioFiles(steps));
     }
 
     /// True when there is something to undo.
@@ -141,6 +169,15 @@ impl super::BackstopApp {
             DocumentState::ScenarioFile { file, text } => {
                 let now = self.swap_scenario_file(&file, text)?;
                 return Some(DocumentState::ScenarioFile { file, text: now });
+            }
+            DocumentState::ScenarioFiles(states) => {
+                // Last written, first put back; the replaced texts in writing order.
+                let mut replaced = Vec::new();
+                for state in states.into_iter().rev() {
+                    replaced.push(self.swap_in(state)?);
+                }
+                replaced.reverse();
+                return Some(DocumentState::ScenarioFiles(replaced));
             }
             DocumentState::Annotations(items) => {
                 let old = std::mem::replace(&mut self.documents.annotations.items, items);

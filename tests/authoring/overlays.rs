@@ -172,3 +172,57 @@ fn a_features_points_are_dragged_added_at_a_mid_point_and_deleted_on_the_map() {
     let report = load_folder(folder.path());
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
 }
+
+#[test]
+fn a_new_layer_is_one_undo_step_for_its_file_and_its_entry() {
+    let (mut harness, folder) = super::edit_mode_on_a_copy();
+    let scenario_toml =
+        || std::fs::read_to_string(folder.path().join("scenario.toml")).unwrap_or_default();
+    let before = scenario_toml();
+    harness.get_by_label("New layer").focus();
+    harness.run_steps(1);
+    harness.event(egui::Event::Text("Checkpoints".into()));
+    harness.run_steps(2);
+    press(&mut harness, "Add layer");
+    settle(&mut harness);
+    assert!(
+        harness
+            .state()
+            .documents
+            .report
+            .scenario
+            .layer("checkpoints")
+            .is_some()
+    );
+    harness.state_mut().queue(backstop::app::Command::Undo);
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert_eq!(scenario_toml(), before, "one undo takes the entry back");
+    assert!(
+        harness
+            .state()
+            .documents
+            .report
+            .scenario
+            .layer("checkpoints")
+            .is_none()
+    );
+    assert!(
+        !harness.state().documents.history.can_undo(),
+        "and the file with it"
+    );
+    harness.state_mut().queue(backstop::app::Command::Redo);
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert!(
+        harness
+            .state()
+            .documents
+            .report
+            .scenario
+            .layer("checkpoints")
+            .is_some()
+    );
+    let report = load_folder(folder.path());
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+}
