@@ -235,21 +235,21 @@ impl BackstopApp {
             }
         };
         let before = match self.documents.files.read_text(file) {
-            Ok(text) => text,
+            Ok(text) => Some(text),
             Err(e) if path.exists() => {
                 self.toast(format!("{file}: {e}"), true);
                 return false;
             }
-            Err(_) => String::new(),
+            Err(_) => None,
         };
-        let after = match edit(&before) {
+        let after = match edit(before.as_deref().unwrap_or_default()) {
             Ok(text) => text,
             Err(e) => {
                 self.toast(format!("{file}: not saved: {e}"), true);
                 return false;
             }
         };
-        if after == before {
+        if before.as_ref() == Some(&after) {
             return true;
         }
         if let Err(e) = self.write_scenario_text(file, &path, &after) {
@@ -279,8 +279,14 @@ impl BackstopApp {
         Ok(())
     }
 
-    /// Puts `text` back as `file`'s content (undo, redo) and gives the text it replaced.
-    pub(super) fn swap_scenario_file(&mut self, file: &str, text: String) -> Option<String> {
+    /// Puts `text` back as `file`'s content (undo, redo), or removes the file when it
+    /// did not exist (`None`); gives what it replaced, in the same terms. `None` outside
+    /// when it could not (said in a toast).
+    pub(super) fn swap_scenario_file(
+        &mut self,
+        file: &str,
+        text: Option<String>,
+    ) -> Option<Option<String>> {
         let path = match self.documents.files.writable_path(file) {
             Ok(path) => path,
             Err(e) => {
@@ -288,8 +294,19 @@ impl BackstopApp {
                 return None;
             }
         };
-        let now = self.documents.files.read_text(file).unwrap_or_default();
-        match self.write_scenario_text(file, &path, &text) {
+        let now = path
+            .exists()
+            .then(|| self.documents.files.read_text(file).unwrap_or_default());
+        let put = match &text {
+            Some(text) => self.write_scenario_text(file, &path, text),
+            None => std::fs::remove_file(&path)
+                .map_err(|e| format!("{file}: cannot remove: {e}"))
+                .map(|()| {
+                    self.authoring.own_writes.remove(file);
+                    self.load(self.documents.files.clone());
+                }),
+        };
+        match put {
             Ok(()) => Some(now),
             Err(e) => {
                 self.toast(e, true);

@@ -32,8 +32,8 @@ pub enum DocumentState {
     ScenarioFile {
         /// Relative to the scenario folder.
         file: String,
-        /// Its text.
-        text: String,
+        /// Its text; `None` when the file did not exist.
+        text: Option<String>,
     },
     /// Several files changed by one action (a new layer: its file and its entry),
     /// undone together, the last first.

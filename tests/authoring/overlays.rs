@@ -211,6 +211,7 @@ fn a_new_layer_is_one_undo_step_for_its_file_and_its_entry() {
         !harness.state().documents.history.can_undo(),
         "and the file with it"
     );
+    assert!(!folder.path().join("overlays/checkpoints.geojson").exists());
     harness.state_mut().queue(backstop::app::Command::Redo);
     harness.run_steps(2);
     settle(&mut harness);
