@@ -78,3 +78,46 @@ fn removing_a_nations_last_source_is_refused_and_the_file_keeps_it() {
     harness.get_by_label("Not saved: see the problems above");
     assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), one_left);
 }
+
+#[test]
+fn a_nation_added_in_the_coalition_panel_is_appended_to_nations_toml() {
+    let (mut harness, folder) = super::edit_mode_on_a_copy();
+    let path = folder.path().join("nations.toml");
+    let before = std::fs::read_to_string(&path).unwrap_or_default();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::K);
+    harness.run_steps(2);
+    super::hubs::press(&mut harness, "Add a nation");
+    super::hubs::fill(&mut harness, "ISO code", "MD");
+    super::hubs::fill(&mut harness, "Country name", "Moldova");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Attended, no pledge")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label_contains("needs at least one source");
+    super::hubs::press(&mut harness, "Add source");
+    super::hubs::fill(
+        &mut harness,
+        "Source 1 title",
+        "Paris summit attendance reporting",
+    );
+    settle(&mut harness);
+    let after = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        after.starts_with(&before),
+        "the file's lines stay as they were"
+    );
+    let added = &after[before.len()..];
+    assert!(
+        added
+            .starts_with("\n[[nations]]\niso = \"MD\"\nname = \"Moldova\"\nroles = [\"attendee\"]"),
+        "{added}"
+    );
+    let moldova = harness
+        .state()
+        .documents
+        .report
+        .scenario
+        .nation("MD")
+        .cloned();
+    assert!(moldova.is_some_and(|n| n.name == "Moldova" && n.sources.len() == 1));
+}

@@ -159,7 +159,10 @@ pub fn write_nation(
         Some(iso) => find_nation(nations, iso)
             .ok_or_else(|| format!("nations.toml no longer has a nation \"{iso}\""))?,
         None => {
-            nations.push(Table::new());
+            // A blank line before it, as between the other nations.
+            let mut table = Table::new();
+            table.decor_mut().set_prefix("\n");
+            nations.push(table);
             let last = nations.len() - 1;
             nations
                 .get_mut(last)
