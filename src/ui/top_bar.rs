@@ -122,65 +122,94 @@ pub fn top_bar(ui: &mut egui::Ui, app: &mut BackstopApp) {
     let as_of = app.as_of_text();
     let subtitle = scenario.subtitle.clone();
     egui::Panel::top("top_bar").show(ui, |ui| {
+        // Below this width the title and the tools do not fit on one row (they would
+        // overlap): the tools go on a row of their own.
+        let narrow = ui.available_width() < NARROW_TOP_BAR;
+        let rtl = egui::Layout::right_to_left(egui::Align::Center);
         ui.horizontal(|ui| {
-            ui.heading(RichText::new(title).strong());
+            ui.add(egui::Label::new(RichText::new(title).heading().strong()).truncate());
             if let Some(as_of) = as_of {
                 ui.label(RichText::new(format!("as of {as_of}")).strong());
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let text = if counts.errors + counts.warnings == 0 {
-                    RichText::new("✔ No problems")
-                } else {
-                    let colour = if counts.errors > 0 {
-                        Color32::from_rgb(200, 40, 40)
-                    } else {
-                        Color32::from_rgb(190, 130, 0)
-                    };
-                    RichText::new(format!(
-                        "⚠ {} errors, {} warnings",
-                        counts.errors, counts.warnings
-                    ))
-                    .color(colour)
-                    .strong()
-                };
-                if ui
-                    .selectable_label(app.state.show_problems, text)
-                    .on_hover_text("Show the Problems panel (Ctrl+Shift+P)")
-                    .clicked()
-                {
-                    commands.push(Command::ToggleProblems);
-                }
-                view_menu(ui, app, &mut commands);
-                export_menu(ui, &mut commands);
-                if ui
-                    .selectable_label(app.state.show_exposure_panel, "Exposure")
-                    .on_hover_text("Distances from each hub to the line and the borders (Ctrl+J)")
-                    .clicked()
-                {
-                    commands.push(Command::ToggleExposurePanel);
-                }
-                if ui
-                    .selectable_label(app.state.show_coalition_panel, "Coalition")
-                    .on_hover_text("Coalition table and personnel chart (Ctrl+K)")
-                    .clicked()
-                {
-                    commands.push(Command::ToggleCoalitionPanel);
-                }
-                if ui
-                    .button("Reload")
-                    .on_hover_text("Read the scenario's files again (Ctrl+R)")
-                    .clicked()
-                {
-                    commands.push(Command::ReloadScenario);
-                }
-                crate::ui::file_menu(ui, &mut commands);
-                // Last in a right-to-left row: it takes what room the title leaves.
-                crate::ui::search_box(ui, app, &mut commands);
-                ui.add(egui::Label::new(RichText::new(&subtitle).weak()).truncate());
-            });
+            if !narrow {
+                ui.with_layout(rtl, |ui| {
+                    tools_row(ui, app, counts, Some(&subtitle), &mut commands)
+                });
+            }
         });
+        if narrow {
+            ui.horizontal(|ui| {
+                // No room for the subtitle here: the Details panel shows it.
+                ui.with_layout(rtl, |ui| tools_row(ui, app, counts, None, &mut commands));
+            });
+        }
     });
     for command in commands {
         app.queue(command);
+    }
+}
+
+/// Points below which the top bar's tools take a row of their own.
+const NARROW_TOP_BAR: f32 = 1150.0;
+
+/// The top bar's tools, right to left: problems, View, Export, the panels, Reload, File,
+/// the search box, and the subtitle (when given) in what room is left.
+fn tools_row(
+    ui: &mut egui::Ui,
+    app: &mut BackstopApp,
+    counts: ProblemCounts,
+    subtitle: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
+    let text = if counts.errors + counts.warnings == 0 {
+        RichText::new("✔ No problems")
+    } else {
+        let colour = if counts.errors > 0 {
+            Color32::from_rgb(200, 40, 40)
+        } else {
+            Color32::from_rgb(190, 130, 0)
+        };
+        RichText::new(format!(
+            "⚠ {} errors, {} warnings",
+            counts.errors, counts.warnings
+        ))
+        .color(colour)
+        .strong()
+    };
+    if ui
+        .selectable_label(app.state.show_problems, text)
+        .on_hover_text("Show the Problems panel (Ctrl+Shift+P)")
+        .clicked()
+    {
+        commands.push(Command::ToggleProblems);
+    }
+    view_menu(ui, app, commands);
+    export_menu(ui, commands);
+    if ui
+        .selectable_label(app.state.show_exposure_panel, "Exposure")
+        .on_hover_text("Distances from each hub to the line and the borders (Ctrl+J)")
+        .clicked()
+    {
+        commands.push(Command::ToggleExposurePanel);
+    }
+    if ui
+        .selectable_label(app.state.show_coalition_panel, "Coalition")
+        .on_hover_text("Coalition table and personnel chart (Ctrl+K)")
+        .clicked()
+    {
+        commands.push(Command::ToggleCoalitionPanel);
+    }
+    if ui
+        .button("Reload")
+        .on_hover_text("Read the scenario's files again (Ctrl+R)")
+        .clicked()
+    {
+        commands.push(Command::ReloadScenario);
+    }
+    crate::ui::file_menu(ui, commands);
+    // Last in a right-to-left row: it takes what room the title leaves.
+    crate::ui::search_box(ui, app, commands);
+    if let Some(subtitle) = subtitle {
+        ui.add(egui::Label::new(RichText::new(subtitle).weak()).truncate());
     }
 }
