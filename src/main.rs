@@ -57,11 +57,12 @@ enum Commands {
         #[command(flatten)]
         overlay_read: cli::OverlayReadArgs,
     },
-    /// Write the map as PNG (headless), or the data as GeoJSON, KML or CSV, by the output's extension.
+    /// Write the map as PNG, PDF or SVG (headless), or the data as GeoJSON, KML or CSV, by
+    /// the output's extension; or the briefing's slides as PNGs, PowerPoint or a PDF handout.
     Export {
         /// The scenario folder (the built-in scenario when omitted).
         dir: Option<PathBuf>,
-        /// The file to write: .png, .geojson, .kml or .csv.
+        /// The file to write: .png, .pdf, .svg, .geojson, .kml or .csv.
         #[arg(
             long,
             value_name = "FILE",
@@ -69,11 +70,24 @@ enum Commands {
             conflicts_with = "slides"
         )]
         out: Option<PathBuf>,
-        /// Write every slide of the briefing as a PNG into this folder instead
-        /// (named by number and title).
-        #[arg(long, value_name = "DIR")]
+        /// Write the briefing's slides instead: a folder gets one PNG per slide (named
+        /// by number and title), a .pptx file a PowerPoint deck with speaker notes, a
+        /// .pdf file a handout, one page per slide.
+        #[arg(long, value_name = "DIR|FILE.pptx|FILE.pdf")]
         slides: Option<PathBuf>,
-        /// Picture size in pixels (PNG only).
+        /// The handout (--slides FILE.pdf) gets each slide's speaker notes under it.
+        #[arg(long, requires = "slides")]
+        notes: bool,
+        /// The page of a PDF or SVG: A4, A3, A1 or Letter, landscape unless
+        /// "-portrait" follows (A3-portrait), or a picture size WIDTHxHEIGHT laid out as
+        /// the PNG of that size. A4 landscape by default.
+        #[arg(long, value_name = "PAPER|WIDTHxHEIGHT", value_parser = backstop::export::PageSize::parse)]
+        page: Option<backstop::export::PageSize>,
+        /// Print a paper page at this scale, e.g. 1:2000000 (PDF and SVG): the zoom
+        /// follows from it, and the map states it beside the scale bar.
+        #[arg(long, value_name = "1:N", value_parser = backstop::export::page::parse_scale)]
+        scale: Option<f64>,
+        /// Picture size in pixels (PNG, and each slide's picture).
         #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = cli::parse_size, default_value = "1920x1080")]
         size: (u32, u32),
         /// Map centre and zoom for a picture 1080 points tall (PNG only); Ukraine is framed by default.
@@ -150,6 +164,9 @@ fn main() -> ExitCode {
             dir,
             out,
             slides,
+            notes,
+            page,
+            scale,
             size,
             view,
             tiles,
@@ -159,10 +176,13 @@ fn main() -> ExitCode {
         }) => {
             let runtime = quiet_wayland_probe();
             let code = match (out, slides) {
-                (_, Some(folder)) => cli::export_slides(
+                (_, Some(slides)) => cli::export_slides(
                     dir.as_deref(),
-                    &folder,
-                    size,
+                    &cli::SlidesRequest {
+                        out: &slides,
+                        size,
+                        notes,
+                    },
                     &mut std::io::stdout(),
                     &mut std::io::stderr(),
                 ),
@@ -175,6 +195,8 @@ fn main() -> ExitCode {
                         overlays: &overlay,
                         overlays_only,
                         overlay_options: overlay_read.options(),
+                        page,
+                        scale,
                     };
                     let code = cli::export(dir.as_deref(), &request, &mut std::io::stderr());
                     if code == cli::EXIT_OK {

@@ -158,6 +158,7 @@ impl BackstopApp {
             Command::SaveViewAsPng => self.request_view_screenshot(ctx),
             Command::ShowExportDialog => self.dialogs.export.open = true,
             Command::CopyExportToClipboard => self.copy_export(ctx),
+            Command::CancelExport => self.cancel_export(),
             Command::SetTool(tool) => {
                 self.documents.annotations.tool = tool;
                 self.documents.annotations.draft = None;

@@ -115,6 +115,8 @@ pub enum Command {
     ShowExportDialog,
     /// Render the Export dialog's picture onto the clipboard.
     CopyExportToClipboard,
+    /// Stop the picture export under way; nothing is written.
+    CancelExport,
     /// Pick an annotation tool.
     SetTool(Tool),
     /// Undo the last annotation change.
@@ -187,8 +189,8 @@ pub enum Command {
     LastSlide,
     /// Black the screen out, or back.
     ToggleBlackout,
-    /// Render every slide as a PNG into a folder.
-    ExportSlides(std::path::PathBuf),
+    /// Render every slide into a folder of PNGs, a PowerPoint deck or a PDF handout.
+    ExportSlides(crate::app::DeckTarget),
     /// Stop a deck export under way (the slides written so far stay).
     CancelDeckExport,
     /// One undo step for a document, before an edit that lasts several frames (a drag,
@@ -358,6 +360,7 @@ impl Command {
             Command::SaveViewAsPng => "Save view as PNG".into(),
             Command::ShowExportDialog => "Export image…".into(),
             Command::CopyExportToClipboard => "Copy image to clipboard".into(),
+            Command::CancelExport => "Cancel the export".into(),
             Command::SetTool(tool) => tool.label().into(),
             Command::Undo => "Undo".into(),
             Command::Redo => "Redo".into(),
@@ -389,7 +392,13 @@ impl Command {
             Command::FirstSlide => "First slide".into(),
             Command::LastSlide => "Last slide".into(),
             Command::ToggleBlackout => "Black out the screen".into(),
-            Command::ExportSlides(_) => "Export slides…".into(),
+            Command::ExportSlides(crate::app::DeckTarget::Pictures(_)) => "Export slides…".into(),
+            Command::ExportSlides(crate::app::DeckTarget::PowerPoint(_)) => {
+                "Export slides as PowerPoint…".into()
+            }
+            Command::ExportSlides(crate::app::DeckTarget::Handout { .. }) => {
+                "Export slides as a PDF handout…".into()
+            }
             Command::CancelDeckExport => "Cancel the slide export".into(),
             Command::Checkpoint(_) => "Start an edit".into(),
             Command::SelectAnnotations(_) => "Select annotations".into(),

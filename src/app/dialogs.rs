@@ -95,6 +95,50 @@ pub struct ExportDialog {
     pub render_requested: bool,
     /// The native save dialog, while it is open.
     pub picker: Option<Receiver<Option<PathBuf>>>,
+    /// PNG, or a vector format.
+    pub format: PictureFormat,
+    /// A vector picture's page: a sheet of paper, or the size above when `None`.
+    pub paper: Option<crate::export::Paper>,
+    /// The paper's long side across.
+    pub landscape: bool,
+    /// Print the paper page at 1:this.
+    pub scale: Option<u64>,
+}
+
+/// What the Export image dialog writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PictureFormat {
+    /// A raster picture.
+    #[default]
+    Png,
+    /// A vector picture.
+    Vector(crate::export::VectorFormat),
+}
+
+impl PictureFormat {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            PictureFormat::Png => "png",
+            PictureFormat::Vector(format) => format.extension(),
+        }
+    }
+}
+
+impl ExportDialog {
+    /// The page a vector export is laid out on.
+    pub fn page(&self) -> crate::export::PageSize {
+        match self.paper {
+            Some(paper) => crate::export::PageSize::Paper {
+                paper,
+                landscape: self.landscape,
+            },
+            None => {
+                let [width, height] = self.preset.size(self.custom);
+                crate::export::PageSize::Pixels { width, height }
+            }
+        }
+    }
 }
 
 impl ExportDialog {
@@ -108,6 +152,10 @@ impl ExportDialog {
             path: pictures.new_picture_path("export").display().to_string(),
             render_requested: false,
             picker: None,
+            format: PictureFormat::Png,
+            paper: Some(crate::export::Paper::A4),
+            landscape: true,
+            scale: None,
         }
     }
 }

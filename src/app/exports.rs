@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use egui::ColorImage;
 
-use super::BackstopApp;
+use super::{BackstopApp, PictureFormat};
 use crate::export::{ExportView, OffscreenRenderer, pixels_per_point_for, render_picture};
 use crate::io::write_atomic;
 use crate::job::{Job, Polled};
@@ -130,8 +130,23 @@ impl BackstopApp {
         let Some(view) = self.world_view() else {
             return crate::export::fit_ukraine_view(size, self.dialogs.export.options, true);
         };
+        self.export_view_points_wide(&view, size[0] as f32 / pixels_per_point_for(size[1]))
+    }
+
+    /// The camera for a vector export on `page` that shows what the screen shows.
+    pub fn vector_export_view(&self, page: crate::export::PageSize) -> Option<ExportView> {
+        let view = self.world_view()?;
+        let layout = page.layout(self.dialogs.export.options.points_high);
+        Some(self.export_view_points_wide(&view, layout.x))
+    }
+
+    /// The screen's centre, zoomed so that `export_width` points show what the map shows.
+    fn export_view_points_wide(
+        &self,
+        view: &crate::mesh::WorldView,
+        export_width: f32,
+    ) -> ExportView {
         let (lon, lat) = crate::geometry::world_to_lon_lat(view.center);
-        let export_width = size[0] as f32 / pixels_per_point_for(size[1]);
         let zoom = view.zoom + f64::from(export_width / view.screen.width().max(1.0)).log2();
         ExportView {
             lon,
@@ -147,6 +162,44 @@ impl BackstopApp {
             return;
         }
         let dialog = &self.dialogs.export;
+        if let (PictureFormat::Vector(format), ExportPurpose::Save(path)) =
+            (dialog.format, &purpose)
+        {
+            let request = crate::export::VectorRequest {
+                page: dialog.page(),
+                view: self.vector_export_view(dialog.page()),
+                scale: dialog
+                    .scale
+                    .filter(|_| dialog.paper.is_some())
+                    .map(|n| n as f64),
+                options: dialog.options,
+            };
+            let picture = self.build_picture();
+            let path = path.clone();
+            let repaint = ctx.clone();
+            let job = Job::spawn(
+                "vector-export",
+                move || repaint.request_repaint(),
+                move |handle| {
+                    let mut recording = crate::export::vector::Recording::new();
+                    let bytes = crate::export::write_vector_picture(
+                        &mut recording,
+                        &picture,
+                        &request,
+                        format,
+                    )?;
+                    if handle.is_cancelled() {
+                        return Err("cancelled".into());
+                    }
+                    write_atomic(&path, &bytes)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    Ok((None, None))
+                },
+            );
+            self.jobs.exports.job = Some((purpose, job));
+            self.dialogs.export.render_requested = true;
+            return;
+        }
         let size = dialog.preset.size(dialog.custom);
         let options = dialog.options;
         let view = self.export_view(size);
@@ -158,18 +211,21 @@ impl BackstopApp {
         let job = Job::spawn(
             "export",
             move || repaint.request_repaint(),
-            move |_| {
+            move |handle| {
                 assert!(!panic, "a panic injected by a test");
                 let mut renderer = renderer
                     .map_or_else(OffscreenRenderer::new, Ok)
                     .map_err(|e| e.to_string())?;
                 let image = render_picture(&mut renderer, &picture, view, size, options)
                     .map_err(|e| e.to_string())?;
+                if handle.is_cancelled() {
+                    return Err("cancelled".into());
+                }
                 let image = match &job_purpose {
                     ExportPurpose::Save(path) => write_png(&image, path).map(|()| None)?,
                     ExportPurpose::Clipboard => Some(image),
                 };
-                Ok((renderer, image))
+                Ok((Some(renderer), image))
             },
         );
         self.jobs.exports.job = Some((purpose, job));
@@ -188,21 +244,29 @@ impl BackstopApp {
         let outcome = match job.poll() {
             Polled::Running => return,
             Polled::Finished((renderer, image)) => {
-                self.jobs.exports.renderer = Some(renderer);
+                if renderer.is_some() {
+                    self.jobs.exports.renderer = renderer;
+                }
                 Ok(image)
             }
             Polled::Failed(e) => Err(e),
         };
-        let Some((purpose, _)) = self.jobs.exports.job.take() else {
+        let Some((purpose, job)) = self.jobs.exports.job.take() else {
             return;
         };
         self.dialogs.export.render_requested = false;
+        if job.is_cancelled() {
+            self.toast("Export cancelled: nothing was written", false);
+            return;
+        }
+        let extension = self.dialogs.export.format.extension();
         match (purpose, outcome) {
             (ExportPurpose::Save(path), Ok(_)) => {
                 self.toast(format!("Saved {}", path.display()), false);
                 self.dialogs.export.path = self
                     .folders
                     .new_picture_path("export")
+                    .with_extension(extension)
                     .display()
                     .to_string();
             }
@@ -225,6 +289,13 @@ impl BackstopApp {
     pub fn exporting(&self) -> bool {
         self.jobs.exports.job.is_some()
     }
+
+    /// Stops the picture export under way: nothing is written once it is cancelled.
+    pub(super) fn cancel_export(&mut self) {
+        if let Some((_, job)) = &self.jobs.exports.job {
+            job.cancel();
+        }
+    }
 }
 
 /// What a finished render is for.
@@ -236,8 +307,9 @@ enum ExportPurpose {
     Clipboard,
 }
 
-/// A render's result: the renderer back for reuse, and nothing (saved) or the picture.
-type ExportResult = (OffscreenRenderer, Option<image::RgbaImage>);
+/// A render's result: the renderer back for reuse (none from a vector export), and
+/// nothing (saved) or the picture.
+type ExportResult = (Option<OffscreenRenderer>, Option<image::RgbaImage>);
 
 fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), String> {
     let mut bytes = Vec::new();

@@ -32,9 +32,10 @@ pub use author_command::AuthorCommand;
 pub use authoring::{Authoring, CopyPrompt, NewScenarioDialog, unused_folder};
 pub use basemaps::{Basemaps, PreparePack};
 pub use command::Command;
-pub use deck_export::{DECK_SIZE, DeckJob, default_deck_folder};
+pub use deck_export::{DECK_SIZE, DeckJob, DeckTarget, default_deck_file, default_deck_folder};
 pub use dialogs::{
-    Dialogs, ExportDialog, ExportPreset, OpenDialog, OpenPurpose, SearchBox, start_save_picker,
+    Dialogs, ExportDialog, ExportPreset, OpenDialog, OpenPurpose, PictureFormat, SearchBox,
+    start_save_picker,
 };
 pub use exports::{ExportState, Toast};
 pub use history::{DocumentState, UNDO_LIMIT, UndoDomain, UndoHistory};

@@ -111,6 +111,7 @@ impl BackstopApp {
                     file_stem: slide.file_stem(index + 1),
                     picture: Picture::build(self.picture_parts(), choices, text),
                     bounds: slide.bounds,
+                    notes: slide.notes.clone(),
                 }
             })
             .collect()

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{ExportOptions, OffscreenRenderer, fit_view, render_picture};
+use super::{ExportOptions, ExportView, OffscreenRenderer, fit_view, render_picture};
 use crate::scene::Picture;
 
 /// Slides are laid out 880 points tall (images 1080): text and symbols a quarter larger,
@@ -21,6 +21,27 @@ pub struct DeckPage {
     pub picture: Picture,
     /// What it frames.
     pub bounds: [f64; 4],
+    /// The briefer's notes (the PowerPoint notes page, the handout's text).
+    pub notes: String,
+}
+
+/// The layout slides are drawn with: the image export's, for a projector.
+pub fn slide_options() -> ExportOptions {
+    ExportOptions {
+        points_high: SLIDE_POINTS_HIGH,
+        ..ExportOptions::default()
+    }
+}
+
+/// The camera of `page` in a picture of `size` pixels laid out with `options`: its
+/// bounds framed above the caption's box.
+pub fn slide_view(page: &DeckPage, size: [u32; 2], options: ExportOptions) -> ExportView {
+    let room = if page.picture.text.caption.is_some() {
+        CAPTION_ROOM
+    } else {
+        0.0
+    };
+    fit_view(page.bounds, size, options, page.picture.has_caveat(), room)
 }
 
 /// Renders every page into `folder` at `size`; `progress(done, total)` after each, and
@@ -35,23 +56,13 @@ pub fn render_deck(
 ) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(folder)
         .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-    let options = ExportOptions {
-        points_high: SLIDE_POINTS_HIGH,
-        ..ExportOptions::default()
-    };
+    let options = slide_options();
     let mut written = Vec::new();
     for (done, page) in pages.iter().enumerate() {
         if cancelled() {
             return Err(format!("cancelled after {done} of {} slides", pages.len()));
         }
-        let has_caveat = page.picture.has_caveat();
-        // The caption box sits at the bottom of the map: frame the slide above it.
-        let room = if page.picture.text.caption.is_some() {
-            CAPTION_ROOM
-        } else {
-            0.0
-        };
-        let view = fit_view(page.bounds, size, options, has_caveat, room);
+        let view = slide_view(page, size, options);
         let image = render_picture(renderer, &page.picture, view, size, options)
             .map_err(|e| format!("slide {}: {e}", done + 1))?;
         let path = folder.join(format!("{}.png", page.file_stem));

@@ -30,6 +30,31 @@ pub struct ExportOptions {
     /// How many points tall the picture is laid out: fewer makes text and symbols larger
     /// (slides for a projector use fewer than images for a report).
     pub points_high: f32,
+    /// On a printed page, metres of paper per layout point: the map then states its
+    /// scale ("1:2,000,000 at 48.5°N") beside the scale bar.
+    #[serde(skip)]
+    pub paper_metres_per_point: Option<f64>,
+    /// Leave out the text of the banners, title, footer and caption (their places stay,
+    /// see [`PictureLayout`]): a PowerPoint slide puts editable text boxes there.
+    #[serde(skip)]
+    pub text_as_boxes: bool,
+}
+
+/// Where the parts of a drawn picture are, in its points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PictureLayout {
+    /// The whole picture.
+    pub full: Rect,
+    /// The map.
+    pub map: Rect,
+    /// The caveat banners, top then bottom (none without a caveat).
+    pub banners: Vec<Rect>,
+    /// The title bar above the map.
+    pub title_bar: Option<Rect>,
+    /// The sources and attribution bar under the map.
+    pub footer_bar: Option<Rect>,
+    /// The caption's box on the map.
+    pub caption: Option<Rect>,
 }
 
 impl ExportOptions {
@@ -49,6 +74,8 @@ impl Default for ExportOptions {
             north_arrow: true,
             footer: true,
             points_high: EXPORT_POINTS_HIGH,
+            paper_metres_per_point: None,
+            text_as_boxes: false,
         }
     }
 }
@@ -82,7 +109,7 @@ pub fn render_picture(
 ) -> Result<image::RgbaImage, RenderError> {
     let pixels_per_point = options.pixels_per_point(size[1]);
     renderer.render(size, pixels_per_point, |ui| {
-        draw_picture(ui, picture, view, options)
+        draw_picture(ui, picture, view, options);
     })
 }
 
@@ -158,12 +185,42 @@ pub fn fit_view(
     ExportView { lon, lat, zoom }
 }
 
+/// "Sources: …": every source of the scenario, cited.
+pub fn sources_line(picture: &Picture) -> String {
+    let sources: Vec<String> = picture
+        .scenario
+        .sources
+        .iter()
+        .map(crate::model::Source::citation)
+        .collect();
+    format!("Sources: {}", sources.join("; "))
+}
+
+/// "Prepared by … · basemap attribution · Backstop".
+pub fn credit_line(picture: &Picture) -> String {
+    let prepared_by = &picture.text.prepared_by;
+    format!(
+        "{}{} · Backstop",
+        if prepared_by.is_empty() {
+            String::new()
+        } else {
+            format!("Prepared by {prepared_by} · ")
+        },
+        crate::map::attribution(
+            picture
+                .tiles
+                .as_ref()
+                .map(|b| b.info().attribution.as_str())
+        )
+    )
+}
+
 /// The legend strip's width in points.
 const LEGEND_WIDTH: f32 = 300.0;
 
 /// A slide's caption in a box at the bottom left of the map, large enough to read on a
-/// projector.
-fn caption_box(painter: &egui::Painter, map: Rect, caption: &str) {
+/// projector; only its place when `draw` is false. Returns the box.
+fn caption_box(painter: &egui::Painter, map: Rect, caption: &str, draw: bool) -> Rect {
     let width = (map.width() * 0.9).clamp(240.0, 900.0);
     let galley = painter.layout(
         caption.to_owned(),
@@ -173,6 +230,9 @@ fn caption_box(painter: &egui::Painter, map: Rect, caption: &str) {
     );
     let size = galley.size() + vec2(28.0, 22.0);
     let rect = Rect::from_min_size(map.left_bottom() + vec2(16.0, -size.y - 56.0), size);
+    if !draw {
+        return rect;
+    }
     painter.rect_filled(
         rect,
         6.0,
@@ -185,15 +245,16 @@ fn caption_box(painter: &egui::Painter, map: Rect, caption: &str) {
         egui::StrokeKind::Inside,
     );
     painter.galley(rect.min + vec2(14.0, 11.0), galley, Color32::from_gray(25));
+    rect
 }
 
-/// Draws the picture into `ui`, filling it.
+/// Draws the picture into `ui`, filling it, and says where its parts went.
 pub fn draw_picture(
     ui: &mut egui::Ui,
     picture: &Picture,
     view: ExportView,
     options: ExportOptions,
-) {
+) -> PictureLayout {
     let full = ui.max_rect();
     let painter = ui.painter().clone();
     let scenario = &picture.scenario;
@@ -203,6 +264,15 @@ pub fn draw_picture(
     let banner = options.caveat && picture.has_caveat();
     let map_rect = map_rect(full, options, picture.has_caveat());
     let frame_rect = frame_rect(full, options, picture.has_caveat());
+    let mut layout = PictureLayout {
+        full,
+        map: map_rect,
+        banners: Vec::new(),
+        title_bar: None,
+        footer_bar: None,
+        caption: None,
+    };
+    let words = !options.text_as_boxes;
     if banner {
         for rect in [
             Rect::from_min_size(full.min, vec2(full.width(), BANNER)),
@@ -212,6 +282,10 @@ pub fn draw_picture(
             ),
         ] {
             painter.rect_filled(rect, 0.0, Color32::from_rgb(150, 30, 30));
+            layout.banners.push(rect);
+            if !words {
+                continue;
+            }
             painter.text(
                 rect.center(),
                 Align2::CENTER_CENTER,
@@ -226,6 +300,10 @@ pub fn draw_picture(
             frame_rect.min - vec2(0.0, TITLE),
             vec2(frame_rect.width(), TITLE),
         );
+        layout.title_bar = Some(bar);
+    }
+    if options.title && words {
+        let bar = layout.title_bar.unwrap_or(frame_rect);
         painter.text(
             bar.left_top() + vec2(16.0, 8.0),
             Align2::LEFT_TOP,
@@ -261,14 +339,12 @@ pub fn draw_picture(
     }
     if options.footer {
         let bar = Rect::from_min_size(frame_rect.left_bottom(), vec2(frame_rect.width(), FOOTER));
-        let sources: Vec<String> = scenario
-            .sources
-            .iter()
-            .map(crate::model::Source::citation)
-            .collect();
-        let sources_line = format!("Sources: {}", sources.join("; "));
+        layout.footer_bar = Some(bar);
+    }
+    if options.footer && words {
+        let bar = layout.footer_bar.unwrap_or(frame_rect);
         let galley = painter.layout(
-            sources_line,
+            sources_line(picture),
             FontId::proportional(11.0),
             Color32::from_gray(50),
             bar.width() - 32.0,
@@ -281,20 +357,7 @@ pub fn draw_picture(
         painter.text(
             bar.right_bottom() - vec2(16.0, 4.0),
             Align2::RIGHT_BOTTOM,
-            format!(
-                "{}{} · Backstop",
-                if text.prepared_by.is_empty() {
-                    String::new()
-                } else {
-                    format!("Prepared by {} · ", text.prepared_by)
-                },
-                crate::map::attribution(
-                    picture
-                        .tiles
-                        .as_ref()
-                        .map(|b| b.info().attribution.as_str())
-                )
-            ),
+            credit_line(picture),
             FontId::proportional(11.0),
             Color32::from_gray(50),
         );
@@ -315,8 +378,13 @@ pub fn draw_picture(
     frame.raster = raster.as_ref();
     frame.grid_edges = crate::map::GridEdges::All;
     paint_map(&painter.with_clip_rect(map_rect), &world_view, &frame);
+    if options.scale_bar
+        && let Some(paper) = options.paper_metres_per_point
+    {
+        stated_scale(&painter, &world_view, view, paper, &style);
+    }
     if let Some(caption) = &text.caption {
-        caption_box(&painter, map_rect, caption);
+        layout.caption = Some(caption_box(&painter, map_rect, caption, words));
     }
     if options.north_arrow {
         north_arrow(&painter, map_rect.left_top() + vec2(34.0, 44.0), &style);
@@ -333,6 +401,7 @@ pub fn draw_picture(
             &entries,
         );
     }
+    layout
 }
 
 /// The legend in its strip beside the map, in two columns when one would not fit.
@@ -379,6 +448,34 @@ fn draw_legend(
             );
         });
     }
+}
+
+/// A printed page's scale, right of the scale bar on its row: "1:2,000,000 at 48.5°N"
+/// (Web Mercator's scale is true on one parallel; the centre's is stated).
+fn stated_scale(
+    painter: &egui::Painter,
+    world_view: &WorldView,
+    view: ExportView,
+    paper_metres_per_point: f64,
+    style: &MapStyle,
+) {
+    let (_, bar) = crate::map::scale_bar_length(world_view, 140.0);
+    let origin = crate::map::scale_bar_origin(world_view);
+    let denominator = super::page::scale_denominator(&view, paper_metres_per_point);
+    let hemisphere = if view.lat < 0.0 { 'S' } else { 'N' };
+    crate::map::halo_text(
+        painter,
+        origin + vec2(bar + 14.0, -4.0),
+        Align2::LEFT_CENTER,
+        &format!(
+            "Scale {} at {:.1}°{hemisphere}",
+            super::page::format_scale(denominator),
+            view.lat.abs()
+        ),
+        FontId::proportional(13.0),
+        style.ink,
+        style.label_halo,
+    );
 }
 
 /// A north arrow: Web Mercator keeps north up everywhere.

@@ -3,7 +3,7 @@
 use egui::{Color32, Mesh, Painter, Shape};
 
 use super::MapFrame;
-use super::mesh_paint::{LineLook, append_fill, append_lines, append_lines_within};
+use super::mesh_paint::{LineLook, append_fill, append_lines, append_lines_within, line_fringe};
 use super::style::{HOVER, SELECTION};
 use crate::mesh::WorldView;
 use crate::model::Selection;
@@ -21,6 +21,7 @@ const DETAIL_ZOOM: f64 = 4.0;
 pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
     let (basemap, style, layers) = (frame.basemap, frame.style, frame.basemap_layers);
     let world = basemap.world();
+    let fringe = line_fringe(painter);
     let country_colour = |iso: &str| -> Color32 {
         let category = frame
             .coalition_layer
@@ -72,7 +73,7 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
     if detailed {
         paint_detailed_lines(painter, &mut mesh, view, frame);
     } else if let Some(outlines) = world.outlines.for_zoom(zoom) {
-        append_lines(&mut mesh, view, outlines, |i| LineLook {
+        append_lines(&mut mesh, view, outlines, fringe, |i| LineLook {
             color: style.country_border,
             width: if world.iso.get(i).is_some_and(|iso| iso == "UA") {
                 1.6
@@ -81,7 +82,7 @@ pub fn paint_basemap(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) 
             },
         });
     }
-    highlight_nation(&mut mesh, view, frame);
+    highlight_nation(&mut mesh, view, frame, fringe);
     painter.add(Shape::mesh(mesh));
 }
 
@@ -100,6 +101,7 @@ fn clear_detail_box(mesh: &mut Mesh, view: &WorldView, water: Color32) {
 fn paint_rivers(painter: &Painter, mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
     let (basemap, style, zoom) = (frame.basemap, frame.style, view.zoom);
     let world = basemap.world();
+    let fringe = line_fringe(painter);
     let max_rank = (zoom * 1.5 - 3.0).clamp(1.0, 12.0) as u8;
     let width = if zoom < 6.0 { 0.7 } else { 1.1 };
     let river = style.river;
@@ -116,10 +118,10 @@ fn paint_rivers(painter: &Painter, mesh: &mut Mesh, view: &WorldView, frame: &Ma
             paint_outside_detail(painter, view, rivers, |i| look(&world.river_rank, i));
         }
         if let Some(rivers) = basemap.rivers.for_zoom(zoom) {
-            append_lines(mesh, view, rivers, |i| look(&basemap.river_rank, i));
+            append_lines(mesh, view, rivers, fringe, |i| look(&basemap.river_rank, i));
         }
     } else if let Some(rivers) = world.rivers.for_zoom(zoom) {
-        append_lines(mesh, view, rivers, |i| look(&world.river_rank, i));
+        append_lines(mesh, view, rivers, fringe, |i| look(&world.river_rank, i));
     }
 }
 
@@ -158,7 +160,7 @@ fn paint_outside_detail(
             max: view.to_world(strip.max + egui::vec2(8.0, 8.0)),
         };
         let mut mesh = Mesh::default();
-        append_lines_within(&mut mesh, view, lines, &within, &look);
+        append_lines_within(&mut mesh, view, lines, &within, line_fringe(painter), &look);
         if !mesh.is_empty() {
             painter.with_clip_rect(strip).add(Shape::mesh(mesh));
         }
@@ -175,6 +177,7 @@ fn paint_detailed_lines(
 ) {
     let (basemap, style, zoom) = (frame.basemap, frame.style, view.zoom);
     let world = basemap.world();
+    let fringe = line_fringe(painter);
     let coast = LineLook {
         color: style.coastline,
         width: 0.8,
@@ -192,22 +195,22 @@ fn paint_detailed_lines(
         paint_outside_detail(painter, view, borders, |_| border);
     }
     if let Some(lines) = basemap.coastline.for_zoom(zoom) {
-        append_lines(mesh, view, lines, |_| coast);
+        append_lines(mesh, view, lines, fringe, |_| coast);
     }
     if frame.basemap_layers.oblasts
         && zoom >= 4.5
         && let Some(oblasts) = basemap.oblast_borders.for_zoom(zoom)
     {
-        append_lines(mesh, view, oblasts, |_| LineLook {
+        append_lines(mesh, view, oblasts, fringe, |_| LineLook {
             color: style.oblast_border,
             width: 0.8,
         });
     }
     if let Some(lines) = basemap.country_borders.for_zoom(zoom) {
-        append_lines(mesh, view, lines, |_| border);
+        append_lines(mesh, view, lines, fringe, |_| border);
     }
     if let Some(ukraine) = basemap.ukraine_outline.for_zoom(zoom) {
-        append_lines(mesh, view, ukraine, |_| LineLook {
+        append_lines(mesh, view, ukraine, fringe, |_| LineLook {
             color: style.ukraine_border,
             width: 1.8,
         });
@@ -250,7 +253,7 @@ fn paint_raster(painter: &Painter, raster: &crate::tiles::RasterLayer) {
 }
 
 /// Outlines the selected and hovered countries.
-fn highlight_nation(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
+fn highlight_nation(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>, fringe: f32) {
     let iso_of = |selection: Option<&Selection>| match selection {
         Some(Selection::Nation(iso)) => Some(iso.clone()),
         _ => None,
@@ -263,7 +266,7 @@ fn highlight_nation(mesh: &mut Mesh, view: &WorldView, frame: &MapFrame<'_>) {
     let Some(outlines) = world.outlines.for_zoom(view.zoom) else {
         return;
     };
-    append_lines(mesh, view, outlines, |i| {
+    append_lines(mesh, view, outlines, fringe, |i| {
         let iso = world.iso.get(i);
         if iso.is_some() && iso == selected.as_ref() {
             LineLook {

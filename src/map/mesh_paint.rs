@@ -45,14 +45,27 @@ pub struct LineLook {
     pub width: f32,
 }
 
-/// Appends the visible strokes of `lines` to `out`, styled per feature by `look`.
+/// How far, in points, a stroke's edge fades out: half a pixel on screen and in raster
+/// exports (anti-aliasing, as egui's own strokes), none where egui's feathering is off
+/// (vector exports, whose viewers anti-alias, and where the stroke must be its true width).
+pub fn line_fringe(painter: &egui::Painter) -> f32 {
+    if painter.ctx().tessellation_options(|o| o.feathering) {
+        0.5
+    } else {
+        0.0
+    }
+}
+
+/// Appends the visible strokes of `lines` to `out`, styled per feature by `look`, with
+/// edges fading over `fringe` points (see [`line_fringe`]).
 pub fn append_lines(
     out: &mut Mesh,
     view: &WorldView,
     lines: &LineMesh,
+    fringe: f32,
     look: impl Fn(usize) -> LineLook,
 ) {
-    append_lines_within(out, view, lines, &view.visible_world(8.0), look);
+    append_lines_within(out, view, lines, &view.visible_world(8.0), fringe, look);
 }
 
 /// Appends the strokes of `lines` whose chunks meet `within` (world units).
@@ -61,6 +74,7 @@ pub fn append_lines_within(
     view: &WorldView,
     lines: &LineMesh,
     within: &crate::mesh::WorldRect,
+    fringe: f32,
     look: impl Fn(usize) -> LineLook,
 ) {
     let visible = *within;
@@ -72,8 +86,11 @@ pub fn append_lines_within(
         if color.a() == 0 || width <= 0.0 {
             continue;
         }
-        // Thin lines are drawn one pixel wide and fainter, as egui does.
-        let (inner, outer, color) = if width < 1.0 {
+        // Thin lines are drawn one pixel wide and fainter, as egui does; without a
+        // fringe the outer and inner edges meet at the stroke's true half width.
+        let (inner, outer, color) = if fringe <= 0.0 {
+            (width / 2.0, width / 2.0, color)
+        } else if width < 1.0 {
             (0.0, 1.0, color.gamma_multiply(width))
         } else {
             (width / 2.0 - 0.5, width / 2.0 + 0.5, color)
@@ -88,7 +105,11 @@ pub fn append_lines_within(
                     y: c.y + ((v.position.y - view.center.y) * scale) as f32 + v.normal[1] * offset,
                 },
                 uv: egui::epaint::WHITE_UV,
-                color: if v.outer { Color32::TRANSPARENT } else { color },
+                color: if v.outer && fringe > 0.0 {
+                    Color32::TRANSPARENT
+                } else {
+                    color
+                },
             }
         }));
         let indices = &lines.indices[chunk.indices.start as usize..chunk.indices.end as usize];

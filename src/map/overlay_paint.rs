@@ -54,15 +54,21 @@ pub fn paint_user_overlays(
             });
         }
         if let Some(lines) = layer.lines.for_zoom(view.zoom) {
-            append_lines(&mut mesh, view, lines, |feature| {
-                let look = layer.looks.get(&feature);
-                LineLook {
-                    color: look.and_then(|l| l.stroke).map_or(ink, rgba),
-                    width: look
-                        .and_then(|l| l.stroke_width)
-                        .map_or(1.4, |w| w.clamp(0.5, 6.0)),
-                }
-            });
+            append_lines(
+                &mut mesh,
+                view,
+                lines,
+                super::mesh_paint::line_fringe(painter),
+                |feature| {
+                    let look = layer.looks.get(&feature);
+                    LineLook {
+                        color: look.and_then(|l| l.stroke).map_or(ink, rgba),
+                        width: look
+                            .and_then(|l| l.stroke_width)
+                            .map_or(1.4, |w| w.clamp(0.5, 6.0)),
+                    }
+                },
+            );
         }
         painter.add(Shape::mesh(mesh));
         let area = view.screen.expand(POINT_RADIUS);

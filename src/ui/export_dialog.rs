@@ -1,13 +1,14 @@
 //! Export from the app: "Save view as PNG" (exactly what is on screen, cropped to the map)
-//! and "Export image…" (any size, off screen, with the briefing layout), plus a toast
-//! with the saved path. The save dialog runs off the UI thread and falls back to a path
+//! and "Export image…" (PNG of any size, or a PDF or SVG page, off screen, with the
+//! briefing layout), plus a toast with the saved path. The save dialog runs off the UI thread and falls back to a path
 //! field in the Pictures folder when the desktop has no file dialog.
 
 use std::path::Path;
 
 use egui::RichText;
 
-use crate::app::{BackstopApp, Command, ExportPreset, start_save_picker};
+use crate::app::{BackstopApp, Command, ExportPreset, PictureFormat, start_save_picker};
+use crate::export::{Paper, VectorFormat};
 
 /// Draws the Export image dialog when it is open.
 pub fn export_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
@@ -30,11 +31,38 @@ pub fn export_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.label(RichText::new("Size").strong());
-            for preset in ExportPreset::ALL {
-                ui.radio_value(&mut dialog.preset, preset, preset.label());
+            ui.label(RichText::new("Format").strong());
+            let before = dialog.format;
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut dialog.format, PictureFormat::Png, "PNG");
+                ui.radio_value(
+                    &mut dialog.format,
+                    PictureFormat::Vector(VectorFormat::Pdf),
+                    "PDF",
+                )
+                .on_hover_text("Vector: sharp at any size, text selectable and searchable");
+                ui.radio_value(
+                    &mut dialog.format,
+                    PictureFormat::Vector(VectorFormat::Svg),
+                    "SVG",
+                )
+                .on_hover_text("Vector, for print and publication tools");
+            });
+            if dialog.format != before {
+                let path = Path::new(dialog.path.trim()).with_extension(dialog.format.extension());
+                dialog.path = path.display().to_string();
             }
-            if dialog.preset == ExportPreset::Custom {
+            let vector = matches!(dialog.format, PictureFormat::Vector(_));
+            if vector {
+                page_choice(ui, dialog);
+            }
+            if !vector || dialog.paper.is_none() {
+                ui.label(RichText::new("Size").strong());
+                for preset in ExportPreset::ALL {
+                    ui.radio_value(&mut dialog.preset, preset, preset.label());
+                }
+            }
+            if (!vector || dialog.paper.is_none()) && dialog.preset == ExportPreset::Custom {
                 ui.horizontal(|ui| {
                     let width = ui.label("Width");
                     ui.add(
@@ -77,12 +105,16 @@ pub fn export_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
                 if dialog.render_requested {
                     ui.spinner();
                     ui.label("Rendering…");
+                    if ui.button("Cancel").clicked() {
+                        commands.push(Command::CancelExport);
+                    }
                 } else {
-                    if ui.button("Save PNG").clicked() {
+                    let save = format!("Save {}", dialog.format.extension().to_uppercase());
+                    if ui.button(save).clicked() {
                         dialog.render_requested = true;
                         ui.ctx().request_repaint();
                     }
-                    if ui.button("Copy to clipboard").clicked() {
+                    if !vector && ui.button("Copy to clipboard").clicked() {
                         commands.push(Command::CopyExportToClipboard);
                     }
                 }
@@ -92,4 +124,42 @@ pub fn export_dialog(ctx: &egui::Context, app: &mut BackstopApp) {
     for command in commands {
         app.queue(command);
     }
+}
+
+/// A vector picture's page: a sheet of paper in either orientation, at an optional
+/// stated scale, or a picture size.
+fn page_choice(ui: &mut egui::Ui, dialog: &mut crate::app::ExportDialog) {
+    ui.label(RichText::new("Page").strong());
+    ui.horizontal_wrapped(|ui| {
+        for paper in Paper::ALL {
+            ui.radio_value(&mut dialog.paper, Some(paper), paper.label());
+        }
+        ui.radio_value(&mut dialog.paper, None, "Picture size");
+    });
+    if dialog.paper.is_none() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut dialog.landscape, true, "Landscape");
+        ui.radio_value(&mut dialog.landscape, false, "Portrait");
+    });
+    ui.horizontal(|ui| {
+        let mut stated = dialog.scale.is_some();
+        if ui
+            .checkbox(&mut stated, "At a stated scale")
+            .on_hover_text("The zoom follows from the scale; the map states it by the scale bar")
+            .changed()
+        {
+            dialog.scale = stated.then_some(2_000_000);
+        }
+        if let Some(scale) = &mut dialog.scale {
+            let label = ui.label("1:");
+            ui.add(
+                egui::DragValue::new(scale)
+                    .range(1_000..=100_000_000)
+                    .speed(10_000.0),
+            )
+            .labelled_by(label.id);
+        }
+    });
 }

@@ -61,7 +61,10 @@ pub fn slides_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Com
 fn deck_export(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>) {
     match &app.jobs.deck {
         Some(deck) => {
-            ui.label(format!("Exporting slides to {}", deck.folder.display()));
+            ui.label(format!(
+                "Exporting slides to {}",
+                deck.target.path().display()
+            ));
             let (done, total) = deck.counts();
             ui.horizontal(|ui| {
                 ui.add(
@@ -76,18 +79,45 @@ fn deck_export(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>
             });
         }
         None => {
-            if ui
-                .add_enabled(
-                    !app.documents.slides.deck.slides.is_empty(),
-                    egui::Button::new("Export slides…"),
-                )
-                .on_hover_text("One 1920×1080 PNG per slide, in a new folder in Pictures")
-                .clicked()
-            {
-                commands.push(Command::ExportSlides(crate::app::default_deck_folder(
-                    &app.folders,
-                )));
-            }
+            use crate::app::{DeckTarget, default_deck_file, default_deck_folder};
+            let any = !app.documents.slides.deck.slides.is_empty();
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .add_enabled(any, egui::Button::new("Export slides…"))
+                    .on_hover_text("One 1920×1080 PNG per slide, in a new folder in Pictures")
+                    .clicked()
+                {
+                    commands.push(Command::ExportSlides(DeckTarget::Pictures(
+                        default_deck_folder(&app.folders),
+                    )));
+                }
+                if ui
+                    .add_enabled(any, egui::Button::new("PowerPoint…"))
+                    .on_hover_text(
+                        "Export slides as PowerPoint: one 16:9 slide each, the map full-bleed, \
+                         title, caption, caveat and sources as text boxes, notes in the notes \
+                         page (a .pptx in Pictures)",
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ExportSlides(DeckTarget::PowerPoint(
+                        default_deck_file(&app.folders, "pptx"),
+                    )));
+                }
+                if ui
+                    .add_enabled(any, egui::Button::new("PDF handout…"))
+                    .on_hover_text(
+                        "One A4 page per slide, drawn as vectors; with notes, portrait pages \
+                         with the speaker notes under each slide (a .pdf in Pictures)",
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ExportSlides(DeckTarget::Handout {
+                        path: default_deck_file(&app.folders, "pdf"),
+                        notes: true,
+                    }));
+                }
+            });
         }
     }
 }
