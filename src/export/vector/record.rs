@@ -58,15 +58,19 @@ impl Recording {
             ..Default::default()
         };
         // The first pass of a fresh context loads its fonts and lays nothing out right.
-        let warm_up = self.ctx.run_ui(input(), &mut draw);
+        let mut warm_up = self.ctx.run_ui(input(), &mut draw);
         self.keep_textures(&warm_up.textures_delta);
-        let output = self.ctx.run_ui(input(), &mut draw);
+        // Handled: kept here, as a renderer would upload them (egui checks in debug).
+        warm_up.textures_delta.clear();
+        let mut output = self.ctx.run_ui(input(), &mut draw);
         self.keep_textures(&output.textures_delta);
+        let freed = std::mem::take(&mut output.textures_delta.free);
+        output.textures_delta.clear();
         let mut converter = Converter::new(size, &mut self.faces, &self.textures);
         converter.add_all(&output.shapes);
         let drawing = converter.drawing;
         // Freed textures (last picture's tiles) go only now that nothing refers to them.
-        for id in &output.textures_delta.free {
+        for id in &freed {
             self.textures.remove(id);
         }
         drawing
