@@ -60,24 +60,15 @@ pub fn export(folder: Option<&Path>, request: &ExportRequest<'_>, err: &mut dyn 
         tiles,
         ..
     } = *request;
-    let extension = out
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let format = match extension.as_str() {
-        "png" => ExportFormat::Png,
-        "pdf" => ExportFormat::Vector(VectorFormat::Pdf),
-        "svg" => ExportFormat::Vector(VectorFormat::Svg),
-        "geojson" | "json" => ExportFormat::GeoJson,
-        "kml" => ExportFormat::Kml,
-        "csv" => ExportFormat::Csv,
-        other => {
-            let _ = writeln!(
-                err,
-                "backstop export: cannot write \".{other}\" files (use .png, .pdf, .svg, .geojson, .kml or .csv)"
-            );
-            return EXIT_USAGE;
-        }
+    let Some(format) = format_of(out) else {
+        let _ = writeln!(
+            err,
+            "backstop export: cannot write \".{}\" files (use .png, .pdf, .svg, .geojson, .kml or .csv)",
+            out.extension()
+                .map(|e| e.to_string_lossy())
+                .unwrap_or_default()
+        );
+        return EXIT_USAGE;
     };
     if request.overlays_only && request.overlays.is_empty() {
         let _ = writeln!(
@@ -137,36 +128,13 @@ pub fn export(folder: Option<&Path>, request: &ExportRequest<'_>, err: &mut dyn 
             }
             crate::export::hubs_to_csv(scenario, &app.documents.exposures).into_bytes()
         }
-        ExportFormat::Vector(format) => {
-            let mut picture = app.picture.clone();
-            if pack.is_some() {
-                picture.tiles = pack;
+        ExportFormat::Vector(format) => match vector_bytes(&app, request, pack, format) {
+            Ok(bytes) => bytes,
+            Err((code, message)) => {
+                let _ = writeln!(err, "backstop export: {message}");
+                return code;
             }
-            let vector = VectorRequest {
-                page: request.page.unwrap_or(PageSize::Paper {
-                    paper: crate::export::Paper::A4,
-                    landscape: true,
-                }),
-                view,
-                scale: request.scale,
-                options: crate::export::ExportOptions::default(),
-            };
-            if vector.scale.is_some() && !matches!(vector.page, PageSize::Paper { .. }) {
-                let _ = writeln!(
-                    err,
-                    "backstop export: --scale needs a paper --page (A4, A3, A1 or Letter)"
-                );
-                return EXIT_USAGE;
-            }
-            let mut recording = crate::export::vector::Recording::new();
-            match crate::export::write_vector_picture(&mut recording, &picture, &vector, format) {
-                Ok(bytes) => bytes,
-                Err(message) => {
-                    let _ = writeln!(err, "backstop export: {message}");
-                    return EXIT_ERRORS;
-                }
-            }
-        }
+        },
         ExportFormat::Png => match render_png(&app, size, view, pack) {
             Ok(bytes) => bytes,
             Err(message) => {
@@ -193,7 +161,7 @@ pub fn export_slides(
     stdout: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let SlidesRequest { out, size, notes } = *request;
+    let SlidesRequest { out, size, .. } = *request;
     let Some(source) = scenario_source(folder, "export", err) else {
         return EXIT_USAGE;
     };
@@ -218,27 +186,7 @@ pub fn export_slides(
         .unwrap_or_default();
     if extension == "pdf" || extension == "pptx" {
         let title = app.documents.report.scenario.title.clone();
-        let written = if extension == "pdf" {
-            let mut recording = crate::export::vector::Recording::new();
-            crate::export::write_handout(&mut recording, &pages, notes, &title, |_, _| {}, || false)
-        } else {
-            crate::export::OffscreenRenderer::new()
-                .map_err(|e| e.to_string())
-                .and_then(|mut renderer| {
-                    crate::export::pptx::write_pptx(
-                        &mut renderer,
-                        &pages,
-                        [size.0, size.1],
-                        &title,
-                        |_, _| {},
-                        || false,
-                    )
-                })
-        };
-        return match written.and_then(|bytes| {
-            crate::io::write_atomic(out, &bytes)
-                .map_err(|e| format!("cannot write {}: {e}", out.display()))
-        }) {
+        return match deck_file(&pages, request, &title, extension == "pdf") {
             Ok(()) => {
                 let _ = writeln!(stdout, "wrote {} ({} slides)", out.display(), pages.len());
                 EXIT_OK
@@ -326,4 +274,85 @@ fn render_png(
         )
         .map_err(|e| format!("cannot encode the PNG: {e}"))?;
     Ok(bytes)
+}
+
+/// The picture as PDF or SVG on the request's page (A4 landscape by default), or the
+/// exit code and why not.
+fn vector_bytes(
+    app: &crate::BackstopApp,
+    request: &ExportRequest<'_>,
+    pack: Option<std::sync::Arc<dyn crate::tiles::TileBackend>>,
+    format: VectorFormat,
+) -> Result<Vec<u8>, (i32, String)> {
+    let mut picture = app.picture.clone();
+    if pack.is_some() {
+        picture.tiles = pack;
+    }
+    let vector = VectorRequest {
+        page: request.page.unwrap_or(PageSize::Paper {
+            paper: crate::export::Paper::A4,
+            landscape: true,
+        }),
+        view: request.view,
+        scale: request.scale,
+        options: crate::export::ExportOptions::default(),
+    };
+    if vector.scale.is_some() && !matches!(vector.page, PageSize::Paper { .. }) {
+        return Err((
+            EXIT_USAGE,
+            "--scale needs a paper --page (A4, A3, A1 or Letter)".into(),
+        ));
+    }
+    let mut recording = crate::export::vector::Recording::new();
+    crate::export::write_vector_picture(&mut recording, &picture, &vector, format)
+        .map_err(|message| (EXIT_ERRORS, message))
+}
+
+/// Writes the deck as a PDF handout (`handout`) or a PowerPoint file.
+fn deck_file(
+    pages: &[crate::export::DeckPage],
+    request: &SlidesRequest<'_>,
+    title: &str,
+    handout: bool,
+) -> Result<(), String> {
+    let bytes = if handout {
+        let mut recording = crate::export::vector::Recording::new();
+        crate::export::write_handout(
+            &mut recording,
+            pages,
+            request.notes,
+            title,
+            |_, _| {},
+            || false,
+        )?
+    } else {
+        let mut renderer = crate::export::OffscreenRenderer::new().map_err(|e| e.to_string())?;
+        crate::export::pptx::write_pptx(
+            &mut renderer,
+            pages,
+            [request.size.0, request.size.1],
+            title,
+            |_, _| {},
+            || false,
+        )?
+    };
+    crate::io::write_atomic(request.out, &bytes)
+        .map_err(|e| format!("cannot write {}: {e}", request.out.display()))
+}
+
+/// What a file of this name is written as, by its extension.
+fn format_of(out: &Path) -> Option<ExportFormat> {
+    let extension = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    Some(match extension.as_str() {
+        "png" => ExportFormat::Png,
+        "pdf" => ExportFormat::Vector(VectorFormat::Pdf),
+        "svg" => ExportFormat::Vector(VectorFormat::Svg),
+        "geojson" | "json" => ExportFormat::GeoJson,
+        "kml" => ExportFormat::Kml,
+        "csv" => ExportFormat::Csv,
+        _ => return None,
+    })
 }

@@ -3,6 +3,7 @@
 
 mod deck;
 mod formats;
+mod furniture;
 mod handout;
 pub mod page;
 mod picture;
@@ -14,11 +15,12 @@ mod vector_picture;
 
 pub use deck::{DeckPage, SLIDE_POINTS_HIGH, render_deck, slide_options, slide_view};
 pub use formats::{hubs_to_csv, to_geojson, to_kml};
+pub use furniture::{credit_line, sources_line};
 pub use handout::write_handout;
 pub use page::{PageSize, Paper};
 pub use picture::{
-    EXPORT_POINTS_HIGH, ExportOptions, ExportView, PictureLayout, credit_line, draw_picture,
-    fit_ukraine_view, fit_view, pixels_per_point_for, render_picture, sources_line,
+    EXPORT_POINTS_HIGH, ExportOptions, ExportView, PictureLayout, draw_picture, fit_ukraine_view,
+    fit_view, pixels_per_point_for, render_picture,
 };
 pub use render::{OffscreenRenderer, RenderError};
 pub use user_formats::{user_layers_to_csv, user_layers_to_geojson, user_layers_to_kml};

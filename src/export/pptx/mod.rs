@@ -82,9 +82,8 @@ pub fn write_pptx(
     package_deck(&slides, title)
 }
 
-/// Zips the parts of a deck of `slides` (their words and PNG pictures).
-pub fn package_deck(slides: &[(SlideWords, Vec<u8>)], title: &str) -> Result<Vec<u8>, String> {
-    let count = slides.len();
+/// The parts every deck of `count` slides titled `title` has.
+fn fixed_parts(count: usize, title: &str) -> Vec<(String, Vec<u8>)> {
     let mut parts: Vec<(String, Vec<u8>)> = vec![
         (
             "[Content_Types].xml".into(),
@@ -141,13 +140,17 @@ pub fn package_deck(slides: &[(SlideWords, Vec<u8>)], title: &str) -> Result<Vec
     {
         parts.push((name.to_owned(), xml.into_bytes()));
     }
-    for (i, (words, png)) in slides.iter().enumerate() {
-        let n = i + 1;
-        parts.push((
+    parts
+}
+
+/// Slide `n`'s parts: the slide, its picture, its notes page and their relationships.
+fn slide_parts(n: usize, words: &SlideWords, png: &[u8]) -> Vec<(String, Vec<u8>)> {
+    vec![
+        (
             format!("ppt/slides/slide{n}.xml"),
             slide_xml(words).into_bytes(),
-        ));
-        parts.push((
+        ),
+        (
             format!("ppt/slides/_rels/slide{n}.xml.rels"),
             package::relationships(&[
                 (
@@ -163,13 +166,13 @@ pub fn package_deck(slides: &[(SlideWords, Vec<u8>)], title: &str) -> Result<Vec
                 ),
             ])
             .into_bytes(),
-        ));
-        parts.push((format!("ppt/media/slide{n}.png"), png.clone()));
-        parts.push((
+        ),
+        (format!("ppt/media/slide{n}.png"), png.to_vec()),
+        (
             format!("ppt/notesSlides/notesSlide{n}.xml"),
             notes_xml(&words.notes).into_bytes(),
-        ));
-        parts.push((
+        ),
+        (
             format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"),
             package::relationships(&[
                 (
@@ -180,7 +183,15 @@ pub fn package_deck(slides: &[(SlideWords, Vec<u8>)], title: &str) -> Result<Vec
                 ("rId2".into(), "slide", format!("../slides/slide{n}.xml")),
             ])
             .into_bytes(),
-        ));
+        ),
+    ]
+}
+
+/// Zips the parts of a deck of `slides` (their words and PNG pictures).
+pub fn package_deck(slides: &[(SlideWords, Vec<u8>)], title: &str) -> Result<Vec<u8>, String> {
+    let mut parts = fixed_parts(slides.len(), title);
+    for (i, (words, png)) in slides.iter().enumerate() {
+        parts.extend(slide_parts(i + 1, words, png));
     }
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, bytes) in parts {

@@ -152,16 +152,20 @@ impl SlideWriter {
 }
 
 /// `ppt/slides/slideN.xml`: the picture (relationship `rId2`) and the text boxes.
-pub fn slide_xml(words: &SlideWords) -> String {
-    let layout = &words.layout;
-    let mut writer = SlideWriter::new(layout);
-    let plain = |anchor| BoxStyle {
+/// A text box with no fill, no outline and no margins.
+fn plain(anchor: &'static str) -> BoxStyle {
+    BoxStyle {
         fill: None,
         line: None,
         rounded: false,
         insets: (0.0, 0.0),
         anchor,
-    };
+    }
+}
+
+/// The title, the as-of date and the subtitle in the title bar.
+fn title_boxes(writer: &mut SlideWriter, words: &SlideWords) {
+    let layout = &words.layout;
     if let Some(bar) = layout.title_bar {
         let title = Rect::from_min_size(
             bar.min + egui::vec2(16.0, 6.0),
@@ -217,6 +221,11 @@ pub fn slide_xml(words: &SlideWords) -> String {
             }],
         );
     }
+}
+
+/// The caveat banners, red, top and bottom.
+fn banner_boxes(writer: &mut SlideWriter, words: &SlideWords) {
+    let layout = &words.layout;
     for (i, banner) in layout.banners.iter().enumerate() {
         writer.text_box(
             if i == 0 {
@@ -239,6 +248,11 @@ pub fn slide_xml(words: &SlideWords) -> String {
             }],
         );
     }
+}
+
+/// The caption in its white box on the map.
+fn caption_box(writer: &mut SlideWriter, words: &SlideWords) {
+    let layout = &words.layout;
     if let (Some(rect), Some(caption)) = (layout.caption, &words.caption) {
         writer.text_box(
             "Caption",
@@ -260,6 +274,11 @@ pub fn slide_xml(words: &SlideWords) -> String {
             }],
         );
     }
+}
+
+/// The sources and the credit line under the map.
+fn footer_boxes(writer: &mut SlideWriter, words: &SlideWords) {
+    let layout = &words.layout;
     if let Some(bar) = layout.footer_bar {
         let sources = Rect::from_min_size(
             bar.min + egui::vec2(16.0, 3.0),
@@ -296,6 +315,15 @@ pub fn slide_xml(words: &SlideWords) -> String {
             }],
         );
     }
+}
+
+pub fn slide_xml(words: &SlideWords) -> String {
+    let layout = &words.layout;
+    let mut writer = SlideWriter::new(layout);
+    title_boxes(&mut writer, words);
+    banner_boxes(&mut writer, words);
+    caption_box(&mut writer, words);
+    footer_boxes(&mut writer, words);
     let picture = format!(
         r#"<p:pic><p:nvPicPr><p:cNvPr id="2" name="Map" descr="{}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="rId2"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{SLIDE_WIDTH_EMU}" cy="{SLIDE_HEIGHT_EMU}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
         xml_text(&format!("Map: {}", words.title))

@@ -11,6 +11,8 @@ mod pdf;
 mod record;
 mod shapes;
 mod svg;
+mod text;
+mod union;
 
 pub use fonts::{FaceId, FontFaces};
 pub use pdf::{PdfPage, write_pdf};

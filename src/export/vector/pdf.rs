@@ -65,81 +65,7 @@ pub fn write_pdf(pages: &[PdfPage<'_>], faces: &FontFaces, title: &str) -> Resul
                     clipped = None;
                 }
             }
-            match &item.kind {
-                ItemKind::Fill { rings, colour } => {
-                    let mut builder = PathBuilder::new();
-                    for ring in rings {
-                        trace(&mut builder, ring, true);
-                    }
-                    if let Some(path) = builder.finish() {
-                        let (rgb, opacity) = straight(*colour);
-                        surface.set_stroke(None);
-                        surface.set_fill(Some(Fill {
-                            paint: krilla::color::rgb::Color::new(rgb[0], rgb[1], rgb[2]).into(),
-                            opacity: normalized(opacity),
-                            rule: FillRule::NonZero,
-                        }));
-                        surface.draw_path(&path);
-                    }
-                }
-                ItemKind::Stroke {
-                    points,
-                    closed,
-                    width,
-                    colour,
-                } => {
-                    let mut builder = PathBuilder::new();
-                    trace(&mut builder, points, *closed);
-                    if let Some(path) = builder.finish() {
-                        let (rgb, opacity) = straight(*colour);
-                        surface.set_fill(None);
-                        surface.set_stroke(Some(Stroke {
-                            paint: krilla::color::rgb::Color::new(rgb[0], rgb[1], rgb[2]).into(),
-                            width: *width,
-                            miter_limit: 4.0,
-                            line_cap: LineCap::Butt,
-                            line_join: LineJoin::Miter,
-                            opacity: normalized(opacity),
-                            dash: None,
-                        }));
-                        surface.draw_path(&path);
-                    }
-                }
-                ItemKind::Text(run) => {
-                    let font = fonts
-                        .entry(run.face)
-                        .or_insert_with(|| {
-                            let face = faces.face(run.face)?;
-                            Font::new(krilla::Data::from(face.data.clone()), face.index)
-                        })
-                        .clone();
-                    if let Some(font) = font {
-                        draw_run(&mut surface, run, font, faces);
-                    }
-                }
-                ItemKind::Image {
-                    image,
-                    rect,
-                    opacity,
-                } => {
-                    let (Some(image), Some(size)) = (
-                        images.get(*image),
-                        Size::from_wh(rect.width(), rect.height()),
-                    ) else {
-                        continue;
-                    };
-                    surface.push_transform(&Transform::from_translate(rect.min.x, rect.min.y));
-                    let faded = *opacity < 1.0;
-                    if faded {
-                        surface.push_opacity(normalized(*opacity));
-                    }
-                    surface.draw_image(image.clone(), size);
-                    if faded {
-                        surface.pop();
-                    }
-                    surface.pop();
-                }
-            }
+            draw_item(&mut surface, &item.kind, &images, &mut fonts, faces);
         }
         if clipped.is_some() {
             surface.pop();
@@ -151,6 +77,91 @@ pub fn write_pdf(pages: &[PdfPage<'_>], faces: &FontFaces, title: &str) -> Resul
     document
         .finish()
         .map_err(|e| format!("the PDF could not be written: {e:?}"))
+}
+
+/// Paints one item on a page's surface; fonts are embedded on first use.
+fn draw_item(
+    surface: &mut krilla::surface::Surface<'_>,
+    kind: &ItemKind,
+    images: &[krilla::image::Image],
+    fonts: &mut HashMap<FaceId, Option<Font>>,
+    faces: &FontFaces,
+) {
+    match kind {
+        ItemKind::Fill { rings, colour } => {
+            let mut builder = PathBuilder::new();
+            for ring in rings {
+                trace(&mut builder, ring, true);
+            }
+            if let Some(path) = builder.finish() {
+                let (rgb, opacity) = straight(*colour);
+                surface.set_stroke(None);
+                surface.set_fill(Some(Fill {
+                    paint: krilla::color::rgb::Color::new(rgb[0], rgb[1], rgb[2]).into(),
+                    opacity: normalized(opacity),
+                    rule: FillRule::NonZero,
+                }));
+                surface.draw_path(&path);
+            }
+        }
+        ItemKind::Stroke {
+            points,
+            closed,
+            width,
+            colour,
+        } => {
+            let mut builder = PathBuilder::new();
+            trace(&mut builder, points, *closed);
+            if let Some(path) = builder.finish() {
+                let (rgb, opacity) = straight(*colour);
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: krilla::color::rgb::Color::new(rgb[0], rgb[1], rgb[2]).into(),
+                    width: *width,
+                    miter_limit: 4.0,
+                    line_cap: LineCap::Butt,
+                    line_join: LineJoin::Miter,
+                    opacity: normalized(opacity),
+                    dash: None,
+                }));
+                surface.draw_path(&path);
+            }
+        }
+        ItemKind::Text(run) => {
+            let font = fonts
+                .entry(run.face)
+                .or_insert_with(|| {
+                    let face = faces.face(run.face)?;
+                    Font::new(krilla::Data::from(face.data.clone()), face.index)
+                })
+                .clone();
+            if let Some(font) = font {
+                draw_run(surface, run, font, faces);
+            }
+        }
+        ItemKind::Image {
+            image,
+            rect,
+            opacity,
+        } => {
+            let (Some(image), Some(size)) = (
+                images.get(*image),
+                Size::from_wh(rect.width(), rect.height()),
+            ) else {
+                return;
+            };
+            surface.push_transform(&Transform::from_translate(rect.min.x, rect.min.y));
+            let faded = *opacity < 1.0;
+            if faded {
+                surface.push_opacity(normalized(*opacity));
+            }
+            surface.draw_image(image.clone(), size);
+            if faded {
+                surface.pop();
+            }
+            surface.pop();
+        }
+    }
 }
 
 fn draw_run(

@@ -81,57 +81,7 @@ pub fn write_svg(
         let Some((_, current)) = group.as_mut() else {
             continue;
         };
-        let node: Option<Box<dyn svg::Node>> = match &item.kind {
-            ItemKind::Fill { rings, colour } => {
-                let mut d = String::new();
-                for ring in rings {
-                    trace(&mut d, ring, true);
-                }
-                let (rgb, opacity) = straight(*colour);
-                let mut path = Path::new().set("d", d).set("fill", hex(rgb));
-                if opacity < 1.0 {
-                    path = path.set("fill-opacity", round(opacity));
-                }
-                Some(Box::new(path))
-            }
-            ItemKind::Stroke {
-                points,
-                closed,
-                width,
-                colour,
-            } => {
-                let mut d = String::new();
-                trace(&mut d, points, *closed);
-                let (rgb, opacity) = straight(*colour);
-                let mut path = Path::new()
-                    .set("d", d)
-                    .set("fill", "none")
-                    .set("stroke", hex(rgb))
-                    .set("stroke-width", round(*width));
-                if opacity < 1.0 {
-                    path = path.set("stroke-opacity", round(opacity));
-                }
-                Some(Box::new(path))
-            }
-            ItemKind::Text(run) => Some(Box::new(text(run, faces))),
-            ItemKind::Image {
-                image,
-                rect,
-                opacity,
-            } => images.get(*image).cloned().flatten().map(|url| {
-                let mut element = Image::new()
-                    .set("x", round(rect.min.x))
-                    .set("y", round(rect.min.y))
-                    .set("width", round(rect.width()))
-                    .set("height", round(rect.height()))
-                    .set("preserveAspectRatio", "none")
-                    .set("href", url);
-                if *opacity < 1.0 {
-                    element = element.set("opacity", round(*opacity));
-                }
-                Box::new(element) as Box<dyn svg::Node>
-            }),
-        };
+        let node = item_node(&item.kind, &images, faces);
         if let Some(node) = node {
             current.append(node);
         }
@@ -141,6 +91,65 @@ pub fn write_svg(
     }
     let document = document.add(definitions);
     Ok(document.to_string().into_bytes())
+}
+
+/// One item as an SVG element (none for an image that could not be encoded).
+fn item_node(
+    kind: &ItemKind,
+    images: &[Option<String>],
+    faces: &FontFaces,
+) -> Option<Box<dyn svg::Node>> {
+    match kind {
+        ItemKind::Fill { rings, colour } => {
+            let mut d = String::new();
+            for ring in rings {
+                trace(&mut d, ring, true);
+            }
+            let (rgb, opacity) = straight(*colour);
+            let mut path = Path::new().set("d", d).set("fill", hex(rgb));
+            if opacity < 1.0 {
+                path = path.set("fill-opacity", round(opacity));
+            }
+            Some(Box::new(path))
+        }
+        ItemKind::Stroke {
+            points,
+            closed,
+            width,
+            colour,
+        } => {
+            let mut d = String::new();
+            trace(&mut d, points, *closed);
+            let (rgb, opacity) = straight(*colour);
+            let mut path = Path::new()
+                .set("d", d)
+                .set("fill", "none")
+                .set("stroke", hex(rgb))
+                .set("stroke-width", round(*width));
+            if opacity < 1.0 {
+                path = path.set("stroke-opacity", round(opacity));
+            }
+            Some(Box::new(path))
+        }
+        ItemKind::Text(run) => Some(Box::new(text(run, faces))),
+        ItemKind::Image {
+            image,
+            rect,
+            opacity,
+        } => images.get(*image).cloned().flatten().map(|url| {
+            let mut element = Image::new()
+                .set("x", round(rect.min.x))
+                .set("y", round(rect.min.y))
+                .set("width", round(rect.width()))
+                .set("height", round(rect.height()))
+                .set("preserveAspectRatio", "none")
+                .set("href", url);
+            if *opacity < 1.0 {
+                element = element.set("opacity", round(*opacity));
+            }
+            Box::new(element) as Box<dyn svg::Node>
+        }),
+    }
 }
 
 fn text(run: &TextRun, faces: &FontFaces) -> Text {
