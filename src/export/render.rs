@@ -94,18 +94,7 @@ impl OffscreenRenderer {
         }
         let ctx = self.ctx.clone();
         let points = egui::vec2(width as f32, height as f32) / pixels_per_point;
-        let input = || egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, points)),
-            viewports: std::iter::once((
-                egui::ViewportId::ROOT,
-                egui::ViewportInfo {
-                    native_pixels_per_point: Some(pixels_per_point),
-                    ..Default::default()
-                },
-            ))
-            .collect(),
-            ..Default::default()
-        };
+        let input = || headless_input(points, pixels_per_point);
         let started = std::time::Instant::now();
         // A fresh context needs a pass to load its fonts; after that one pass is enough.
         let mut output = ctx.run_ui(input(), &mut draw);
@@ -258,6 +247,22 @@ impl OffscreenRenderer {
         }
         RgbaImage::from_raw(size[0], size[1], pixels)
             .ok_or_else(|| RenderError::Gpu("read-back size mismatch".into()))
+    }
+}
+
+/// One headless frame's input: a screen `points` large at `pixels_per_point`, no events.
+pub(crate) fn headless_input(points: egui::Vec2, pixels_per_point: f32) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, points)),
+        viewports: std::iter::once((
+            egui::ViewportId::ROOT,
+            egui::ViewportInfo {
+                native_pixels_per_point: Some(pixels_per_point),
+                ..Default::default()
+            },
+        ))
+        .collect(),
+        ..Default::default()
     }
 }
 

@@ -45,18 +45,7 @@ impl Recording {
         pixels_per_point: f32,
         mut draw: impl FnMut(&mut egui::Ui),
     ) -> Drawing {
-        let input = || egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
-            viewports: std::iter::once((
-                egui::ViewportId::ROOT,
-                egui::ViewportInfo {
-                    native_pixels_per_point: Some(pixels_per_point),
-                    ..Default::default()
-                },
-            ))
-            .collect(),
-            ..Default::default()
-        };
+        let input = || crate::export::render::headless_input(size, pixels_per_point);
         // The first pass of a fresh context loads its fonts and lays nothing out right.
         let mut warm_up = self.ctx.run_ui(input(), &mut draw);
         self.keep_textures(&warm_up.textures_delta);

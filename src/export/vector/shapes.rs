@@ -90,35 +90,40 @@ impl<'a> Converter<'a> {
                 self.outline(clip, ellipse(e.center, e.radius), e.fill, e.stroke, true);
             }
             Shape::Path(path) => {
-                let stroke = egui::Stroke::new(path.stroke.width, solid(&path.stroke.color));
-                let fill = if path.closed {
-                    path.fill
-                } else {
-                    Color32::TRANSPARENT
-                };
-                self.outline(clip, path.points.clone(), fill, stroke, path.closed);
+                self.path(
+                    clip,
+                    path.points.clone(),
+                    path.closed,
+                    path.fill,
+                    &path.stroke,
+                );
             }
             Shape::Rect(rect) => self.rect(clip, rect),
             Shape::Mesh(mesh) => self.mesh(clip, mesh),
+            // Curves flattened to a tenth of a point: finer than any print shows.
             Shape::QuadraticBezier(curve) => {
-                let stroke = egui::Stroke::new(curve.stroke.width, solid(&curve.stroke.color));
-                let fill = if curve.closed {
-                    curve.fill
-                } else {
-                    Color32::TRANSPARENT
-                };
-                self.outline(clip, curve.flatten(Some(0.1)), fill, stroke, curve.closed);
+                let points = curve.flatten(Some(0.1));
+                self.path(clip, points, curve.closed, curve.fill, &curve.stroke);
             }
             Shape::CubicBezier(curve) => {
-                let stroke = egui::Stroke::new(curve.stroke.width, solid(&curve.stroke.color));
-                let fill = if curve.closed {
-                    curve.fill
-                } else {
-                    Color32::TRANSPARENT
-                };
-                self.outline(clip, curve.flatten(Some(0.1)), fill, stroke, curve.closed);
+                let points = curve.flatten(Some(0.1));
+                self.path(clip, points, curve.closed, curve.fill, &curve.stroke);
             }
         }
+    }
+
+    /// A path or curve: filled only when closed, stroked in its (solid) colour.
+    fn path(
+        &mut self,
+        clip: Rect,
+        points: Vec<Pos2>,
+        closed: bool,
+        fill: Color32,
+        stroke: &epaint::PathStroke,
+    ) {
+        let fill = if closed { fill } else { Color32::TRANSPARENT };
+        let stroke = egui::Stroke::new(stroke.width, solid(&stroke.color));
+        self.outline(clip, points, fill, stroke, closed);
     }
 
     /// A filled and stroked outline; nothing for transparent parts.
