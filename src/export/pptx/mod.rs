@@ -70,6 +70,10 @@ pub fn write_pptx(
             title: text.title.clone(),
             subtitle: text.subtitle.clone(),
             as_of: text.as_of.as_ref().map(|date| format!("as of {date}")),
+            date_time_group: text
+                .date_time_group
+                .as_ref()
+                .map(|group| format!("DTG {group}")),
             caption: text.caption.clone(),
             caveat: text.caveat.clone(),
             sources: sources_line(&page.picture),

@@ -19,6 +19,8 @@ pub struct SlideWords {
     pub subtitle: String,
     /// "as of 2026-01-10" at the title bar's right, if the picture has a date.
     pub as_of: Option<String>,
+    /// "DTG 101200ZJAN26" under it, when the scenario gives a time.
+    pub date_time_group: Option<String>,
     /// The caption, if any.
     pub caption: Option<String>,
     /// The caveat banners' text (no banners when empty).
@@ -198,6 +200,25 @@ fn title_boxes(writer: &mut SlideWriter, words: &SlideWords) {
                     text: as_of,
                     size: 20.0,
                     colour: "141414",
+                    align: "r",
+                    bold: false,
+                }],
+            );
+        }
+        if let Some(group) = &words.date_time_group {
+            let right = Rect::from_min_max(
+                egui::pos2(bar.center().x, bar.top() + 34.0),
+                egui::pos2(bar.right() - 16.0, bar.top() + 56.0),
+            );
+            writer.text_box(
+                "Date-time group",
+                None,
+                right,
+                &plain("t"),
+                &[Words {
+                    text: group,
+                    size: 15.0,
+                    colour: "282828",
                     align: "r",
                     bold: false,
                 }],
