@@ -487,4 +487,29 @@ fn the_export_dialog_saves_a_pdf_page_and_the_slides_panel_a_powerpoint_deck() {
         8
     );
     harness.get_by_label_contains("PowerPoint deck");
+    // Without notes, the handout's pages are landscape slides.
+    harness.get_by_label("with notes").click();
+    harness.run_steps(2);
+    assert!(!harness.state().dialogs.handout_notes);
+    harness.get_by_label("PDF handout…").click();
+    harness.run_steps(2);
+    assert!(
+        harness.state().jobs.deck.is_some(),
+        "the handout did not start"
+    );
+    common::run_until(&mut harness, "the handout", |app| app.jobs.deck.is_none());
+    let handout = std::fs::read_dir(&pictures)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .unwrap_or_else(|| panic!("no handout in {}", pictures.display()));
+    let bytes = std::fs::read(&handout).unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(
+        text.matches("/MediaBox[0 0 841.8").count(),
+        8,
+        "8 landscape pages"
+    );
 }

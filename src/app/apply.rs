@@ -243,6 +243,7 @@ impl BackstopApp {
                 }
             }
             Command::ExportSlides(folder) => self.start_deck_export(folder, ctx),
+            Command::SetHandoutNotes(notes) => self.dialogs.handout_notes = notes,
             Command::CancelDeckExport => {
                 if let Some(deck) = &self.jobs.deck {
                     deck.job.cancel();

@@ -193,6 +193,8 @@ pub enum Command {
     ExportSlides(crate::app::DeckTarget),
     /// Stop a deck export under way (the slides written so far stay).
     CancelDeckExport,
+    /// Whether the PDF handout puts the speaker notes under each slide.
+    SetHandoutNotes(bool),
     /// One undo step for a document, before an edit that lasts several frames (a drag,
     /// typing in a field); the edit's own commands then take none.
     Checkpoint(UndoDomain),
@@ -400,6 +402,8 @@ impl Command {
                 "Export slides as a PDF handout…".into()
             }
             Command::CancelDeckExport => "Cancel the slide export".into(),
+            Command::SetHandoutNotes(true) => "Handout with notes".into(),
+            Command::SetHandoutNotes(false) => "Handout without notes".into(),
             Command::Checkpoint(_) => "Start an edit".into(),
             Command::SelectAnnotations(_) => "Select annotations".into(),
             Command::MoveSelectedAnnotations(_) => "Move annotations".into(),

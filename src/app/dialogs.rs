@@ -20,6 +20,8 @@ pub struct Dialogs {
     pub coalition_sort: CoalitionSort,
     /// The exposure table's sort order.
     pub exposure_sort: ExposureSort,
+    /// The Slides panel's PDF handout puts the speaker notes under each slide.
+    pub handout_notes: bool,
 }
 
 impl Dialogs {
@@ -31,6 +33,7 @@ impl Dialogs {
             search: SearchBox::default(),
             coalition_sort: CoalitionSort::default(),
             exposure_sort: ExposureSort::default(),
+            handout_notes: true,
         }
     }
 }

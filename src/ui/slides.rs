@@ -114,8 +114,18 @@ fn deck_export(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Command>
                 {
                     commands.push(Command::ExportSlides(DeckTarget::Handout {
                         path: default_deck_file(&app.folders, "pdf"),
-                        notes: true,
+                        notes: app.dialogs.handout_notes,
                     }));
+                }
+                let mut notes = app.dialogs.handout_notes;
+                if ui
+                    .checkbox(&mut notes, "with notes")
+                    .on_hover_text(
+                        "The handout's pages are portrait, with the speaker notes under each slide",
+                    )
+                    .changed()
+                {
+                    commands.push(Command::SetHandoutNotes(notes));
                 }
             });
         }
