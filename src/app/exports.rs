@@ -165,39 +165,8 @@ impl BackstopApp {
         if let (PictureFormat::Vector(format), ExportPurpose::Save(path)) =
             (dialog.format, &purpose)
         {
-            let request = crate::export::VectorRequest {
-                page: dialog.page(),
-                view: self.vector_export_view(dialog.page()),
-                scale: dialog
-                    .scale
-                    .filter(|_| dialog.paper.is_some())
-                    .map(|n| n as f64),
-                options: dialog.options,
-            };
-            let picture = self.build_picture();
             let path = path.clone();
-            let repaint = ctx.clone();
-            let job = Job::spawn(
-                "vector-export",
-                move || repaint.request_repaint(),
-                move |handle| {
-                    let mut recording = crate::export::vector::Recording::new();
-                    let bytes = crate::export::write_vector_picture(
-                        &mut recording,
-                        &picture,
-                        &request,
-                        format,
-                    )?;
-                    if handle.is_cancelled() {
-                        return Err("cancelled".into());
-                    }
-                    write_atomic(&path, &bytes)
-                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-                    Ok((None, None))
-                },
-            );
-            self.jobs.exports.job = Some((purpose, job));
-            self.dialogs.export.render_requested = true;
+            self.start_vector_export(purpose, path, format, ctx);
             return;
         }
         let size = dialog.preset.size(dialog.custom);
@@ -226,6 +195,49 @@ impl BackstopApp {
                     ExportPurpose::Clipboard => Some(image),
                 };
                 Ok((Some(renderer), image))
+            },
+        );
+        self.jobs.exports.job = Some((purpose, job));
+        self.dialogs.export.render_requested = true;
+    }
+
+    /// Starts writing the Export dialog's PDF or SVG to `path` on a worker thread.
+    fn start_vector_export(
+        &mut self,
+        purpose: ExportPurpose,
+        path: std::path::PathBuf,
+        format: crate::export::VectorFormat,
+        ctx: &egui::Context,
+    ) {
+        let dialog = &self.dialogs.export;
+        let request = crate::export::VectorRequest {
+            page: dialog.page(),
+            view: self.vector_export_view(dialog.page()),
+            scale: dialog
+                .scale
+                .filter(|_| dialog.paper.is_some())
+                .map(|n| n as f64),
+            options: dialog.options,
+        };
+        let picture = self.build_picture();
+        let repaint = ctx.clone();
+        let job = Job::spawn(
+            "vector-export",
+            move || repaint.request_repaint(),
+            move |handle| {
+                let mut recording = crate::export::vector::Recording::new();
+                let bytes = crate::export::write_vector_picture(
+                    &mut recording,
+                    &picture,
+                    &request,
+                    format,
+                )?;
+                if handle.is_cancelled() {
+                    return Err("cancelled".into());
+                }
+                write_atomic(&path, &bytes)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                Ok((None, None))
             },
         );
         self.jobs.exports.job = Some((purpose, job));
