@@ -513,3 +513,61 @@ fn the_export_dialog_saves_a_pdf_page_and_the_slides_panel_a_powerpoint_deck() {
         "8 landscape pages"
     );
 }
+
+/// Reads `xml` to the end; panics naming `what` if it is not well-formed.
+fn assert_well_formed(xml: &str, what: &str) {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("{what} is not well-formed: {e}"),
+        }
+    }
+}
+
+#[test]
+fn markup_and_control_characters_in_the_words_keep_every_file_readable() {
+    let mut app = app();
+    let hostile = "Kyiv <b>&amp;</b> \"quotes\" ]]> \u{7}bell\u{1b}[31m";
+    for slide in &mut app.documents.slides.deck.slides {
+        slide.title = hostile.to_owned();
+        slide.caption = format!("{hostile}\nsecond line");
+        slide.notes = format!("{hostile} notes");
+    }
+    let pages = app.deck_pages();
+    let mut renderer = backstop::export::OffscreenRenderer::new().unwrap_or_else(|e| panic!("{e}"));
+    let bytes = backstop::export::pptx::write_pptx(
+        &mut renderer,
+        &pages[..2],
+        [480, 270],
+        hostile,
+        |_, _| {},
+        || false,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    for (name, data) in zip_parts(&bytes) {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            assert_well_formed(&String::from_utf8_lossy(&data), &name);
+        }
+    }
+    let slide = String::from_utf8_lossy(&zip_parts(&bytes)["ppt/slides/slide1.xml"]).into_owned();
+    assert!(slide.contains("Kyiv &lt;b&gt;&amp;amp;&lt;/b&gt; &quot;quotes&quot; ]]&gt; bell[31m"));
+    let mut recording = Recording::new();
+    let mut picture = app.picture.clone();
+    picture.text.title = hostile.to_owned();
+    let drawing = vector_drawing(&mut recording, &picture, &a4());
+    let svg = write_svg(&drawing, recording.faces(), 297.0, 210.0, hostile)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_well_formed(&String::from_utf8_lossy(&svg), "the SVG");
+    let pdf = write_pdf(
+        &[backstop::export::vector::PdfPage {
+            drawing: &drawing,
+            width: 841.89,
+            height: 595.28,
+        }],
+        recording.faces(),
+        hostile,
+    );
+    assert!(pdf.is_ok_and(|b| b.starts_with(b"%PDF-")));
+}

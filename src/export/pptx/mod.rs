@@ -217,3 +217,16 @@ pub fn package_deck(slides: &[(SlideWords, Vec<u8>)], title: &str) -> Result<Vec
         .map(std::io::Cursor::into_inner)
         .map_err(|e| format!("cannot finish the deck: {e}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_loses_the_control_characters_xml_forbids() {
+        assert_eq!(
+            xml_text("A & B <\"C\">\u{7}\u{1b}\tD\nE"),
+            "A &amp; B &lt;&quot;C&quot;&gt;\tD\nE"
+        );
+    }
+}

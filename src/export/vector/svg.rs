@@ -31,7 +31,12 @@ pub fn write_svg(
         .set("viewBox", (0.0, 0.0, size.x, size.y))
         .set("width", format!("{width_mm:.2}mm"))
         .set("height", format!("{height_mm:.2}mm"))
-        .add(svg::node::element::Title::new(title));
+        .add(svg::node::element::Title::new(
+            title
+                .chars()
+                .filter(|c| allowed_in_xml(*c))
+                .collect::<String>(),
+        ));
     let used: BTreeSet<FaceId> = drawing
         .items
         .iter()
@@ -157,7 +162,7 @@ fn text(run: &TextRun, faces: &FontFaces) -> Text {
     // document's own line breaks around the text are white space too): keep the
     // characters that survive, so that each x belongs to its character.
     let mut kept: Vec<&super::PlacedGlyph> = Vec::new();
-    for glyph in &run.glyphs {
+    for glyph in run.glyphs.iter().filter(|g| allowed_in_xml(g.chr)) {
         let space = glyph.chr.is_whitespace();
         if space && kept.last().is_none_or(|g| g.chr.is_whitespace()) {
             continue;
@@ -227,6 +232,12 @@ fn text(run: &TextRun, faces: &FontFaces) -> Text {
     element
 }
 
+/// XML 1.0 has no way to write most control characters, even escaped: a title or label
+/// holding one (a stray byte in a data file) must not make the document unreadable.
+fn allowed_in_xml(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
 /// The family name a face is embedded under.
 fn face_family(face: FaceId) -> String {
     format!("backstop-face-{}", face.0)
@@ -287,4 +298,16 @@ fn round(value: f32) -> f32 {
 
 fn hex(rgb: [u8; 3]) -> String {
     format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_left_out_of_the_document() {
+        assert!(!allowed_in_xml('\u{7}'));
+        assert!(!allowed_in_xml('\u{1b}'));
+        assert!(allowed_in_xml('\t') && allowed_in_xml('К') && allowed_in_xml('&'));
+    }
 }
