@@ -11,6 +11,19 @@ use skrifa::MetadataProvider;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FaceId(pub usize);
 
+/// One glyph of a shaped run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapedGlyph {
+    /// The glyph in its face.
+    pub id: u32,
+    /// The byte of the run's text its cluster starts at.
+    pub cluster: usize,
+    /// How far the pen moves after it, in ems.
+    pub x_advance: f32,
+    /// How far it is drawn right of the pen, in ems (marks).
+    pub x_offset: f32,
+}
+
 /// One font face: its name and file.
 pub struct Face {
     /// egui's name for it ("Ubuntu-Light").
@@ -122,6 +135,40 @@ impl FontFaces {
         Some(metrics.advance_width(glyph)? / units)
     }
 
+    /// `text` shaped in face `id` as egui shapes it (harfrust: ligatures, marks), left to
+    /// right; `None` when the face cannot be read.
+    pub fn shape(&self, id: FaceId, text: &str) -> Option<Vec<ShapedGlyph>> {
+        let face = self.faces.get(id.0)?;
+        let font = skrifa::FontRef::from_index(face.data.as_ref().as_ref(), face.index).ok()?;
+        let units = f32::from(
+            font.metrics(
+                skrifa::instance::Size::unscaled(),
+                skrifa::instance::LocationRef::default(),
+            )
+            .units_per_em,
+        )
+        .max(1.0);
+        let data = harfrust::ShaperData::new(&font);
+        let shaper = data.shaper(&font).build();
+        let mut buffer = harfrust::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let shaped = shaper.shape(buffer, harfrust::ShapeOptions::new());
+        Some(
+            shaped
+                .glyph_infos()
+                .iter()
+                .zip(shaped.glyph_positions())
+                .map(|(info, position)| ShapedGlyph {
+                    id: info.glyph_id,
+                    cluster: info.cluster as usize,
+                    x_advance: position.x_advance as f32 / units,
+                    x_offset: position.x_offset as f32 / units,
+                })
+                .collect(),
+        )
+    }
+
     fn has_glyph(&self, id: FaceId, chr: char) -> bool {
         self.glyph_id(id, chr).is_some_and(|g| g != 0)
     }
@@ -140,6 +187,18 @@ mod tests {
         assert_eq!(latin, cyrillic);
         let name = latin.and_then(|id| faces.face(id)).map(|f| f.name.as_str());
         assert_eq!(name, Some("Ubuntu-Light"));
+    }
+
+    #[test]
+    fn fi_is_shaped_into_one_ligature_glyph_as_egui_draws_it() {
+        let mut faces = FontFaces::new(&egui::FontDefinitions::default());
+        let face = faces.face_for(&FontFamily::Proportional, 'f');
+        let shaped = face
+            .and_then(|f| faces.shape(f, "ceasefire"))
+            .unwrap_or_default();
+        assert_eq!(shaped.len(), 8, "{shaped:?}");
+        assert_eq!(shaped[5].cluster, 5);
+        assert_eq!(shaped[6].cluster, 7, "the ligature covers bytes 5 and 6");
     }
 
     #[test]

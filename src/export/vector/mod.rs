@@ -14,7 +14,7 @@ mod svg;
 mod text;
 mod union;
 
-pub use fonts::{FaceId, FontFaces};
+pub use fonts::{FaceId, FontFaces, ShapedGlyph};
 pub use pdf::{PdfPage, write_pdf};
 pub use record::Recording;
 pub use svg::write_svg;

@@ -172,25 +172,8 @@ fn draw_run(
 ) {
     let text = run.text();
     let size = run.size.max(0.1);
-    let mut glyphs = Vec::with_capacity(run.glyphs.len());
-    let mut offset = 0;
-    for (i, glyph) in run.glyphs.iter().enumerate() {
-        let next_x = run
-            .glyphs
-            .get(i + 1)
-            .map_or(glyph.x + glyph.advance, |g| g.x);
-        let bytes = glyph.chr.len_utf8();
-        glyphs.push(KrillaGlyph::new(
-            GlyphId::new(faces.glyph_id(run.face, glyph.chr).unwrap_or(0)),
-            (next_x - glyph.x) / size,
-            0.0,
-            0.0,
-            0.0,
-            offset..offset + bytes,
-            None,
-        ));
-        offset += bytes;
-    }
+    let glyphs = shaped_glyphs(run, &text, size, faces)
+        .unwrap_or_else(|| glyphs_one_by_one(run, size, faces));
     let (sin, cos) = run.angle.sin_cos();
     surface.push_transform(&Transform::from_row(
         cos,
@@ -230,6 +213,87 @@ fn draw_run(
     }));
     surface.draw_glyphs(Point::from_xy(0.0, 0.0), &glyphs, font, &text, size, false);
     surface.pop();
+}
+
+/// The run shaped as egui shapes it (ligatures, marks), each cluster at the x egui laid
+/// its first character out at; `None` if the face cannot be shaped.
+fn shaped_glyphs(
+    run: &TextRun,
+    text: &str,
+    size: f32,
+    faces: &FontFaces,
+) -> Option<Vec<KrillaGlyph>> {
+    let shaped = faces.shape(run.face, text).filter(|s| !s.is_empty())?;
+    // Where each character starts, by byte.
+    let mut x_of = HashMap::new();
+    let mut byte = 0;
+    for glyph in &run.glyphs {
+        x_of.insert(byte, glyph.x);
+        byte += glyph.chr.len_utf8();
+    }
+    let mut clusters: Vec<usize> = shaped.iter().map(|g| g.cluster).collect();
+    clusters.sort_unstable();
+    clusters.dedup();
+    // Pen positions: from egui's x at each cluster, by the shaper's advances within it.
+    let mut pens = Vec::with_capacity(shaped.len());
+    let (mut pen, mut cluster) = (0.0, usize::MAX);
+    for glyph in &shaped {
+        if glyph.cluster != cluster {
+            cluster = glyph.cluster;
+            pen = x_of.get(&cluster).copied().unwrap_or(pen);
+        }
+        pens.push(pen);
+        pen += glyph.x_advance * size;
+    }
+    Some(
+        shaped
+            .iter()
+            .enumerate()
+            .map(|(i, glyph)| {
+                let advance = pens
+                    .get(i + 1)
+                    .map_or(glyph.x_advance * size, |next| next - pens[i]);
+                let end = clusters
+                    .iter()
+                    .copied()
+                    .find(|c| *c > glyph.cluster)
+                    .unwrap_or(text.len());
+                KrillaGlyph::new(
+                    GlyphId::new(glyph.id),
+                    advance / size,
+                    glyph.x_offset,
+                    0.0,
+                    0.0,
+                    glyph.cluster..end,
+                    None,
+                )
+            })
+            .collect(),
+    )
+}
+
+/// Each character as its own glyph (the face's cmap), at the x egui laid it out at.
+fn glyphs_one_by_one(run: &TextRun, size: f32, faces: &FontFaces) -> Vec<KrillaGlyph> {
+    let mut glyphs = Vec::with_capacity(run.glyphs.len());
+    let mut offset = 0;
+    for (i, glyph) in run.glyphs.iter().enumerate() {
+        let next_x = run
+            .glyphs
+            .get(i + 1)
+            .map_or(glyph.x + glyph.advance, |g| g.x);
+        let bytes = glyph.chr.len_utf8();
+        glyphs.push(KrillaGlyph::new(
+            GlyphId::new(faces.glyph_id(run.face, glyph.chr).unwrap_or(0)),
+            (next_x - glyph.x) / size,
+            0.0,
+            0.0,
+            0.0,
+            offset..offset + bytes,
+            None,
+        ));
+        offset += bytes;
+    }
+    glyphs
 }
 
 fn trace(builder: &mut PathBuilder, points: &[egui::Pos2], closed: bool) {
