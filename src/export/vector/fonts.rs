@@ -34,6 +34,8 @@ pub struct Face {
     pub index: u32,
     /// egui's size and baseline adjustment for this face (fallback faces are scaled).
     pub tweak: egui::epaint::text::FontTweak,
+    /// The shaper's tables for this face, read on first use.
+    shaper: std::sync::OnceLock<harfrust::ShaperData>,
 }
 
 impl Face {
@@ -67,6 +69,7 @@ impl FontFaces {
                 data: data.font.clone(),
                 index: data.index,
                 tweak: data.tweak.clone(),
+                shaper: std::sync::OnceLock::new(),
             });
         }
         let families = definitions
@@ -148,7 +151,7 @@ impl FontFaces {
             .units_per_em,
         )
         .max(1.0);
-        let data = harfrust::ShaperData::new(&font);
+        let data = face.shaper.get_or_init(|| harfrust::ShaperData::new(&font));
         let shaper = data.shaper(&font).build();
         let mut buffer = harfrust::UnicodeBuffer::new();
         buffer.push_str(text);
