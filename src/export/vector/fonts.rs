@@ -111,46 +111,40 @@ impl FontFaces {
         self.faces.get(id.0)
     }
 
-    /// The glyph of `chr` in face `id`, if it has one.
-    pub fn glyph_id(&self, id: FaceId, chr: char) -> Option<u32> {
+    /// Face `id`, read, and its units per em.
+    fn read(&self, id: FaceId) -> Option<(&Face, skrifa::FontRef<'_>, f32)> {
         let face = self.faces.get(id.0)?;
         let font = skrifa::FontRef::from_index(face.data.as_ref().as_ref(), face.index).ok()?;
+        let units = font
+            .metrics(
+                skrifa::instance::Size::unscaled(),
+                skrifa::instance::LocationRef::default(),
+            )
+            .units_per_em;
+        Some((face, font, f32::from(units).max(1.0)))
+    }
+
+    /// The glyph of `chr` in face `id`, if it has one.
+    pub fn glyph_id(&self, id: FaceId, chr: char) -> Option<u32> {
+        let (_, font, _) = self.read(id)?;
         font.charmap().map(chr).map(|g| g.to_u32())
     }
 
     /// How far the pen moves after `chr` in face `id`, in ems (unshaped, unkerned).
     pub fn advance_em(&self, id: FaceId, chr: char) -> Option<f32> {
-        let face = self.faces.get(id.0)?;
-        let font = skrifa::FontRef::from_index(face.data.as_ref().as_ref(), face.index).ok()?;
+        let (_, font, units) = self.read(id)?;
         let glyph = font.charmap().map(chr)?;
         let metrics = font.glyph_metrics(
             skrifa::instance::Size::unscaled(),
             skrifa::instance::LocationRef::default(),
         );
-        let units = f32::from(
-            font.metrics(
-                skrifa::instance::Size::unscaled(),
-                skrifa::instance::LocationRef::default(),
-            )
-            .units_per_em,
-        )
-        .max(1.0);
         Some(metrics.advance_width(glyph)? / units)
     }
 
     /// `text` shaped in face `id` as egui shapes it (harfrust: ligatures, marks), left to
     /// right; `None` when the face cannot be read.
     pub fn shape(&self, id: FaceId, text: &str) -> Option<Vec<ShapedGlyph>> {
-        let face = self.faces.get(id.0)?;
-        let font = skrifa::FontRef::from_index(face.data.as_ref().as_ref(), face.index).ok()?;
-        let units = f32::from(
-            font.metrics(
-                skrifa::instance::Size::unscaled(),
-                skrifa::instance::LocationRef::default(),
-            )
-            .units_per_em,
-        )
-        .max(1.0);
+        let (face, font, units) = self.read(id)?;
         let data = face.shaper.get_or_init(|| harfrust::ShaperData::new(&font));
         let shaper = data.shaper(&font).build();
         let mut buffer = harfrust::UnicodeBuffer::new();
