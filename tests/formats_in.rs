@@ -22,7 +22,7 @@ fn read_ours(name: &str) -> Vec<UserFeature> {
         .unwrap_or_else(|e| panic!("{name}: {e:?}"));
     let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
     assert!(errors.is_empty(), "{name}: {errors:?}");
-    features
+    features.to_features()
 }
 
 /// GDAL's features: the coordinates of each, sorted (rings may start elsewhere).

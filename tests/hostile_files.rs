@@ -202,7 +202,7 @@ fn a_pathological_zigzag_overlay_loads_in_bounded_time() {
         ),
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let mut load = backstop::overlay::OverlayLoad::start(0, path, Default::default(), || {});
+    let mut load = backstop::overlay::OverlayLoad::start(0, path, Default::default(), 6.0, || {});
     let deadline = std::time::Instant::now() + Duration::from_secs(120);
     let outcome = loop {
         if let Some(outcome) = load.poll() {

@@ -66,6 +66,7 @@ fn the_europe_wide_map_matches_its_snapshot() {
                 hub_draft: None,
                 sketch: None,
                 mid_points: &[],
+                as_of: None,
             };
             paint_map(ui.painter(), &view, &frame);
         });

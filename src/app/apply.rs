@@ -155,6 +155,16 @@ impl BackstopApp {
                     overlay.visible = !overlay.visible;
                 }
             }
+            Command::SetPointColour { id, by } => {
+                if let Some(overlay) = self.overlays.layers.iter_mut().find(|o| o.layer.id == id) {
+                    overlay.points.colour_by = by;
+                }
+            }
+            Command::SetPointFilter { id, filter } => {
+                if let Some(overlay) = self.overlays.layers.iter_mut().find(|o| o.layer.id == id) {
+                    overlay.points.filter = filter;
+                }
+            }
             Command::SaveViewAsPng => self.request_view_screenshot(ctx),
             Command::ShowExportDialog => self.dialogs.export.open = true,
             Command::CopyExportToClipboard => self.copy_export(ctx),

@@ -10,6 +10,7 @@ mod authoring_settings;
 mod basemaps;
 mod choices;
 mod command;
+mod command_label;
 mod deck_export;
 mod dialogs;
 mod edits;

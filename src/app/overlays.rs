@@ -2,7 +2,6 @@
 //! the background, added when ready, removable. Their problems join the scenario's.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::{BackstopApp, Command};
 use crate::io::Diagnostic;
@@ -53,9 +52,10 @@ impl BackstopApp {
         self.overlays.next_id += 1;
         log::info!("loading overlay {}", path.display());
         let repaint = self.jobs.repaint.clone();
+        let zoom = self.map_memory.zoom();
         self.overlays
             .loading
-            .push(OverlayLoad::start(id, path, options, move || {
+            .push(OverlayLoad::start(id, path, options, zoom, move || {
                 repaint.wake()
             }));
     }
@@ -65,11 +65,7 @@ impl BackstopApp {
         self.overlays
             .problems
             .extend(layer.problems.iter().cloned());
-        self.overlays.layers.push(ShownOverlay {
-            layer: Arc::new(layer),
-            visible: true,
-            raster: Arc::default(),
-        });
+        self.overlays.layers.push(ShownOverlay::new(layer));
     }
 
     /// Loads an overlay at once, on this thread (for the command line, which has no

@@ -62,7 +62,11 @@ impl BackstopApp {
                 .user_overlays
                 .iter()
                 .zip(&self.overlays.layers)
-                .any(|(a, b)| !Arc::ptr_eq(&a.layer, &b.layer) || a.visible != b.visible);
+                .any(|(a, b)| {
+                    !Arc::ptr_eq(&a.layer, &b.layer)
+                        || a.visible != b.visible
+                        || a.points != b.points
+                });
         let tiles_differ = match (&picture.tiles, self.basemaps.store.as_ref()) {
             (None, None) => false,
             (Some(a), Some(store)) => !Arc::ptr_eq(a, store.backend()),

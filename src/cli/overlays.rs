@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::io::formats::{ReadOptions, read_overlay};
-use crate::io::{Diagnostic, MAX_FILE_BYTES, Severity};
+use crate::io::{Diagnostic, Severity};
 
 /// What `check` found in one overlay file.
 pub(super) struct OverlayCheck {
@@ -25,7 +25,14 @@ pub(super) fn check_overlays(
     let mut checks = Vec::new();
     for path in paths {
         let name = crate::overlay::display_name(path);
-        let bytes = match crate::io::read_bounded(path, MAX_FILE_BYTES) {
+        let free = crate::io::available_memory();
+        let size = crate::io::check_regular_file(path, u64::MAX).unwrap_or(0);
+        if let Some(message) = crate::io::too_big_for_memory(size, free) {
+            out.push(Diagnostic::file(&name, Severity::Error, message));
+            checks.push(OverlayCheck { name, features: 0 });
+            continue;
+        }
+        let bytes = match crate::io::read_bounded(path, crate::io::largest_overlay_for(free)) {
             Ok(bytes) => bytes,
             Err(e) => {
                 out.push(Diagnostic::file(&name, Severity::Error, e.to_string()));

@@ -18,7 +18,7 @@ use crate::overlay::UserLayer;
 pub fn user_features_geojson(layers: &[Arc<UserLayer>]) -> Vec<Value> {
     let mut out = Vec::new();
     for layer in layers {
-        for feature in &layer.features {
+        for feature in layer.features.iter() {
             let mut properties = feature.properties.clone();
             properties
                 .entry("layer")
@@ -55,7 +55,7 @@ pub fn user_layers_kml_folders(layers: &[Arc<UserLayer>]) -> String {
             "<Folder><name>{}</name>\n",
             xml_escape(&layer.name)
         ));
-        for feature in &layer.features {
+        for feature in layer.features.iter() {
             kml.push_str("<Placemark>");
             if let Some(name) = feature.properties.get("name") {
                 kml.push_str(&format!("<name>{}</name>", xml_escape(&text_of(name))));
@@ -95,10 +95,7 @@ pub fn user_layers_to_kml(layers: &[Arc<UserLayer>]) -> String {
 /// (the point itself, or a point inside an area or on a line), its geometry as WKT, then
 /// every property (the union of the layers' property names).
 pub fn user_layers_to_csv(layers: &[Arc<UserLayer>]) -> String {
-    let keys: BTreeSet<&String> = layers
-        .iter()
-        .flat_map(|l| l.features.iter().flat_map(|f| f.properties.keys()))
-        .collect();
+    let keys: BTreeSet<&String> = layers.iter().flat_map(|l| l.features.keys()).collect();
     let mut out = String::from("layer,lat,lon,mgrs,WKT");
     for key in &keys {
         out.push(',');
@@ -106,7 +103,7 @@ pub fn user_layers_to_csv(layers: &[Arc<UserLayer>]) -> String {
     }
     out.push('\n');
     for layer in layers {
-        for feature in &layer.features {
+        for feature in layer.features.iter() {
             let point = representative_point(&feature.geometry);
             let mut fields = vec![
                 layer.name.clone(),

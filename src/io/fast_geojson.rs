@@ -109,13 +109,115 @@ struct RawFeature {
     id: Option<Value>,
 }
 
-#[derive(Deserialize)]
-struct RawCollection {
-    #[serde(rename = "type")]
+/// What a FeatureCollection's members said, besides its features.
+#[derive(Default)]
+struct CollectionHead {
     kind: Option<String>,
-    features: Option<Vec<RawFeature>>,
     /// GeoJSON 2008's coordinate system; RFC 7946 dropped it, files still carry it.
     crs: Option<Value>,
+    /// True when the crs came after the features (they were read as lon/lat).
+    crs_after_features: bool,
+}
+
+/// Reads a FeatureCollection one feature at a time: each goes to `each` (with its
+/// index and the crs declared before the features, if any) as soon as it is parsed, so
+/// a file of a million features never holds them all in their raw form.
+struct CollectionSeed<'a> {
+    each: &'a mut dyn FnMut(usize, RawFeature, Option<&Value>),
+}
+
+impl<'de> de::DeserializeSeed<'de> for CollectionSeed<'_> {
+    type Value = CollectionHead;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CollectionSeed<'_> {
+    type Value = CollectionHead;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a GeoJSON FeatureCollection")
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<CollectionHead, A::Error> {
+        let mut head = CollectionHead::default();
+        let mut features_read = false;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "type" => head.kind = map.next_value()?,
+                "crs" => {
+                    head.crs = map.next_value()?;
+                    head.crs_after_features = features_read;
+                }
+                "features" => {
+                    map.next_value_seed(FeaturesSeed {
+                        each: &mut *self.each,
+                        crs: head.crs.as_ref(),
+                    })?;
+                    features_read = true;
+                }
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(head)
+    }
+}
+
+struct FeaturesSeed<'a, 'c> {
+    each: &'a mut dyn FnMut(usize, RawFeature, Option<&Value>),
+    crs: Option<&'c Value>,
+}
+
+impl<'de> de::DeserializeSeed<'de> for FeaturesSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FeaturesSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of features")
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
+        while let Some(feature) = seq.next_element::<RawFeature>()? {
+            (self.each)(index, feature, self.crs);
+            index += 1;
+        }
+        Ok(())
+    }
+}
+
+/// Where a reader puts the features it reads, one at a time.
+pub trait FeatureSink {
+    /// Keeps one feature.
+    fn keep(&mut self, feature: UserFeature);
+    /// Forgets every feature kept so far (the file is being read again).
+    fn restart(&mut self);
+}
+
+impl FeatureSink for Vec<UserFeature> {
+    fn keep(&mut self, feature: UserFeature) {
+        self.push(feature);
+    }
+    fn restart(&mut self) {
+        self.clear();
+    }
+}
+
+impl FeatureSink for super::FeatureTable {
+    fn keep(&mut self, feature: UserFeature) {
+        self.push(feature);
+    }
+    fn restart(&mut self) {
+        *self = super::FeatureTable::new();
+    }
 }
 
 /// Reads a GeoJSON FeatureCollection. A syntax error fails the file (with line and
@@ -124,75 +226,139 @@ pub fn read_user_geojson(
     file: &str,
     bytes: &[u8],
 ) -> Result<(Vec<UserFeature>, Vec<Diagnostic>), Box<Diagnostic>> {
-    let collection: RawCollection = serde_json::from_slice(bytes)
-        .map_err(|e| super::parse::json_error(file, &e, "not GeoJSON"))?;
-    if collection.kind.as_deref() != Some("FeatureCollection") {
+    let mut features = Vec::new();
+    let problems = read_geojson_into(file, bytes, &mut features)?;
+    Ok((features, problems))
+}
+
+/// Reads a GeoJSON FeatureCollection, handing each feature that reads to `sink` as soon
+/// as it is parsed; returns the problems of those that do not.
+pub fn read_geojson_into(
+    file: &str,
+    bytes: &[u8],
+    sink: &mut dyn FeatureSink,
+) -> Result<Vec<Diagnostic>, Box<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut crs_error = None;
+    let head = {
+        // The crs declared before the features is the same for every one: read it once.
+        let mut early_crs: Option<super::formats::Crs> = None;
+        let mut each = |index: usize, raw: RawFeature, crs: Option<&Value>| {
+            if early_crs.is_none() && crs_error.is_none() {
+                match crs_of(crs) {
+                    Ok(crs) => early_crs = Some(crs),
+                    Err(message) => crs_error = Some(message),
+                }
+            }
+            if let Some(crs) = &early_crs {
+                read_feature(file, index, raw, crs, sink, &mut problems);
+            }
+        };
+        parse_collection(file, bytes, &mut each)?
+    };
+    if let Some(message) = crs_error {
+        return Err(crs_problem(file, message));
+    }
+    if head.kind.as_deref() != Some("FeatureCollection") {
         return Err(Box::new(Diagnostic::file(
             file,
             Severity::Error,
             format!(
                 "expected \"type\": \"FeatureCollection\", found {}",
-                collection
-                    .kind
-                    .map_or("no type".into(), |k| format!("\"{k}\""))
+                head.kind.map_or("no type".into(), |k| format!("\"{k}\""))
             ),
         )));
     }
-    let crs = match &collection.crs {
-        None | Some(Value::Null) => super::formats::Crs::wgs84(),
-        Some(value) => legacy_crs(value).map_err(|message| {
-            Box::new(Diagnostic::file(
-                file,
-                Severity::Error,
-                format!("its \"crs\": {message}"),
-            ))
-        })?,
-    };
-    let projected = !crs.is_wgs84();
-    let raw = collection.features.unwrap_or_default();
-    let mut features = Vec::with_capacity(raw.len());
-    let mut problems = Vec::new();
-    for (index, feature) in raw.into_iter().enumerate() {
-        let properties = feature.properties.unwrap_or_default();
-        let id = feature
-            .id
-            .as_ref()
-            .or_else(|| properties.get("id"))
-            .map(|v| match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            });
-        let problem = |message: String| Diagnostic {
-            file: file.to_owned(),
-            location: Location::Record {
-                what: "feature",
-                index,
-                id: id.clone(),
-                field: Some("geometry".into()),
-            },
-            severity: Severity::Error,
-            message,
+    let late_crs = crs_of(head.crs.as_ref()).map_err(|m| crs_problem(file, m))?;
+    if head.crs_after_features && !late_crs.is_wgs84() {
+        // Rare: the crs was written after the features, which were read as lon/lat.
+        // Read them again now that it is known.
+        problems.clear();
+        sink.restart();
+        let mut each = |index: usize, raw: RawFeature, _: Option<&Value>| {
+            read_feature(file, index, raw, &late_crs, sink, &mut problems)
         };
-        let Some(geometry) = feature.geometry else {
-            problems.push(problem("no geometry: the feature is left out".into()));
-            continue;
-        };
-        let converted = convert(&geometry, projected).and_then(|mut g| {
-            crs.to_lon_lat(&mut g)?;
-            if projected {
-                super::formats::check_lon_lat(&g)?;
-            }
-            Ok(g)
-        });
-        match converted {
-            Ok(geometry) => features.push(UserFeature {
-                geometry,
-                properties,
-            }),
-            Err(message) => problems.push(problem(message)),
-        }
+        parse_collection(file, bytes, &mut each)?;
     }
-    Ok((features, problems))
+    Ok(problems)
+}
+
+fn parse_collection(
+    file: &str,
+    bytes: &[u8],
+    each: &mut dyn FnMut(usize, RawFeature, Option<&Value>),
+) -> Result<CollectionHead, Box<Diagnostic>> {
+    use de::DeserializeSeed as _;
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let head = CollectionSeed { each }
+        .deserialize(&mut deserializer)
+        .and_then(|head| deserializer.end().map(|()| head))
+        .map_err(|e| super::parse::json_error(file, &e, "not GeoJSON"))?;
+    Ok(head)
+}
+
+fn crs_of(value: Option<&Value>) -> Result<super::formats::Crs, String> {
+    match value {
+        None | Some(Value::Null) => Ok(super::formats::Crs::wgs84()),
+        Some(value) => legacy_crs(value),
+    }
+}
+
+fn crs_problem(file: &str, message: String) -> Box<Diagnostic> {
+    Box::new(Diagnostic::file(
+        file,
+        Severity::Error,
+        format!("its \"crs\": {message}"),
+    ))
+}
+
+/// Converts one raw feature: kept, or its problem filed under its index and id.
+fn read_feature(
+    file: &str,
+    index: usize,
+    feature: RawFeature,
+    crs: &super::formats::Crs,
+    sink: &mut dyn FeatureSink,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let projected = !crs.is_wgs84();
+    let properties = feature.properties.unwrap_or_default();
+    let problem = |message: String| Diagnostic {
+        file: file.to_owned(),
+        location: Location::Record {
+            what: "feature",
+            index,
+            id: feature
+                .id
+                .as_ref()
+                .or_else(|| properties.get("id"))
+                .map(|v| match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                }),
+            field: Some("geometry".into()),
+        },
+        severity: Severity::Error,
+        message,
+    };
+    let Some(geometry) = &feature.geometry else {
+        problems.push(problem("no geometry: the feature is left out".into()));
+        return;
+    };
+    let converted = convert(geometry, projected).and_then(|mut g| {
+        crs.to_lon_lat(&mut g)?;
+        if projected {
+            super::formats::check_lon_lat(&g)?;
+        }
+        Ok(g)
+    });
+    match converted {
+        Ok(geometry) => sink.keep(UserFeature {
+            geometry,
+            properties,
+        }),
+        Err(message) => problems.push(problem(message)),
+    }
 }
 
 /// A GeoJSON 2008 `crs` member: `{"type": "name", "properties": {"name": "EPSG:3857"}}`
@@ -326,73 +492,5 @@ fn convert(raw: &RawGeometry, projected: bool) -> Result<Geometry<f64>, String> 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_geometry_type_reads_and_altitudes_are_ignored() {
-        let text = r#"{"type":"FeatureCollection","features":[
-            {"type":"Feature","properties":{"name":"p"},"geometry":{"type":"Point","coordinates":[30,50,120]}},
-            {"type":"Feature","properties":{},"geometry":{"coordinates":[[30,50],[31,51]],"type":"LineString"}},
-            {"type":"Feature","properties":null,"geometry":{"type":"Polygon","coordinates":[[[30,50],[31,50],[31,51],[30,50]]]}},
-            {"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[[30,50],[31,50],[31,51],[30,50]]]]}},
-            {"type":"Feature","geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]}]}}
-        ]}"#;
-        let (features, problems) =
-            read_user_geojson("mine.geojson", text.as_bytes()).unwrap_or_default();
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(features.len(), 5);
-        assert_eq!(
-            features[0].geometry,
-            Geometry::Point(Point::new(30.0, 50.0))
-        );
-        assert_eq!(features[0].properties["name"], "p");
-    }
-
-    #[test]
-    fn a_bad_feature_is_named_and_left_out_and_the_rest_load() {
-        let text = r#"{"type":"FeatureCollection","features":[
-            {"type":"Feature","properties":{"id":"a"},"geometry":{"type":"Point","coordinates":[30,50]}},
-            {"type":"Feature","properties":{"id":"b"},"geometry":{"type":"LineString","coordinates":[[30,95],[31,51]]}}
-        ]}"#;
-        let (features, problems) =
-            read_user_geojson("mine.geojson", text.as_bytes()).unwrap_or_default();
-        assert_eq!(features.len(), 1);
-        let line = problems[0].to_string();
-        assert!(line.contains("mine.geojson"), "{line}");
-        assert!(line.contains("\"b\""), "{line}");
-        assert!(line.contains("geometry"), "{line}");
-        assert!(line.contains("out of range"), "{line}");
-    }
-
-    #[test]
-    fn a_legacy_crs_is_honoured_and_an_unknown_one_refused() {
-        let text = r#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3857"}},"features":[
-            {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[3397848.3,6522000.0]}}]}"#;
-        let (features, problems) =
-            read_user_geojson("m.geojson", text.as_bytes()).unwrap_or_default();
-        assert!(problems.is_empty(), "{problems:?}");
-        let Some(Geometry::Point(p)) = features.first().map(|f| &f.geometry) else {
-            panic!("no point")
-        };
-        assert!(
-            (p.x() - 30.5234).abs() < 1e-3 && p.y() > 50.0 && p.y() < 51.0,
-            "{p:?}"
-        );
-        let unknown = text.replace("EPSG::3857", "EPSG::999999");
-        let error = read_user_geojson("m.geojson", unknown.as_bytes()).err();
-        assert!(error.is_some_and(|e| e.message.contains("999999")));
-    }
-
-    #[test]
-    fn a_syntax_error_gives_line_and_column() {
-        let text = "{\"type\":\"FeatureCollection\",\n\"features\":[ {,] }";
-        let error = read_user_geojson("mine.geojson", text.as_bytes())
-            .err()
-            .unwrap_or_else(|| panic!("should fail"));
-        assert!(
-            matches!(error.location, Location::Text { line: 2, .. }),
-            "{error}"
-        );
-    }
-}
+#[path = "fast_geojson_tests.rs"]
+mod tests;

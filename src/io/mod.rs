@@ -8,12 +8,14 @@ mod bounded;
 mod diagnostic;
 mod events;
 mod fast_geojson;
+mod feature_table;
 mod features;
 mod files;
 pub mod formats;
 mod geojson_read;
 mod last_good;
 mod load;
+mod memory;
 mod nations;
 mod parse;
 mod record;
@@ -33,11 +35,13 @@ pub use bounded::{
     ReadError, check_regular_file, open_regular_file, read_bounded, read_text_bounded, text_of,
 };
 pub use diagnostic::{Diagnostic, Location, ProblemCounts, Severity, line_column};
-pub use fast_geojson::{UserFeature, read_user_geojson};
+pub use fast_geojson::{UserFeature, read_geojson_into, read_user_geojson};
+pub use feature_table::FeatureTable;
 pub use files::{MAX_FILE_BYTES, ReadFailure, ScenarioFiles, ScenarioSource};
 pub(crate) use geojson_read::{feature_collection, parse_geometry};
 pub use last_good::keep_last_good;
 pub use load::{LoadReport, hubs_file_of, load_scenario};
+pub use memory::{available_memory, largest_overlay_for, too_big_for_memory};
 pub(crate) use parse::parse_json;
 pub(crate) use scenario_toml::parse_hex_colour;
 pub use slides::{

@@ -142,6 +142,17 @@ pub fn show_legend(
                     );
                 });
             }
+            LegendEntry::UserCategory { ref label, colour } => {
+                let ink = egui::Color32::from_rgb(colour[0], colour[1], colour[2]);
+                swatch_row(ui, label, |painter, rect| {
+                    painter.circle(
+                        rect.center(),
+                        4.5,
+                        ink,
+                        Stroke::new(1.0, egui::Color32::WHITE),
+                    );
+                });
+            }
             LegendEntry::Role(category) => swatch_row(ui, category.label(), |painter, rect| {
                 painter.rect_filled(rect, 2.0, style.role_land(category));
                 painter.rect_stroke(

@@ -22,17 +22,19 @@ pub fn append_fill(
             continue;
         }
         let base = out.vertices.len() as u32;
-        let vertices = &fill.positions[chunk.vertices.start as usize..chunk.vertices.end as usize];
-        out.vertices.extend(vertices.iter().map(|p| Vertex {
-            pos: pos2(
-                c.x + ((p.x - view.center.x) * scale) as f32,
-                c.y + ((p.y - view.center.y) * scale) as f32,
-            ),
+        let (offsets, indices) = fill.chunk_parts(chunk);
+        let (ox, oy) = (
+            c.x + ((chunk.origin.x - view.center.x) * scale) as f32,
+            c.y + ((chunk.origin.y - view.center.y) * scale) as f32,
+        );
+        let s = scale as f32;
+        out.vertices.extend(offsets.iter().map(|[x, y]| Vertex {
+            pos: pos2(ox + x * s, oy + y * s),
             uv: egui::epaint::WHITE_UV,
             color,
         }));
-        let indices = &fill.indices[chunk.indices.start as usize..chunk.indices.end as usize];
-        out.indices.extend(indices.iter().map(|i| base + i));
+        out.indices
+            .extend(indices.iter().map(|i| base + u32::from(*i)));
     }
 }
 
@@ -95,24 +97,44 @@ pub fn append_lines_within(
         } else {
             (width / 2.0 - 0.5, width / 2.0 + 0.5, color)
         };
+        let edge = if fringe > 0.0 {
+            Color32::TRANSPARENT
+        } else {
+            color
+        };
+        let points = lines.points_of(chunk);
+        let (ox, oy) = (
+            c.x + ((chunk.origin.x - view.center.x) * scale) as f32,
+            c.y + ((chunk.origin.y - view.center.y) * scale) as f32,
+        );
+        let s = scale as f32;
         let base = out.vertices.len() as u32;
-        let vertices = &lines.vertices[chunk.vertices.start as usize..chunk.vertices.end as usize];
-        out.vertices.extend(vertices.iter().map(|v| {
-            let offset = if v.outer { outer } else { inner } * v.side;
-            Vertex {
-                pos: Pos2 {
-                    x: c.x + ((v.position.x - view.center.x) * scale) as f32 + v.normal[0] * offset,
-                    y: c.y + ((v.position.y - view.center.y) * scale) as f32 + v.normal[1] * offset,
-                },
-                uv: egui::epaint::WHITE_UV,
-                color: if v.outer && fringe > 0.0 {
-                    Color32::TRANSPARENT
-                } else {
-                    color
-                },
+        out.vertices.reserve(points.len() * 4);
+        for point in points {
+            let (x, y) = (ox + point.offset[0] * s, oy + point.offset[1] * s);
+            let [nx, ny] = point.normal;
+            // Four rows across the stroke: outer left, inner left, inner right, outer right.
+            for (offset, colour) in [
+                (outer, edge),
+                (inner, color),
+                (-inner, color),
+                (-outer, edge),
+            ] {
+                out.vertices.push(Vertex {
+                    pos: Pos2::new(x + nx * offset, y + ny * offset),
+                    uv: egui::epaint::WHITE_UV,
+                    color: colour,
+                });
             }
-        }));
-        let indices = &lines.indices[chunk.indices.start as usize..chunk.indices.end as usize];
-        out.indices.extend(indices.iter().map(|i| base + i));
+        }
+        for i in 0..(points.len() as u32).saturating_sub(1) {
+            let a = base + i * 4;
+            let b = a + 4;
+            // Three quads between the rows: outer-left band, core, outer-right band.
+            for row in 0..3 {
+                let (a0, a1, b0, b1) = (a + row, a + row + 1, b + row, b + row + 1);
+                out.indices.extend_from_slice(&[a0, b0, a1, a1, b0, b1]);
+            }
+        }
     }
 }

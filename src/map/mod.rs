@@ -12,6 +12,7 @@ mod labels;
 mod legend;
 mod mesh_paint;
 mod overlay_paint;
+mod point_paint;
 mod scene_paint;
 mod style;
 mod symbols;
@@ -31,6 +32,7 @@ pub use labels::{Occupied, halo_text, paint_place_labels, reserve_place_dots};
 pub use legend::show_legend;
 pub use mesh_paint::{LineLook, append_fill, append_lines};
 pub use overlay_paint::{paint_user_overlays, user_feature_at};
+pub use point_paint::{POINT_RADIUS, VisiblePoints, visible_points};
 pub use scene_paint::{
     HUB_SYMBOL, HubPlacement, paint_hubs, paint_overlays, place_hub_labels, place_hubs,
     visible_runs,
@@ -100,6 +102,8 @@ pub struct MapFrame<'a> {
     pub sketch: Option<(&'a [Vec<[f64; 2]>], bool)>,
     /// Where a point can be added to the feature being edited (its edges' mid-points).
     pub mid_points: &'a [[f64; 2]],
+    /// The timeline's date: dated user points after it are not drawn.
+    pub as_of: Option<crate::model::Date>,
 }
 
 impl<'a> MapFrame<'a> {
@@ -132,6 +136,7 @@ impl<'a> MapFrame<'a> {
             hub_draft: None,
             sketch: None,
             mid_points: &[],
+            as_of: picture.as_of_date,
         }
     }
 
@@ -173,6 +178,7 @@ pub fn paint_map(painter: &Painter, view: &WorldView, frame: &MapFrame<'_>) {
         frame.selection,
         frame.hovered,
         frame.live,
+        frame.as_of,
     );
     paint_grids(
         painter,

@@ -15,8 +15,7 @@ use crate::overlay::UserLayer;
 
 /// Fill opacity of user areas.
 const FILL_ALPHA: f32 = 0.22;
-/// Point radius, points.
-const POINT_RADIUS: f32 = 3.5;
+use super::point_paint::{POINT_RADIUS, VisiblePoints};
 /// How near the pointer must be to a line or point, points.
 const HIT_TOLERANCE: f32 = 6.0;
 
@@ -32,18 +31,42 @@ pub fn paint_user_overlays(
     selection: Option<&Selection>,
     hovered: Option<&Selection>,
     live: bool,
+    as_of: Option<crate::model::Date>,
 ) {
     for overlay in overlays.iter().filter(|o| o.visible) {
         let layer = &overlay.layer;
         let ink = colour(layer);
-        if live && crate::overlay::is_dense(layer, view) {
-            crate::overlay::paint_raster(painter, view, layer, &overlay.raster);
-            outline_selected(painter, view, layer, selection, hovered);
-            continue;
-        }
+        let (fill, lines) = if live {
+            // A view never waits for a band: it draws the nearest one built while its
+            // own is prepared in the background.
+            let ctx = painter.ctx().clone();
+            layer.prepare_band_for(view.zoom, move || ctx.request_repaint());
+            let dense = crate::overlay::is_dense(layer, view);
+            if dense && crate::overlay::paint_raster(painter, view, layer, &overlay.raster) {
+                layer.mark_drawn();
+                outline_selected(painter, view, layer, selection, hovered);
+                continue;
+            }
+            if !dense && layer.is_ready_for(view.zoom) {
+                layer.mark_drawn();
+            }
+            match dense {
+                // No picture yet: the coarsest band, cheap at any zoom, until it comes.
+                true => (layer.fill.built(0), layer.lines.built(0)),
+                false => (
+                    layer.fill.nearest_built(view.zoom),
+                    layer.lines.nearest_built(view.zoom),
+                ),
+            }
+        } else {
+            (
+                layer.fill.for_zoom(view.zoom),
+                layer.lines.for_zoom(view.zoom),
+            )
+        };
         let mut mesh = Mesh::default();
         let rgba = |c: [u8; 4]| Color32::from_rgba_unmultiplied(c[0], c[1], c[2], c[3]);
-        if let Some(fill) = layer.fill.for_zoom(view.zoom) {
+        if let Some(fill) = fill {
             let fill_colour = ink.gamma_multiply(FILL_ALPHA);
             append_fill(&mut mesh, view, fill, |feature| {
                 layer
@@ -53,7 +76,7 @@ pub fn paint_user_overlays(
                     .map_or(fill_colour, |c| rgba(c).gamma_multiply(FILL_ALPHA / 0.5))
             });
         }
-        if let Some(lines) = layer.lines.for_zoom(view.zoom) {
+        if let Some(lines) = lines {
             append_lines(
                 &mut mesh,
                 view,
@@ -71,18 +94,7 @@ pub fn paint_user_overlays(
             );
         }
         painter.add(Shape::mesh(mesh));
-        let area = view.screen.expand(POINT_RADIUS);
-        for (feature, point) in &layer.points {
-            let p = view.to_screen(*point);
-            if area.contains(p) {
-                let colour = layer
-                    .looks
-                    .get(feature)
-                    .and_then(|l| l.marker.or(l.stroke))
-                    .map_or(ink, rgba);
-                painter.circle(p, POINT_RADIUS, colour, Stroke::new(1.0, Color32::WHITE));
-            }
-        }
+        super::point_paint::paint_points(painter, view, overlay, as_of);
         outline_selected(painter, view, layer, selection, hovered);
     }
 }
@@ -97,9 +109,9 @@ fn outline_selected(
     for (selected, highlight) in [(selection, SELECTION), (hovered, HOVER)] {
         if let Some(Selection::User { layer: id, feature }) = selected
             && *id == layer.id
-            && let Some(f) = layer.features.get(*feature)
+            && let Some(geometry) = layer.features.geometry(*feature)
         {
-            outline(painter, view, &f.geometry, highlight);
+            outline(painter, view, geometry, highlight);
         }
     }
 }
@@ -147,6 +159,7 @@ pub fn user_feature_at(
     view: &WorldView,
     overlays: &[ShownOverlay],
     pointer: Pos2,
+    as_of: Option<crate::model::Date>,
 ) -> Option<Selection> {
     let world = view.to_world(pointer);
     let reach = HIT_TOLERANCE as f64 / view.scale();
@@ -169,14 +182,24 @@ pub fn user_feature_at(
                 feature,
             })
         };
-        if let Some((feature, _)) = layer
-            .points
-            .iter()
-            .find(|(_, p)| view.to_screen(*p).distance(pointer) <= HIT_TOLERANCE)
-        {
-            return pick(*feature);
+        // A point, or a cluster of one; a cluster of several is its own handle (a click
+        // zooms into it).
+        let point = match super::point_paint::visible_points(view, overlay, as_of) {
+            VisiblePoints::Single(points) => points
+                .into_iter()
+                .find(|(_, at)| at.distance(pointer) <= HIT_TOLERANCE)
+                .map(|(row, _)| row),
+            VisiblePoints::Clusters(clusters) => clusters
+                .into_iter()
+                .find(|c| {
+                    c.count == 1 && view.to_screen(c.center).distance(pointer) <= HIT_TOLERANCE
+                })
+                .map(|c| c.feature),
+        };
+        if let Some(feature) = point {
+            return pick(feature);
         }
-        if let Some(lines) = layer.lines.for_zoom(view.zoom) {
+        if let Some(lines) = layer.lines.nearest_built(view.zoom) {
             let mut candidates: Vec<usize> = lines
                 .visible_chunks(&near)
                 .into_iter()
@@ -184,15 +207,15 @@ pub fn user_feature_at(
                 .collect();
             candidates.dedup();
             for feature in candidates {
-                let Some(f) = layer.features.get(feature) else {
+                let Some(geometry) = layer.features.geometry(feature) else {
                     continue;
                 };
                 let is_line = matches!(
-                    f.geometry,
+                    geometry,
                     Geometry::LineString(_) | Geometry::MultiLineString(_)
                 );
                 if is_line
-                    && lines_of(&f.geometry)
+                    && lines_of(geometry)
                         .iter()
                         .any(|l| near_line(view, l, pointer))
                 {
@@ -200,7 +223,7 @@ pub fn user_feature_at(
                 }
             }
         }
-        if let Some(fill) = layer.fill.for_zoom(view.zoom) {
+        if let Some(fill) = layer.fill.nearest_built(view.zoom) {
             let here = Point::new(lon, lat);
             let mut candidates: Vec<usize> = fill
                 .visible_chunks(&near)
@@ -211,8 +234,8 @@ pub fn user_feature_at(
             for feature in candidates {
                 if layer
                     .features
-                    .get(feature)
-                    .is_some_and(|f| f.geometry.contains(&here))
+                    .geometry(feature)
+                    .is_some_and(|g| g.contains(&here))
                 {
                     return pick(feature);
                 }

@@ -28,24 +28,37 @@ fn z_order(bounds: &WorldRect, x: f64, y: f64) -> u32 {
         | (spread(scale(y, bounds.min.y, bounds.max.y)) << 1)
 }
 
-/// Triangles of one feature, as ranges into the shared buffers.
+/// Up to [`CHUNK_TRIANGLES`] triangles of one feature, as ranges into the shared buffers.
 #[derive(Debug, Clone)]
 pub struct FillChunk {
     /// Index of the feature it came from.
     pub feature: usize,
+    /// The world point its vertices' offsets are from.
+    pub origin: WorldPoint,
     /// Its vertices in [`FillMesh::positions`].
     pub vertices: std::ops::Range<u32>,
     /// Its triangle indices in [`FillMesh::indices`], relative to `vertices.start`.
     pub indices: std::ops::Range<u32>,
 }
 
-/// Triangulated polygons of one zoom band, in world units.
+impl FillChunk {
+    /// Where a vertex of this chunk is, in world units.
+    pub fn world(&self, offset: [f32; 2]) -> WorldPoint {
+        WorldPoint {
+            x: self.origin.x + f64::from(offset[0]),
+            y: self.origin.y + f64::from(offset[1]),
+        }
+    }
+}
+
+/// Triangulated polygons of one zoom band: each vertex 8 bytes (an `f32` offset from its
+/// chunk's origin), each corner of a triangle 2 (a chunk has at most 384 vertices).
 #[derive(Debug, Default)]
 pub struct FillMesh {
-    /// Vertex positions.
-    pub positions: Vec<WorldPoint>,
+    /// Vertex positions, as offsets from their chunk's origin in world units.
+    pub positions: Vec<[f32; 2]>,
     /// Triangle indices, relative to each chunk's first vertex.
-    pub indices: Vec<u32>,
+    pub indices: Vec<u16>,
     /// One chunk per polygon.
     pub chunks: Vec<FillChunk>,
     index: RTree<ChunkBox>,
@@ -101,27 +114,52 @@ impl FillMesh {
         for group in triangles.chunks(CHUNK_TRIANGLES) {
             let first_vertex = self.positions.len() as u32;
             let first_index = self.indices.len() as u32;
+            let origin = vertices[group[0][0]];
+            let mut bbox = WorldRect {
+                min: origin,
+                max: origin,
+            };
             for triangle in group {
                 for &vertex in triangle {
                     if local[vertex] == u32::MAX || local[vertex] < first_vertex {
                         local[vertex] = self.positions.len() as u32;
-                        self.positions.push(vertices[vertex]);
+                        let p = vertices[vertex];
+                        bbox = bbox.including(p);
+                        self.positions
+                            .push([(p.x - origin.x) as f32, (p.y - origin.y) as f32]);
                     }
-                    self.indices.push(local[vertex] - first_vertex);
+                    // At most 3 × CHUNK_TRIANGLES distinct vertices: fits in u16.
+                    self.indices.push((local[vertex] - first_vertex) as u16);
                 }
             }
-            let chunk_vertices = first_vertex as usize..self.positions.len();
-            let Some(bbox) = WorldRect::around(self.positions[chunk_vertices].iter().copied())
-            else {
-                continue;
-            };
             self.chunks.push(FillChunk {
                 feature,
+                origin,
                 vertices: first_vertex..self.positions.len() as u32,
                 indices: first_index..self.indices.len() as u32,
             });
             boxes.push(chunk_box(&bbox, self.chunks.len() - 1));
         }
+    }
+
+    /// The vertex offsets and triangle corners of `chunk`.
+    pub fn chunk_parts(&self, chunk: &FillChunk) -> (&[[f32; 2]], &[u16]) {
+        (
+            self.positions
+                .get(chunk.vertices.start as usize..chunk.vertices.end as usize)
+                .unwrap_or_default(),
+            self.indices
+                .get(chunk.indices.start as usize..chunk.indices.end as usize)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// How many bytes its buffers hold.
+    pub fn heap_bytes(&self) -> usize {
+        self.positions.capacity() * 8
+            + self.indices.capacity() * 2
+            + self.chunks.capacity() * std::mem::size_of::<FillChunk>()
+            + self.chunks.len() * 64
     }
 
     /// The chunks whose bounds meet `rect`, in the order they were built.
@@ -131,7 +169,7 @@ impl FillMesh {
 }
 
 /// A fill layer with one mesh per zoom band.
-pub type FillBands = Bands<FillMesh>;
+pub type FillBands<S = super::IndexedGeometries> = Bands<FillMesh, S>;
 
 impl BandMesh for FillMesh {
     fn build_band<'g>(
@@ -146,6 +184,7 @@ pub(crate) fn polygons_of(geometry: &Geometry<f64>) -> Vec<&Polygon<f64>> {
     match geometry {
         Geometry::Polygon(p) => vec![p],
         Geometry::MultiPolygon(mp) => mp.0.iter().collect(),
+        Geometry::GeometryCollection(parts) => parts.0.iter().flat_map(polygons_of).collect(),
         _ => Vec::new(),
     }
 }

@@ -1,6 +1,8 @@
-//! Stroked lines as ready-made triangle strips: each point carries its miter normal, so a
-//! frame only moves vertices out by the stroke's half width in pixels. Two extra rows of
-//! vertices fade to transparent for anti-aliasing, as egui's feathering does.
+//! Stroked lines, prepared once: each point of a line, projected and simplified, carries
+//! its miter normal, so a frame only moves it out by the stroke's half width in pixels on
+//! either side (and, for anti-aliasing, a fading row beyond, as egui's feathering does).
+//! A point is 16 bytes: its offset from its chunk's origin as `f32`, and its normal; the
+//! triangles between them follow one pattern and are made while painting.
 
 use geo::{Coord, Geometry, LineString};
 use rstar::RTree;
@@ -15,38 +17,43 @@ const CHUNK_POINTS: usize = 64;
 /// Longest miter, in half widths, before a sharp corner is cut short.
 const MITER_LIMIT: f32 = 3.0;
 
-/// One vertex of a stroke: a point of the line and where to push it.
+/// One point of a stroke's centre line and where to push its edges.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LineVertex {
-    /// The point on the line's centre.
-    pub position: WorldPoint,
-    /// Unit-ish direction to push it (the miter), pointing left of the line.
+pub struct LinePoint {
+    /// World units from its chunk's origin (small, so `f32` keeps it exact to far below a
+    /// pixel at any zoom the map shows).
+    pub offset: [f32; 2],
+    /// Unit-ish direction to push the left edge (the miter); the right edge goes opposite.
     pub normal: [f32; 2],
-    /// -1 or +1: which side of the line.
-    pub side: f32,
-    /// True for the transparent outer row.
-    pub outer: bool,
 }
 
-/// One polyline, as ranges into the shared buffers.
+/// A run of at most [`CHUNK_POINTS`] points of one polyline, culled as one.
 #[derive(Debug, Clone)]
 pub struct LineChunk {
     /// Index of the feature it came from.
     pub feature: usize,
-    /// Its vertices in [`LineMesh::vertices`].
-    pub vertices: std::ops::Range<u32>,
-    /// Its indices in [`LineMesh::indices`], relative to `vertices.start`.
-    pub indices: std::ops::Range<u32>,
+    /// The world point its points' offsets are from.
+    pub origin: WorldPoint,
+    /// Its points in [`LineMesh::points`].
+    pub points: std::ops::Range<u32>,
+}
+
+impl LineChunk {
+    /// Where `point` of this chunk is, in world units.
+    pub fn world(&self, point: &LinePoint) -> WorldPoint {
+        WorldPoint {
+            x: self.origin.x + f64::from(point.offset[0]),
+            y: self.origin.y + f64::from(point.offset[1]),
+        }
+    }
 }
 
 /// The strokes of one zoom band.
 #[derive(Debug, Default)]
 pub struct LineMesh {
-    /// Stroke vertices, four per line point (outer left, inner left, inner right, outer right).
-    pub vertices: Vec<LineVertex>,
-    /// Triangle indices, relative to each chunk's first vertex.
-    pub indices: Vec<u32>,
-    /// One chunk per polyline.
+    /// Every chunk's points, one after the other.
+    pub points: Vec<LinePoint>,
+    /// Runs of points, each within one polyline.
     pub chunks: Vec<LineChunk>,
     index: RTree<ChunkBox>,
 }
@@ -102,33 +109,33 @@ impl LineMesh {
         let Some(bbox) = WorldRect::around(points.iter().copied()) else {
             return;
         };
-        let first_vertex = self.vertices.len() as u32;
-        let first_index = self.indices.len() as u32;
-        for (point, normal) in points.iter().zip(normals) {
-            for (side, outer) in [(1.0, true), (1.0, false), (-1.0, false), (-1.0, true)] {
-                self.vertices.push(LineVertex {
-                    position: *point,
-                    normal: *normal,
-                    side,
-                    outer,
-                });
-            }
-        }
-        for i in 0..(points.len() as u32).saturating_sub(1) {
-            let a = i * 4;
-            let b = a + 4;
-            // Three quads between the four rows: outer-left band, core, outer-right band.
-            for row in 0..3 {
-                let (a0, a1, b0, b1) = (a + row, a + row + 1, b + row, b + row + 1);
-                self.indices.extend_from_slice(&[a0, b0, a1, a1, b0, b1]);
-            }
-        }
+        let origin = points[0];
+        let first = self.points.len() as u32;
+        self.points
+            .extend(points.iter().zip(normals).map(|(point, normal)| LinePoint {
+                offset: [(point.x - origin.x) as f32, (point.y - origin.y) as f32],
+                normal: *normal,
+            }));
         self.chunks.push(LineChunk {
             feature,
-            vertices: first_vertex..self.vertices.len() as u32,
-            indices: first_index..self.indices.len() as u32,
+            origin,
+            points: first..self.points.len() as u32,
         });
         boxes.push(chunk_box(&bbox, self.chunks.len() - 1));
+    }
+
+    /// The points of `chunk`.
+    pub fn points_of(&self, chunk: &LineChunk) -> &[LinePoint] {
+        self.points
+            .get(chunk.points.start as usize..chunk.points.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// How many bytes its buffers hold.
+    pub fn heap_bytes(&self) -> usize {
+        self.points.capacity() * std::mem::size_of::<LinePoint>()
+            + self.chunks.capacity() * std::mem::size_of::<LineChunk>()
+            + self.chunks.len() * 64
     }
 
     /// The chunks whose bounds meet `rect`.
@@ -144,11 +151,10 @@ impl LineMesh {
         };
         self.visible_chunks(rect).into_iter().any(|index| {
             let chunk = &self.chunks[index];
-            let points: Vec<WorldPoint> = self.vertices
-                [chunk.vertices.start as usize..chunk.vertices.end as usize]
+            let points: Vec<WorldPoint> = self
+                .points_of(chunk)
                 .iter()
-                .step_by(4)
-                .map(|v| v.position)
+                .map(|p| chunk.world(p))
                 .collect();
             points.iter().any(inside)
                 || points.windows(2).any(|w| {
@@ -175,7 +181,7 @@ fn segment_crosses(a: WorldPoint, b: WorldPoint, rect: &WorldRect) -> bool {
 }
 
 /// A line layer with one mesh per zoom band.
-pub type LineBands = Bands<LineMesh>;
+pub type LineBands<S = super::IndexedGeometries> = Bands<LineMesh, S>;
 
 impl BandMesh for LineMesh {
     fn build_band<'g>(
@@ -289,11 +295,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_two_point_line_is_three_quads() {
+    fn a_two_point_line_keeps_two_points_in_one_chunk() {
         let line = Geometry::LineString(LineString::from(vec![(30.0, 50.0), (31.0, 50.0)]));
         let mesh = LineMesh::build([(0, &line)], None);
-        assert_eq!(mesh.vertices.len(), 8);
-        assert_eq!(mesh.indices.len(), 18);
+        assert_eq!(mesh.points.len(), 2);
+        assert_eq!(mesh.chunks.len(), 1);
+        let end = mesh.chunks[0].world(&mesh.points[1]);
+        let expected = lon_lat_to_world(31.0, 50.0);
+        assert!((end.x - expected.x).abs() < 1e-9 && (end.y - expected.y).abs() < 1e-9);
     }
 
     #[test]

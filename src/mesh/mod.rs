@@ -8,9 +8,9 @@ mod line;
 mod simplify;
 mod view;
 
-pub use bands::{BandMesh, Bands};
+pub use bands::{BandMesh, Bands, GeometrySource, IndexedGeometries};
 pub use fill::{FillBands, FillMesh};
-pub use line::{LineBands, LineMesh, LineVertex, lines_of};
+pub use line::{LineBands, LineChunk, LineMesh, LinePoint, lines_of};
 pub use simplify::simplify_line;
 pub use view::{WorldRect, WorldView};
 

@@ -22,6 +22,20 @@ impl WorldRect {
             && other.min.y <= self.max.y
     }
 
+    /// This rectangle grown to hold `point`.
+    pub fn including(self, point: WorldPoint) -> Self {
+        WorldRect {
+            min: WorldPoint {
+                x: self.min.x.min(point.x),
+                y: self.min.y.min(point.y),
+            },
+            max: WorldPoint {
+                x: self.max.x.max(point.x),
+                y: self.max.y.max(point.y),
+            },
+        }
+    }
+
     /// The smallest rectangle holding all `points` (None for none).
     pub fn around(points: impl IntoIterator<Item = WorldPoint>) -> Option<Self> {
         let mut points = points.into_iter();

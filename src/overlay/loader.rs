@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 
 use super::UserLayer;
 use crate::io::formats::{ReadOptions, read_overlay};
-use crate::io::{Diagnostic, MAX_FILE_BYTES, Severity};
+use crate::io::{Diagnostic, Severity};
 use crate::job::{Job, Polled};
 
 /// Where a load has got to.
@@ -39,6 +39,9 @@ pub struct LoadProgress {
     /// Fraction done of the current stage, in millionths.
     fraction: AtomicU64,
     cancelled: AtomicBool,
+    /// The zoom the map shows (as `f64` bits; 0 for none yet): its band is prepared
+    /// with the load, so the first picture needs no wait.
+    view_zoom: AtomicU64,
 }
 
 impl LoadProgress {
@@ -52,6 +55,17 @@ impl LoadProgress {
     pub fn set_fraction(&self, fraction: f64) {
         let millionths = (fraction.clamp(0.0, 1.0) * 1e6) as u64;
         self.fraction.store(millionths, Ordering::Relaxed);
+    }
+
+    /// Tells the load which zoom the map shows now.
+    pub fn set_view_zoom(&self, zoom: f64) {
+        self.view_zoom.store(zoom.to_bits(), Ordering::Relaxed);
+    }
+
+    /// The zoom the map showed when last told.
+    pub fn view_zoom(&self) -> Option<f64> {
+        let bits = self.view_zoom.load(Ordering::Relaxed);
+        (bits != 0).then(|| f64::from_bits(bits))
     }
 
     /// Asks the load to stop at its next step.
@@ -91,9 +105,11 @@ impl OverlayLoad {
         id: u64,
         path: PathBuf,
         options: ReadOptions,
+        view_zoom: f64,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> Self {
         let progress = Arc::new(LoadProgress::default());
+        progress.set_view_zoom(view_zoom);
         let shared = progress.clone();
         let file = path.clone();
         let job = Job::spawn("overlay-load", wake, move |_| {
@@ -141,6 +157,7 @@ pub fn load(
     options: &ReadOptions,
     progress: &LoadProgress,
 ) -> Result<UserLayer, Vec<Diagnostic>> {
+    let started = std::time::Instant::now();
     let name = display_name(&path);
     let fail = |message: String| vec![Diagnostic::file(&name, Severity::Error, message)];
     progress.set_stage(Stage::Reading);
@@ -148,12 +165,8 @@ pub fn load(
         Ok(size) => size,
         Err(e) => return Err(fail(format!("{}: {e}", path.display()))),
     };
-    if size > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "the file is {:.0} MB; overlays up to {} MB are read (simplify it first, e.g. with ogr2ogr -simplify)",
-            size as f64 / 1e6,
-            MAX_FILE_BYTES / 1_000_000
-        )));
+    if let Some(message) = crate::io::too_big_for_memory(size, crate::io::available_memory()) {
+        return Err(fail(message));
     }
     let bytes = read_with_progress(&path, size, progress)
         .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?;
@@ -176,6 +189,13 @@ pub fn load(
         return Err(fail("cancelled".into()));
     }
     let mut layer = UserLayer::prepare(id, path, size, features, problems, progress);
+    layer.load_started = started;
+    log::info!(
+        "{name}: read and prepared in {} ms ({} features, {} vertices)",
+        started.elapsed().as_millis(),
+        layer.features.len(),
+        layer.vertices
+    );
     layer.tables = layer_tables(&layer);
     layer.options = options.clone();
     Ok(layer)
@@ -191,10 +211,9 @@ fn layer_tables(layer: &UserLayer) -> Vec<String> {
     if !is_geopackage {
         return Vec::new();
     }
-    let mut tables: Vec<String> = layer
-        .features
-        .iter()
-        .filter_map(|f| f.properties.get("layer").and_then(|v| v.as_str()))
+    let features = &layer.features;
+    let mut tables: Vec<String> = (0..features.len())
+        .filter_map(|row| features.property(row, "layer").and_then(|v| v.as_str()))
         .map(str::to_owned)
         .collect();
     tables.sort();
@@ -208,7 +227,7 @@ fn read_with_progress(
     progress: &LoadProgress,
 ) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut file = crate::io::open_regular_file(path, MAX_FILE_BYTES)
+    let mut file = crate::io::open_regular_file(path, size)
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     let mut bytes = Vec::with_capacity(size as usize);
     let mut buffer = vec![0u8; 1 << 20];
@@ -221,8 +240,12 @@ fn read_with_progress(
             return Err(std::io::Error::other("cancelled"));
         }
         bytes.extend_from_slice(&buffer[..read]);
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(std::io::Error::other("the file grew past the size limit"));
+        if bytes.len() as u64 > size {
+            // Memory was checked for the size it had: a file still being written is
+            // read again once it is done, not followed as it grows.
+            return Err(std::io::Error::other(
+                "the file grew while it was being read (is it still being written?)",
+            ));
         }
         progress.set_fraction(bytes.len() as f64 / size.max(1) as f64);
     }

@@ -4,6 +4,16 @@
 
 use serde_json::{Map, Value};
 
+/// The simplestyle properties a look is read from.
+const STYLE_KEYS: &[&str] = &[
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "fill",
+    "fill-opacity",
+    "marker-color",
+];
+
 /// Colours as RGBA; `None` where the layer's own colour applies.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct FeatureLook {
@@ -20,23 +30,30 @@ pub struct FeatureLook {
 impl FeatureLook {
     /// The look a feature's properties give, if they give any.
     pub fn of(properties: &Map<String, Value>) -> Option<FeatureLook> {
+        Self::from_properties(|key| properties.get(key))
+    }
+
+    /// True when a layer with these property names may carry looks of its own.
+    pub fn may_style(keys: &[String]) -> bool {
+        keys.iter().any(|k| STYLE_KEYS.contains(&k.as_str()))
+    }
+
+    /// The look the properties `get` finds give, if they give any.
+    pub fn from_properties<'v>(get: impl Fn(&str) -> Option<&'v Value>) -> Option<FeatureLook> {
         let opacity = |key: &str| {
-            properties
-                .get(key)
+            get(key)
                 .and_then(value_number)
                 .map(|o| (o.clamp(0.0, 1.0) * 255.0).round() as u8)
         };
         let colour = |key: &str, alpha: Option<u8>| {
-            properties
-                .get(key)
+            get(key)
                 .and_then(Value::as_str)
                 .and_then(hex_colour)
                 .map(|[r, g, b]| [r, g, b, alpha.unwrap_or(255)])
         };
         let look = FeatureLook {
             stroke: colour("stroke", opacity("stroke-opacity")),
-            stroke_width: properties
-                .get("stroke-width")
+            stroke_width: get("stroke-width")
                 .and_then(value_number)
                 .map(|w| w.clamp(0.0, 20.0) as f32),
             fill: colour("fill", opacity("fill-opacity")),

@@ -4,19 +4,26 @@
 
 mod loader;
 mod look;
+mod points;
 mod raster;
 
 pub use loader::{LoadProgress, OverlayLoad, Stage, display_name, load};
 pub use look::FeatureLook;
+pub use points::{
+    CATEGORY_COLOURS, Cluster, ClusterCache, DateColumn, MAX_SINGLE_POINTS, OTHER_COLOUR,
+    PointFilter, PointStyle, SINGLE_POINTS_ZOOM, cluster_radius, count_label, days_of, value_label,
+};
 pub use raster::{RASTER_POINTS, RasterCache, RasterView, is_dense, paint_raster, rasterize};
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use geo::{CoordsIter, Geometry};
 
 use crate::geometry::{WorldPoint, lon_lat_to_world};
-use crate::io::{Diagnostic, UserFeature};
-use crate::mesh::{FillBands, LineBands};
+use crate::io::{Diagnostic, FeatureTable};
+use crate::mesh::{FillBands, FillMesh, GeometrySource, LineBands, LineMesh};
 
 /// Colours given to user overlays in turn (Okabe–Ito, distinct from the scenario's).
 const PALETTE: [[u8; 3]; 5] = [
@@ -36,14 +43,17 @@ pub struct UserLayer {
     pub name: String,
     /// Where it was read from.
     pub path: PathBuf,
-    /// The features, lon/lat, with their properties.
-    pub features: Vec<UserFeature>,
-    /// Areas, triangulated per zoom band.
-    pub fill: FillBands,
-    /// Lines and area outlines, per zoom band.
-    pub lines: LineBands,
+    /// The features, lon/lat, with their properties (shared with the meshes, which are
+    /// built from these geometries without copying them).
+    pub features: Arc<FeatureTable>,
+    /// Areas, triangulated per zoom band as the views need them.
+    pub fill: FillBands<Arc<FeatureTable>>,
+    /// Lines and area outlines, per zoom band as the views need them.
+    pub lines: LineBands<Arc<FeatureTable>>,
     /// Points, by feature index.
     pub points: Vec<(usize, WorldPoint)>,
+    /// The dates of its features, when a column holds them: the timeline filters by it.
+    pub dates: Option<DateColumn>,
     /// Drawing colour.
     pub colour: [u8; 3],
     /// How it was read (a CSV's encoding, a GeoPackage's table), to read it again.
@@ -60,47 +70,64 @@ pub struct UserLayer {
     pub bytes: u64,
     /// What was wrong with it (features left out).
     pub problems: Vec<Diagnostic>,
+    /// True while a zoom band is being prepared on a background thread.
+    preparing: AtomicBool,
+    /// When its load began, for the log line that says how soon it was drawn.
+    pub load_started: std::time::Instant,
+    drawn: AtomicBool,
+}
+
+impl GeometrySource for Arc<FeatureTable> {
+    fn geometries(&self) -> Box<dyn Iterator<Item = (usize, &Geometry<f64>)> + '_> {
+        Box::new(self.as_ref().geometries().iter().enumerate())
+    }
 }
 
 impl UserLayer {
-    /// Prepares features for drawing; the meshes of every zoom band are built here, so
-    /// call it off the UI thread for large files.
+    /// Prepares features for drawing: points projected, looks read, and the coarsest
+    /// zoom band meshed (something to draw at once); the others are built when a view
+    /// first needs them ([`UserLayer::prepare_band_for`]).
     pub fn prepare(
         id: u64,
         path: PathBuf,
         bytes: u64,
-        features: Vec<UserFeature>,
+        features: FeatureTable,
         problems: Vec<Diagnostic>,
         progress: &LoadProgress,
     ) -> Self {
-        let mut areas = Vec::new();
-        let mut lines = Vec::new();
         let mut points = Vec::new();
         let mut vertices = 0;
         let mut looks = std::collections::HashMap::new();
-        for (index, feature) in features.iter().enumerate() {
-            vertices += feature.geometry.coords_count();
-            if let Some(look) = FeatureLook::of(&feature.properties) {
+        let styled = FeatureLook::may_style(features.keys());
+        for (index, geometry) in features.geometries().iter().enumerate() {
+            vertices += geometry.coords_count();
+            if styled
+                && let Some(look) = FeatureLook::from_properties(|k| features.property(index, k))
+            {
                 looks.insert(index, look);
             }
-            collect(
-                index,
-                &feature.geometry,
-                &mut areas,
-                &mut lines,
-                &mut points,
-            );
+            collect_points(index, geometry, &mut points);
         }
-        let bounds = world_bounds(&features);
-        let fill = FillBands::new(areas);
-        let lines = LineBands::new(lines);
+        let bounds = world_bounds(features.geometries());
+        let dates = DateColumn::find(&features);
+        let features = Arc::new(features);
+        let fill = FillBands::new(features.clone());
+        let lines = LineBands::new(features.clone());
         progress.set_stage(Stage::Meshing);
-        let bands = crate::mesh::band_count();
-        for band in 0..bands {
-            fill.build_band(band);
-            lines.build_band(band);
-            progress.set_fraction((band + 1) as f64 / bands as f64);
-        }
+        // The coarsest band, and the band of the zoom the map shows, side by side.
+        let viewed = progress.view_zoom().map(|zoom| lines.band_index(zoom));
+        std::thread::scope(|scope| {
+            if let Some(band) = viewed.filter(|band| *band > 0) {
+                let (fill, lines) = (&fill, &lines);
+                scope.spawn(move || {
+                    fill.build_band(band);
+                    lines.build_band(band);
+                });
+            }
+            fill.build_band(0);
+            lines.build_band(0);
+        });
+        progress.set_fraction(1.0);
         let name = path
             .file_name()
             .map_or("overlay".into(), |n| n.to_string_lossy().into_owned());
@@ -112,6 +139,7 @@ impl UserLayer {
             fill,
             lines,
             points,
+            dates,
             colour: PALETTE[(id as usize) % PALETTE.len()],
             looks,
             options: Default::default(),
@@ -120,12 +148,15 @@ impl UserLayer {
             vertices,
             bytes,
             problems,
+            preparing: AtomicBool::new(false),
+            load_started: std::time::Instant::now(),
+            drawn: AtomicBool::new(false),
         }
     }
 
     /// A feature's geometry kind in words, for the details panel.
     pub fn kind_of(&self, feature: usize) -> &'static str {
-        match self.features.get(feature).map(|f| &f.geometry) {
+        match self.features.geometry(feature) {
             Some(Geometry::Point(_) | Geometry::MultiPoint(_)) => "Point",
             Some(Geometry::LineString(_) | Geometry::MultiLineString(_)) => "Line",
             Some(Geometry::Polygon(_) | Geometry::MultiPolygon(_)) => "Area",
@@ -133,13 +164,74 @@ impl UserLayer {
             None => "",
         }
     }
+
+    /// True when the meshes for `zoom` are built (or being drawn from the nearest).
+    pub fn is_ready_for(&self, zoom: f64) -> bool {
+        let band = self.lines.band_index(zoom);
+        self.lines.built(band).is_some() && self.fill.built(band).is_some()
+    }
+
+    /// Notes that a view showed it fully (its own band, or its picture): the first time,
+    /// the log says how long after its load began.
+    pub fn mark_drawn(&self) {
+        if !self.drawn.swap(true, Ordering::Relaxed) {
+            log::info!(
+                "{}: drawn {} ms after its load began",
+                self.name,
+                self.load_started.elapsed().as_millis()
+            );
+        }
+    }
+
+    /// True once a view has shown it fully.
+    pub fn is_drawn(&self) -> bool {
+        self.drawn.load(Ordering::Relaxed)
+    }
+
+    /// True while a zoom band is being prepared in the background.
+    pub fn is_preparing(&self) -> bool {
+        self.preparing.load(Ordering::Relaxed)
+    }
+
+    /// Starts building the meshes for `zoom` on a background thread, unless they are
+    /// built or another band is being built; `wake` is called when they are ready. The
+    /// view draws the nearest built band meanwhile.
+    pub fn prepare_band_for(self: &Arc<Self>, zoom: f64, wake: impl Fn() + Send + 'static) {
+        if self.is_ready_for(zoom) || self.preparing.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let band = self.lines.band_index(zoom);
+        let layer = self.clone();
+        let built = std::thread::Builder::new()
+            .name("overlay-band".into())
+            .spawn(move || {
+                layer.fill.build_band(band);
+                layer.lines.build_band(band);
+                layer.preparing.store(false, Ordering::Release);
+                wake();
+            });
+        if let Err(e) = built {
+            log::warn!("{}: cannot prepare the zoom level: {e}", self.name);
+            self.preparing.store(false, Ordering::Release);
+        }
+    }
+
+    /// About how many bytes its meshes and tables hold (for the layers panel and tests).
+    pub fn heap_bytes(&self) -> usize {
+        let coordinates = self.vertices * 16;
+        coordinates
+            + self.features.property_bytes()
+            + self.fill.built_bytes(FillMesh::heap_bytes)
+            + self.lines.built_bytes(LineMesh::heap_bytes)
+            + self.points.capacity() * std::mem::size_of::<(usize, WorldPoint)>()
+    }
 }
 
 /// The rectangle, in world units, around every feature.
-fn world_bounds(features: &[UserFeature]) -> Option<crate::mesh::WorldRect> {
+fn world_bounds(geometries: &[Geometry<f64>]) -> Option<crate::mesh::WorldRect> {
     use geo::BoundingRect;
     let mut all: Option<geo::Rect<f64>> = None;
-    for rect in features.iter().filter_map(|f| f.geometry.bounding_rect()) {
+    for rect in geometries.iter().filter_map(|g| g.bounding_rect()) {
         all = Some(match all {
             None => rect,
             Some(a) => geo::Rect::new(
@@ -155,29 +247,16 @@ fn world_bounds(features: &[UserFeature]) -> Option<crate::mesh::WorldRect> {
     })
 }
 
-/// Sorts a geometry's parts into areas (filled and outlined), lines and points.
-fn collect(
-    index: usize,
-    geometry: &Geometry<f64>,
-    areas: &mut Vec<(usize, Geometry<f64>)>,
-    lines: &mut Vec<(usize, Geometry<f64>)>,
-    points: &mut Vec<(usize, WorldPoint)>,
-) {
+/// A geometry's points (and those of a collection's parts), projected.
+fn collect_points(index: usize, geometry: &Geometry<f64>, points: &mut Vec<(usize, WorldPoint)>) {
     match geometry {
         Geometry::Point(p) => points.push((index, lon_lat_to_world(p.x(), p.y()))),
         Geometry::MultiPoint(mp) => {
             points.extend(mp.0.iter().map(|p| (index, lon_lat_to_world(p.x(), p.y()))));
         }
-        Geometry::LineString(_) | Geometry::MultiLineString(_) => {
-            lines.push((index, geometry.clone()))
-        }
-        Geometry::Polygon(_) | Geometry::MultiPolygon(_) => {
-            areas.push((index, geometry.clone()));
-            lines.push((index, geometry.clone()));
-        }
         Geometry::GeometryCollection(parts) => {
             for part in parts {
-                collect(index, part, areas, lines, points);
+                collect_points(index, part, points);
             }
         }
         _ => {}
@@ -193,4 +272,40 @@ pub struct ShownOverlay {
     pub visible: bool,
     /// Its latest picture, for views too dense to draw as vectors.
     pub raster: std::sync::Arc<std::sync::Mutex<RasterCache>>,
+    /// How its points are coloured and filtered.
+    pub points: PointStyle,
+    /// Its points' clusters at the zoom level last drawn.
+    pub clusters: std::sync::Arc<std::sync::Mutex<ClusterCache>>,
 }
+
+impl ShownOverlay {
+    /// A newly loaded layer, shown, its points in its own colour.
+    pub fn new(layer: UserLayer) -> Self {
+        Self {
+            layer: Arc::new(layer),
+            visible: true,
+            raster: Arc::default(),
+            points: PointStyle::default(),
+            clusters: Arc::default(),
+        }
+    }
+
+    /// The properties whose values can colour or filter its features (a handful of
+    /// distinct values, not free text), with how many values each has.
+    pub fn categorical_properties(&self) -> Vec<(String, usize)> {
+        let features = &self.layer.features;
+        features
+            .keys()
+            .iter()
+            .filter_map(|key| {
+                let values = features.categories(key)?.len();
+                (2..=MAX_LEGEND_VALUES)
+                    .contains(&values)
+                    .then(|| (key.clone(), values))
+            })
+            .collect()
+    }
+}
+
+/// A property with more values than this is not offered for colouring or filtering.
+pub const MAX_LEGEND_VALUES: usize = 40;

@@ -20,6 +20,10 @@ const LINE_WIDTH: f32 = 1.4;
 const FILL_ALPHA: f32 = 0.22;
 /// Point radius in pixels.
 const POINT_RADIUS: f32 = 3.5;
+/// How much of the view's width (and height) the picture reaches beyond each edge.
+const PAN_MARGIN: f32 = 0.15;
+/// The largest picture side asked of the GPU (every adapter takes 8192).
+const MAX_PICTURE_SIDE: usize = 8192;
 
 /// The view a picture is made for, in physical pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,6 +49,21 @@ impl RasterView {
             width: (view.screen.width() * pixels_per_point).round().max(1.0) as usize,
             height: (view.screen.height() * pixels_per_point).round().max(1.0) as usize,
             pixels_per_point,
+        }
+    }
+
+    /// The view of `view` with a margin on every side, so panning shows the picture's
+    /// edges rather than blanks until the next one is made; no side beyond the largest
+    /// texture a GPU is sure to take.
+    pub fn around(view: &WorldView, pixels_per_point: f32) -> Self {
+        let plain = Self::of(view, pixels_per_point);
+        let grown = |side: usize| {
+            ((side as f32 * (1.0 + 2.0 * PAN_MARGIN)).round() as usize).clamp(1, MAX_PICTURE_SIDE)
+        };
+        Self {
+            width: grown(plain.width),
+            height: grown(plain.height),
+            ..plain
         }
     }
 
@@ -173,8 +192,55 @@ fn distance_to_segment(p: (f32, f32), a: (f32, f32), b: (f32, f32)) -> f32 {
     ((a.0 + t * dx - p.0).powi(2) + (a.1 + t * dy - p.1).powi(2)).sqrt()
 }
 
-/// Rasterises the overlay for `view`: faint fills, anti-aliased lines, points.
+/// Rasterises the overlay for `view`: faint fills, anti-aliased lines, points. The
+/// picture is made in horizontal strips, one per core, each from the chunks that meet it.
 pub fn rasterize(layer: &UserLayer, view: &RasterView) -> ColorImage {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+        .min(view.height / 64)
+        .max(1);
+    if threads == 1 {
+        return rasterize_strip(layer, view);
+    }
+    let scale = view.scale();
+    let rows = view.height.div_ceil(threads);
+    let strips: Vec<RasterView> = (0..threads)
+        .map(|i| (i * rows, ((i + 1) * rows).min(view.height)))
+        .filter(|(top, bottom)| bottom > top)
+        .map(|(top, bottom)| {
+            // The strip's centre, so that its pixel rows are the picture's rows top..bottom.
+            let middle = (top + bottom) as f64 / 2.0 - view.height as f64 / 2.0;
+            RasterView {
+                center: WorldPoint {
+                    x: view.center.x,
+                    y: view.center.y + middle / scale,
+                },
+                height: bottom - top,
+                ..*view
+            }
+        })
+        .collect();
+    let pictures: Vec<ColorImage> = std::thread::scope(|scope| {
+        let workers: Vec<_> = strips
+            .iter()
+            .map(|strip| scope.spawn(move || rasterize_strip(layer, strip)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut pixels = Vec::with_capacity(view.width * view.height);
+    for picture in pictures {
+        pixels.extend_from_slice(&picture.pixels);
+    }
+    pixels.resize(view.width * view.height, Color32::TRANSPARENT);
+    ColorImage::new([view.width, view.height], pixels)
+}
+
+/// Rasterises one strip (or the whole) of a picture.
+fn rasterize_strip(layer: &UserLayer, view: &RasterView) -> ColorImage {
     let (width, height) = (view.width, view.height);
     let world = view.world();
     let mut fill = Coverage::new(width, height);
@@ -182,10 +248,12 @@ pub fn rasterize(layer: &UserLayer, view: &RasterView) -> ColorImage {
     if let Some(mesh) = layer.fill.for_zoom(view.zoom) {
         for chunk in mesh.visible_chunks(&world) {
             let chunk = &mesh.chunks[chunk];
-            let base = chunk.vertices.start as usize;
-            let indices = &mesh.indices[chunk.indices.start as usize..chunk.indices.end as usize];
+            let (offsets, indices) = mesh.chunk_parts(chunk);
             for triangle in indices.chunks_exact(3) {
-                let corner = |i: u32| view.pixel_of(mesh.positions[base + i as usize]);
+                let corner = |i: u16| {
+                    let offset = offsets.get(usize::from(i)).copied().unwrap_or_default();
+                    view.pixel_of(chunk.world(offset))
+                };
                 fill.triangle(
                     corner(triangle[0]),
                     corner(triangle[1]),
@@ -198,13 +266,10 @@ pub fn rasterize(layer: &UserLayer, view: &RasterView) -> ColorImage {
     if let Some(mesh) = layer.lines.for_zoom(view.zoom) {
         for chunk in mesh.visible_chunks(&world) {
             let chunk = &mesh.chunks[chunk];
-            let vertices =
-                &mesh.vertices[chunk.vertices.start as usize..chunk.vertices.end as usize];
-            // Four vertices per point, all at the point: take one of each four.
-            let points: Vec<(f32, f32)> = vertices
+            let points: Vec<(f32, f32)> = mesh
+                .points_of(chunk)
                 .iter()
-                .step_by(4)
-                .map(|v| view.pixel_of(v.position))
+                .map(|p| view.pixel_of(chunk.world(p)))
                 .collect();
             for pair in points.windows(2) {
                 ink.segment(pair[0], pair[1], line_width);
@@ -256,30 +321,31 @@ impl RasterCache {
     }
 }
 
-/// True when the overlay has too many points in view to draw as vectors.
+/// True when the overlay has too many points in view to draw as vectors (counted in the
+/// view's band, or the nearest one built while it is prepared).
 pub fn is_dense(layer: &UserLayer, view: &WorldView) -> bool {
-    layer.lines.for_zoom(view.zoom).is_some_and(|mesh| {
+    layer.lines.nearest_built(view.zoom).is_some_and(|mesh| {
         let points: usize = mesh
             .visible_chunks(&view.visible_world(0.0))
             .iter()
-            .map(|c| mesh.chunks[*c].vertices.len() / 4)
+            .map(|c| mesh.chunks[*c].points.len())
             .sum();
         points > RASTER_POINTS
     })
 }
 
 /// Draws the overlay from its pictures: the latest, placed where its world is now, and
-/// asks for a new one when the view has changed.
+/// asks for a new one when the view has changed. False when there is no picture yet.
 pub fn paint_raster(
     painter: &Painter,
     view: &WorldView,
     layer: &Arc<UserLayer>,
     cache: &Mutex<RasterCache>,
-) {
+) -> bool {
     let ctx = painter.ctx();
-    let wanted = RasterView::of(view, ctx.pixels_per_point());
+    let wanted = RasterView::around(view, ctx.pixels_per_point());
     let Ok(mut cache) = cache.lock() else {
-        return;
+        return false;
     };
     if let Some((made_for, job)) = &mut cache.pending {
         let made_for = *made_for;
@@ -317,16 +383,18 @@ pub fn paint_raster(
     if cache.pending.is_some() {
         ctx.request_repaint_after(std::time::Duration::from_millis(30));
     }
-    if let Some((made_for, texture)) = &cache.shown {
-        let world = made_for.world();
-        let rect = Rect::from_min_max(view.to_screen(world.min), view.to_screen(world.max));
-        painter.image(
-            texture.id(),
-            rect,
-            Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
-            Color32::WHITE,
-        );
-    }
+    let Some((made_for, texture)) = &cache.shown else {
+        return false;
+    };
+    let world = made_for.world();
+    let rect = Rect::from_min_max(view.to_screen(world.min), view.to_screen(world.max));
+    painter.image(
+        texture.id(),
+        rect,
+        Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+        Color32::WHITE,
+    );
+    true
 }
 
 #[cfg(test)]

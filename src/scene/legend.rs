@@ -23,7 +23,7 @@ pub struct LegendHub {
 }
 
 /// One row of the legend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LegendEntry {
     /// A section title.
     Heading(&'static str),
@@ -46,6 +46,13 @@ pub enum LegendEntry {
     Role(RoleCategory),
     /// One of the user's own overlays, by its index in the picture's overlays.
     UserOverlay(usize),
+    /// A value of the property a user overlay's points are coloured by, and its colour.
+    UserCategory {
+        /// The value as shown.
+        label: String,
+        /// Its colour.
+        colour: [u8; 3],
+    },
 }
 
 /// What a legend may list: what is shown, and where the picture looks.

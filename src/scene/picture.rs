@@ -54,6 +54,9 @@ pub struct Picture {
     pub tiles: Option<Arc<dyn TileBackend>>,
     /// Title, subtitle, as-of, caption and caveat.
     pub text: PictureText,
+    /// The date the timeline's cursor is at, if it is at a dated stop: user overlays with
+    /// a date column show what happened up to it.
+    pub as_of_date: Option<crate::model::Date>,
 }
 
 impl std::fmt::Debug for Picture {
@@ -119,6 +122,10 @@ impl Picture {
             tiles: parts.tiles,
             choices,
             text,
+            as_of_date: match as_of_key {
+                Some(crate::analysis::TimeKey::Dated(date)) => Some(date),
+                _ => None,
+            },
         }
     }
 
@@ -151,7 +158,10 @@ impl Picture {
         let user: Vec<usize> = (0..self.user_overlays.len()).filter(in_view).collect();
         if !user.is_empty() {
             entries.push(LegendEntry::Heading("Your overlays"));
-            entries.extend(user.into_iter().map(LegendEntry::UserOverlay));
+            for index in user {
+                entries.push(LegendEntry::UserOverlay(index));
+                entries.extend(colour_legend(&self.user_overlays[index]));
+            }
         }
         entries
     }
@@ -160,4 +170,32 @@ impl Picture {
     pub fn has_caveat(&self) -> bool {
         !self.text.caveat.is_empty()
     }
+}
+
+/// The legend rows of the property an overlay's points are coloured by: each value shown
+/// (those its filter hides are left out), in its colour.
+fn colour_legend(overlay: &ShownOverlay) -> Vec<LegendEntry> {
+    use crate::overlay::{CATEGORY_COLOURS, MAX_LEGEND_VALUES, OTHER_COLOUR, value_label};
+    let Some(key) = &overlay.points.colour_by else {
+        return Vec::new();
+    };
+    let hidden = |label: &String| {
+        overlay
+            .points
+            .filter
+            .as_ref()
+            .is_some_and(|(k, values)| k == key && values.contains(label))
+    };
+    let categories = overlay.layer.features.categories(key).unwrap_or_default();
+    categories
+        .iter()
+        .enumerate()
+        .take(MAX_LEGEND_VALUES)
+        .map(|(index, (value, _))| (index, value_label(value)))
+        .filter(|(_, label)| !hidden(label))
+        .map(|(index, label)| LegendEntry::UserCategory {
+            label,
+            colour: CATEGORY_COLOURS.get(index).copied().unwrap_or(OTHER_COLOUR),
+        })
+        .collect()
 }

@@ -94,13 +94,9 @@ pub fn details_panel(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Co
                         Some(overlay) => {
                             clear = close_button(ui);
                             user_feature_details(ui, &overlay.layer, *feature);
-                            if let Some(at) = overlay
-                                .layer
-                                .features
-                                .get(*feature)
-                                .and_then(|f| point_on(&f.geometry))
+                            if let Some(geometry) = overlay.layer.features.geometry(*feature)
+                                && let Some(at) = point_on(geometry)
                             {
-                                let geometry = &overlay.layer.features[*feature].geometry;
                                 location_field(
                                     ui,
                                     where_label(geometry),
@@ -260,24 +256,25 @@ fn hub_details(
 
 /// A user overlay's feature: its file, geometry kind and every property.
 fn user_feature_details(ui: &mut egui::Ui, layer: &crate::overlay::UserLayer, index: usize) {
-    let Some(feature) = layer.features.get(index) else {
+    let features = &layer.features;
+    if features.geometry(index).is_none() {
         return;
-    };
+    }
     let title = ["name", "title", "label", "id"]
         .iter()
-        .find_map(|key| feature.properties.get(*key))
+        .find_map(|key| features.property(index, key))
         .map_or_else(|| format!("Feature {index}"), value_text);
     ui.label(RichText::new(title).heading().strong());
     ui.label(RichText::new(format!("{} · {}", layer.kind_of(index), layer.name)).weak());
     ui.add_space(6.0);
-    if feature.properties.is_empty() {
+    if features.properties(index).next().is_none() {
         ui.label(RichText::new("No properties").weak());
     }
     egui::Grid::new("user_feature_properties")
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
-            for (key, value) in &feature.properties {
+            for (key, value) in features.properties(index) {
                 ui.label(RichText::new(key).small().weak());
                 ui.label(value_text(value));
                 ui.end_row();

@@ -86,6 +86,7 @@ pub fn filters_section(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<
             ui.radio_value(&mut filters.phase, Some(phase.id.clone()), &phase.title);
         }
     });
+    super::overlay_points::property_filters(ui, &app.overlays.layers, commands);
     if edited != app.state.shown.filters {
         commands.push(Command::SetFilters(edited));
     }
@@ -187,6 +188,7 @@ pub fn filter_chips(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Com
     if clear {
         edited.clear();
     }
+    super::overlay_points::property_filters(ui, &app.overlays.layers, commands);
     if edited != app.state.shown.filters {
         commands.push(Command::SetFilters(edited));
     }

@@ -186,6 +186,7 @@ fn user_overlays(ui: &mut egui::Ui, app: &BackstopApp, commands: &mut Vec<Comman
             }
         });
         table_choice(ui, app, layer, commands);
+        super::overlay_points::point_controls(ui, overlay, commands);
         ui.label(
             RichText::new(format!(
                 "{} features · {} vertices · {:.1} MB",

@@ -131,6 +131,13 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
                     &picture.presence,
                     &mut commands,
                 );
+                handled |= super::point_handles::point_handles(
+                    ui,
+                    &world_view,
+                    &picture.user_overlays,
+                    picture.as_of_date,
+                    &mut commands,
+                );
                 handled |= country_handles(
                     ui,
                     &world_view,
@@ -177,7 +184,13 @@ pub fn map_view(ui: &mut Ui, app: &mut BackstopApp) {
             let pointer_over_map = response.hover_pos();
             // The user's overlays are drawn on top, so they are hit first.
             let under = |pointer| {
-                user_feature_at(&world_view, &picture.user_overlays, pointer).or_else(|| {
+                user_feature_at(
+                    &world_view,
+                    &picture.user_overlays,
+                    pointer,
+                    picture.as_of_date,
+                )
+                .or_else(|| {
                     feature_at(
                         &world_view,
                         scenario,

@@ -20,6 +20,8 @@ mod map_input;
 mod map_view;
 mod nation_form;
 mod open_dialog;
+mod overlay_points;
+mod point_handles;
 mod position;
 mod presenter;
 mod problems;

@@ -5,7 +5,7 @@
 //! cannot be read is reported with its line and column; the rest load.
 
 use geo::{Geometry, Point};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::text::{TextEncoding, decode};
 use super::{FeaturesRead, check_lon_lat};
@@ -97,7 +97,7 @@ pub(super) fn read_csv(
         Columns::LatLon { lat, lon } => vec![lat, lon],
         Columns::Position(at) => vec![at],
     };
-    let mut features = Vec::new();
+    let mut features = crate::io::FeatureTable::new();
     let mut problems = Vec::new();
     for row in reader.records() {
         let row = match row {
@@ -133,24 +133,27 @@ pub(super) fn read_csv(
             problems.push(row_problem(file, line, None, message));
             continue;
         }
-        let mut properties = Map::new();
-        for (index, value) in row.iter().enumerate() {
-            if used.contains(&index) {
-                continue;
-            }
-            let key = headers
-                .get(index)
-                .filter(|h| !h.is_empty())
-                .cloned()
-                .unwrap_or_else(|| format!("column {}", index + 1));
-            properties.insert(key, Value::String(value.to_owned()));
-        }
-        features.push(crate::io::UserFeature {
-            geometry,
-            properties,
-        });
+        let properties = row
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| !used.contains(index))
+            .map(|(index, value)| {
+                (
+                    property_name(&headers, index),
+                    Value::String(value.to_owned()),
+                )
+            });
+        features.push_parts(geometry, properties);
     }
     Ok((features, problems))
+}
+
+/// A column's name: its header, or "column N" where the header is empty or missing.
+fn property_name(headers: &[String], index: usize) -> std::borrow::Cow<'_, str> {
+    match headers.get(index).filter(|h| !h.is_empty()) {
+        Some(header) => std::borrow::Cow::Borrowed(header.as_str()),
+        None => std::borrow::Cow::Owned(format!("column {}", index + 1)),
+    }
 }
 
 fn row_problem(file: &str, line: usize, column: Option<String>, message: String) -> Diagnostic {
@@ -281,6 +284,7 @@ mod tests {
         let text = "назва;широта;довгота\nКиїв;50,45;30,52\nЛьвів;49,84;24,03\n";
         let (features, problems) =
             read_csv("m.csv", text.as_bytes(), None).unwrap_or_else(|e| panic!("{e:?}"));
+        let features = features.to_features();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(features.len(), 2);
         assert_eq!(
@@ -295,6 +299,7 @@ mod tests {
         let text = "name,MGRS\nKyiv,36U UA 12345 67890\nbad,36U UA 123 45\n";
         let (features, problems) =
             read_csv("m.csv", text.as_bytes(), None).unwrap_or_else(|e| panic!("{e:?}"));
+        let features = features.to_features();
         assert_eq!(features.len(), 1);
         assert_eq!(problems.len(), 1);
         let line = problems[0].to_string();
@@ -318,6 +323,7 @@ mod tests {
         let text = "lat,lon,name\n50.1,30.2,a\nabc,30.2,b\n50.3,,c\n50.4,30.5,d\n";
         let (features, problems) =
             read_csv("m.csv", text.as_bytes(), None).unwrap_or_else(|e| panic!("{e:?}"));
+        let features = features.to_features();
         assert_eq!(features.len(), 2);
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert!(lines[0].starts_with("m.csv:3: column \"lat\""), "{lines:?}");

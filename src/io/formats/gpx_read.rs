@@ -17,7 +17,7 @@ pub(super) fn read_gpx(file: &str, bytes: &[u8]) -> Result<FeaturesRead, Vec<Dia
             format!("not readable GPX: {e}"),
         )]
     })?;
-    let mut features = Vec::new();
+    let mut features = crate::io::FeatureTable::new();
     let mut problems = Vec::new();
     let mut push = |geometry: Geometry<f64>, properties: Map<String, Value>| {
         let index = features.len() + problems.len();
@@ -116,6 +116,7 @@ mod tests {
 </gpx>"#;
         let (features, problems) =
             read_gpx("f.gpx", text.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+        let features = features.to_features();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(features.len(), 3);
         assert_eq!(features[0].properties["name"], "Launch");

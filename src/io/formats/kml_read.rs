@@ -373,6 +373,7 @@ mod tests {
     fn placemarks_keep_their_folder_data_and_style() {
         let (features, problems) =
             read_kml("mine.kml", SAMPLE.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+        let features = features.to_features();
         assert_eq!(features.len(), 3);
         let post = &features[0].properties;
         assert_eq!(post["name"], "Observation post");

@@ -22,6 +22,7 @@ use geo::{CoordsIter, Geometry};
 
 use super::diagnostic::{Diagnostic, Location, Severity};
 use super::fast_geojson::UserFeature;
+use super::feature_table::FeatureTable;
 
 /// The formats Backstop reads overlays from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,7 +143,7 @@ pub struct ReadOptions {
 }
 
 /// What reading a file gave: the features, and what was wrong with the rest.
-pub type FeaturesRead = (Vec<UserFeature>, Vec<Diagnostic>);
+pub type FeaturesRead = (FeatureTable, Vec<Diagnostic>);
 
 /// Reads an overlay file of any supported format. `bytes` is the file's content, already
 /// read within the size limit; `path` finds a Shapefile's other parts and opens a
@@ -185,7 +186,9 @@ fn read_as(
     let name = name.to_owned();
     match format {
         OverlayFormat::GeoJson => {
-            super::fast_geojson::read_user_geojson(&name, text::without_bom(bytes))
+            let mut features = FeatureTable::new();
+            super::fast_geojson::read_geojson_into(&name, text::without_bom(bytes), &mut features)
+                .map(|problems| (features, problems))
                 .map_err(|d| vec![*d])
         }
         OverlayFormat::Kml => kml_read::read_kml(&name, bytes),
@@ -240,7 +243,7 @@ pub(crate) fn feature_problem(
 /// and checked, then kept, or its problem is filed under its position and id.
 pub(crate) struct Collector<'a> {
     file: &'a str,
-    features: Vec<UserFeature>,
+    features: FeatureTable,
     problems: Vec<Diagnostic>,
 }
 
@@ -249,7 +252,7 @@ impl<'a> Collector<'a> {
     pub(crate) fn new(file: &'a str) -> Self {
         Self {
             file,
-            features: Vec::new(),
+            features: FeatureTable::new(),
             problems: Vec::new(),
         }
     }
