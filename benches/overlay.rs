@@ -154,6 +154,8 @@ fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("big overlays");
     group.sample_size(10);
     for (name, path) in big_files() {
+        // Shown once whatever the filter picks, so the frames below have it on the map.
+        add_and_draw(&ctx, &mut app, &path);
         group.bench_function(
             format!("{name}: added, until drawn at the Ukraine view"),
             |b| {

@@ -154,6 +154,26 @@ fn near_line(view: &WorldView, line: &geo::LineString<f64>, pointer: Pos2) -> bo
     })
 }
 
+/// The point under the pointer, or a cluster of one; a cluster of several is its own
+/// handle (a click zooms into it).
+fn point_at(
+    view: &WorldView,
+    overlay: &ShownOverlay,
+    pointer: Pos2,
+    as_of: Option<crate::model::Date>,
+) -> Option<usize> {
+    match super::point_paint::visible_points(view, overlay, as_of) {
+        VisiblePoints::Single(points) => points
+            .into_iter()
+            .find(|(_, at)| at.distance(pointer) <= HIT_TOLERANCE)
+            .map(|(row, _)| row),
+        VisiblePoints::Clusters(clusters) => clusters
+            .into_iter()
+            .find(|c| c.count == 1 && view.to_screen(c.center).distance(pointer) <= HIT_TOLERANCE)
+            .map(|c| c.feature),
+    }
+}
+
 /// The topmost user feature under the pointer: points first, then lines, then areas.
 pub fn user_feature_at(
     view: &WorldView,
@@ -182,21 +202,7 @@ pub fn user_feature_at(
                 feature,
             })
         };
-        // A point, or a cluster of one; a cluster of several is its own handle (a click
-        // zooms into it).
-        let point = match super::point_paint::visible_points(view, overlay, as_of) {
-            VisiblePoints::Single(points) => points
-                .into_iter()
-                .find(|(_, at)| at.distance(pointer) <= HIT_TOLERANCE)
-                .map(|(row, _)| row),
-            VisiblePoints::Clusters(clusters) => clusters
-                .into_iter()
-                .find(|c| {
-                    c.count == 1 && view.to_screen(c.center).distance(pointer) <= HIT_TOLERANCE
-                })
-                .map(|c| c.feature),
-        };
-        if let Some(feature) = point {
+        if let Some(feature) = point_at(view, overlay, pointer, as_of) {
             return pick(feature);
         }
         if let Some(lines) = layer.lines.nearest_built(view.zoom) {

@@ -32,7 +32,8 @@ pub fn visible_points(
     let area = view.screen.expand(POINT_RADIUS);
     if view.zoom >= SINGLE_POINTS_ZOOM || layer.points.len() <= 1 {
         let mut single = Vec::new();
-        for (row, point) in &layer.points {
+        let world = view.visible_world(POINT_RADIUS);
+        for (row, point) in layer.points_between(world.min.x, world.max.x) {
             let p = view.to_screen(*point);
             if area.contains(p) && filter.passes(*row) {
                 single.push((*row, p));
@@ -120,19 +121,31 @@ pub fn paint_points(
                     radius,
                     rgb(cluster.colour).gamma_multiply(0.85),
                 );
-                counts.push((at, count_label(cluster.count)));
+                counts.push((at, count_label(cluster.count), ink_on(cluster.colour)));
             }
             painter.add(Shape::mesh(mesh));
-            for (at, text) in counts {
+            for (at, text, ink) in counts {
                 painter.text(
                     at,
                     Align2::CENTER_CENTER,
                     text,
                     FontId::proportional(11.0),
-                    Color32::WHITE,
+                    ink,
                 );
             }
         }
+    }
+}
+
+/// The count's colour on a cluster of `fill`: dark on light fills (the palette's yellow,
+/// sky blue), white on the rest.
+fn ink_on(fill: [u8; 3]) -> Color32 {
+    let [r, g, b] = fill.map(f32::from);
+    let luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255.0;
+    if luminance > 0.6 {
+        Color32::from_rgb(20, 20, 20)
+    } else {
+        Color32::WHITE
     }
 }
 

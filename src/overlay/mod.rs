@@ -52,6 +52,9 @@ pub struct UserLayer {
     pub lines: LineBands<Arc<FeatureTable>>,
     /// Points, by feature index.
     pub points: Vec<(usize, WorldPoint)>,
+    /// Indices into `points`, west to east: a close view finds its points by two
+    /// binary searches rather than a pass over every point.
+    pub points_west_to_east: Vec<u32>,
     /// The dates of its features, when a column holds them: the timeline filters by it.
     pub dates: Option<DateColumn>,
     /// Drawing colour.
@@ -110,6 +113,9 @@ impl UserLayer {
         }
         let bounds = world_bounds(features.geometries());
         let dates = DateColumn::find(&features);
+        let mut points_west_to_east: Vec<u32> = (0..points.len() as u32).collect();
+        points_west_to_east
+            .sort_by(|a, b| points[*a as usize].1.x.total_cmp(&points[*b as usize].1.x));
         let features = Arc::new(features);
         let fill = FillBands::new(features.clone());
         let lines = LineBands::new(features.clone());
@@ -139,6 +145,7 @@ impl UserLayer {
             fill,
             lines,
             points,
+            points_west_to_east,
             dates,
             colour: PALETTE[(id as usize) % PALETTE.len()],
             looks,
@@ -214,6 +221,22 @@ impl UserLayer {
             log::warn!("{}: cannot prepare the zoom level: {e}", self.name);
             self.preparing.store(false, Ordering::Release);
         }
+    }
+
+    /// The points whose x lies in `west..=east` (world units), in west-to-east order.
+    pub fn points_between(
+        &self,
+        west: f64,
+        east: f64,
+    ) -> impl Iterator<Item = &(usize, WorldPoint)> {
+        let x = |i: &u32| self.points.get(*i as usize).map_or(f64::NAN, |p| p.1.x);
+        let start = self.points_west_to_east.partition_point(|i| x(i) < west);
+        let end = self.points_west_to_east.partition_point(|i| x(i) <= east);
+        self.points_west_to_east
+            .get(start..end.max(start))
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|i| self.points.get(*i as usize))
     }
 
     /// About how many bytes its meshes and tables hold (for the layers panel and tests).

@@ -58,8 +58,12 @@ pub(super) fn point_handles(
                         ui,
                         rect,
                         ("cluster", layer.id, cluster.feature, cluster.count),
-                        label,
-                    );
+                        label.clone(),
+                    )
+                    .on_hover_text(format!(
+                        "{} — click to zoom in",
+                        label.trim_start_matches("Cluster: ")
+                    ));
                     if response.clicked() {
                         clicked = true;
                         let (west, north) = world_to_lon_lat(cluster.bounds.min);
