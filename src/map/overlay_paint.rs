@@ -8,10 +8,10 @@ use super::mesh_paint::{LineLook, append_fill, append_lines};
 use super::scene_paint::visible_runs;
 use super::{HOVER, SELECTION};
 use crate::geometry::WorldPoint;
-use crate::mesh::{WorldRect, WorldView, lines_of};
+use crate::mesh::{FillMesh, LineMesh, WorldRect, WorldView, lines_of};
 use crate::model::Selection;
-use crate::overlay::ShownOverlay;
 use crate::overlay::UserLayer;
+use crate::overlay::{Picture, ShownOverlay};
 
 /// Fill opacity of user areas.
 const FILL_ALPHA: f32 = 0.22;
@@ -35,68 +35,78 @@ pub fn paint_user_overlays(
 ) {
     for overlay in overlays.iter().filter(|o| o.visible) {
         let layer = &overlay.layer;
-        let ink = colour(layer);
         let (fill, lines) = if live {
             // A view never waits for a band: it draws the nearest one built while its
             // own is prepared in the background.
             let ctx = painter.ctx().clone();
             layer.prepare_band_for(view.zoom, move || ctx.request_repaint());
             let dense = crate::overlay::is_dense(layer, view);
-            if dense && crate::overlay::paint_raster(painter, view, layer, &overlay.raster) {
-                layer.mark_drawn();
+            if dense {
+                // Under the picture, until one made for this zoom is there: the coarsest
+                // band, cheap at any zoom, so a zoomed-out view is never blank.
+                let under = painter.add(Shape::Noop);
+                match crate::overlay::paint_raster(painter, view, layer, &overlay.raster) {
+                    Picture::ForThisZoom => layer.mark_drawn(),
+                    Picture::None | Picture::ForAnotherZoom => {
+                        let coarse = (layer.fill.built(0), layer.lines.built(0));
+                        painter.set(under, overlay_mesh(painter, view, layer, coarse));
+                    }
+                }
                 outline_selected(painter, view, layer, selection, hovered);
                 continue;
             }
-            if !dense && layer.is_ready_for(view.zoom) {
+            if layer.is_ready_for(view.zoom) {
                 layer.mark_drawn();
             }
-            match dense {
-                // No picture yet: the coarsest band, cheap at any zoom, until it comes.
-                true => (layer.fill.built(0), layer.lines.built(0)),
-                false => (
-                    layer.fill.nearest_built(view.zoom),
-                    layer.lines.nearest_built(view.zoom),
-                ),
-            }
+            (
+                layer.fill.nearest_built(view.zoom),
+                layer.lines.nearest_built(view.zoom),
+            )
         } else {
             (
                 layer.fill.for_zoom(view.zoom),
                 layer.lines.for_zoom(view.zoom),
             )
         };
-        let mut mesh = Mesh::default();
-        let rgba = |c: [u8; 4]| Color32::from_rgba_unmultiplied(c[0], c[1], c[2], c[3]);
-        if let Some(fill) = fill {
-            let fill_colour = ink.gamma_multiply(FILL_ALPHA);
-            append_fill(&mut mesh, view, fill, |feature| {
-                layer
-                    .looks
-                    .get(&feature)
-                    .and_then(|l| l.fill)
-                    .map_or(fill_colour, |c| rgba(c).gamma_multiply(FILL_ALPHA / 0.5))
-            });
-        }
-        if let Some(lines) = lines {
-            append_lines(
-                &mut mesh,
-                view,
-                lines,
-                super::mesh_paint::line_fringe(painter),
-                |feature| {
-                    let look = layer.looks.get(&feature);
-                    LineLook {
-                        color: look.and_then(|l| l.stroke).map_or(ink, rgba),
-                        width: look
-                            .and_then(|l| l.stroke_width)
-                            .map_or(1.4, |w| w.clamp(0.5, 6.0)),
-                    }
-                },
-            );
-        }
-        painter.add(Shape::mesh(mesh));
+        painter.add(overlay_mesh(painter, view, layer, (fill, lines)));
         super::point_paint::paint_points(painter, view, overlay, as_of);
         outline_selected(painter, view, layer, selection, hovered);
     }
+}
+
+/// The areas and lines of `meshes` in the layer's colour, or each feature's own look.
+fn overlay_mesh(
+    painter: &Painter,
+    view: &WorldView,
+    layer: &UserLayer,
+    (fill, lines): (Option<&FillMesh>, Option<&LineMesh>),
+) -> Shape {
+    let ink = colour(layer);
+    let mut mesh = Mesh::default();
+    let rgba = |c: [u8; 4]| Color32::from_rgba_unmultiplied(c[0], c[1], c[2], c[3]);
+    if let Some(fill) = fill {
+        let fill_colour = ink.gamma_multiply(FILL_ALPHA);
+        append_fill(&mut mesh, view, fill, |feature| {
+            layer
+                .looks
+                .get(&feature)
+                .and_then(|l| l.fill)
+                .map_or(fill_colour, |c| rgba(c).gamma_multiply(FILL_ALPHA / 0.5))
+        });
+    }
+    if let Some(lines) = lines {
+        let fringe = super::mesh_paint::line_fringe(painter);
+        append_lines(&mut mesh, view, lines, fringe, |feature| {
+            let look = layer.looks.get(&feature);
+            LineLook {
+                color: look.and_then(|l| l.stroke).map_or(ink, rgba),
+                width: look
+                    .and_then(|l| l.stroke_width)
+                    .map_or(1.4, |w| w.clamp(0.5, 6.0)),
+            }
+        });
+    }
+    Shape::mesh(mesh)
 }
 
 fn outline_selected(

@@ -13,7 +13,9 @@ pub use points::{
     CATEGORY_COLOURS, Cluster, ClusterCache, DateColumn, MAX_SINGLE_POINTS, OTHER_COLOUR,
     PointFilter, PointStyle, SINGLE_POINTS_ZOOM, cluster_radius, count_label, days_of, value_label,
 };
-pub use raster::{RASTER_POINTS, RasterCache, RasterView, is_dense, paint_raster, rasterize};
+pub use raster::{
+    Picture, RASTER_POINTS, RasterCache, RasterView, is_dense, paint_raster, rasterize,
+};
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -334,18 +334,29 @@ pub fn is_dense(layer: &UserLayer, view: &WorldView) -> bool {
     })
 }
 
+/// What a dense view was drawn from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picture {
+    /// Nothing yet.
+    None,
+    /// A picture made at another zoom, scaled (the view's own is being made).
+    ForAnotherZoom,
+    /// A picture made at this zoom (perhaps a little way off, while panning).
+    ForThisZoom,
+}
+
 /// Draws the overlay from its pictures: the latest, placed where its world is now, and
-/// asks for a new one when the view has changed. False when there is no picture yet.
+/// asks for a new one when the view has changed.
 pub fn paint_raster(
     painter: &Painter,
     view: &WorldView,
     layer: &Arc<UserLayer>,
     cache: &Mutex<RasterCache>,
-) -> bool {
+) -> Picture {
     let ctx = painter.ctx();
     let wanted = RasterView::around(view, ctx.pixels_per_point());
     let Ok(mut cache) = cache.lock() else {
-        return false;
+        return Picture::None;
     };
     if let Some((made_for, job)) = &mut cache.pending {
         let made_for = *made_for;
@@ -384,7 +395,7 @@ pub fn paint_raster(
         ctx.request_repaint_after(std::time::Duration::from_millis(30));
     }
     let Some((made_for, texture)) = &cache.shown else {
-        return false;
+        return Picture::None;
     };
     let world = made_for.world();
     let rect = Rect::from_min_max(view.to_screen(world.min), view.to_screen(world.max));
@@ -394,7 +405,11 @@ pub fn paint_raster(
         Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
         Color32::WHITE,
     );
-    true
+    if (made_for.zoom - view.zoom).abs() < 0.25 {
+        Picture::ForThisZoom
+    } else {
+        Picture::ForAnotherZoom
+    }
 }
 
 #[cfg(test)]
