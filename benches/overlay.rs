@@ -99,12 +99,19 @@ fn raw_input() -> egui::RawInput {
     }
 }
 
-fn new_app() -> BackstopApp {
-    BackstopApp::new(
+/// The app on the built-in scenario at the Ukraine view (zoom 6), after its first frames.
+fn app_at_ukraine(ctx: &egui::Context) -> BackstopApp {
+    let mut app = BackstopApp::new(
         &ScenarioFiles::new(ScenarioSource::Builtin),
         // Nothing is saved: a folder that need not exist keeps the user's files out.
         backstop::io::UserFolders::inside(&std::env::temp_dir().join("backstop-bench")),
-    )
+    );
+    app.map_memory.center_at(lon_lat(31.0, 48.0));
+    let _ = app.map_memory.set_zoom(6.0);
+    for _ in 0..3 {
+        frame(ctx, &mut app);
+    }
+    app
 }
 
 fn frame(ctx: &egui::Context, app: &mut BackstopApp) {
@@ -145,12 +152,7 @@ fn big_files() -> Vec<(&'static str, std::path::PathBuf)> {
 
 fn frames(c: &mut Criterion) {
     let ctx = egui::Context::default();
-    let mut app = new_app();
-    app.map_memory.center_at(lon_lat(31.0, 48.0));
-    let _ = app.map_memory.set_zoom(6.0);
-    for _ in 0..3 {
-        frame(&ctx, &mut app);
-    }
+    let mut app = app_at_ukraine(&ctx);
     let mut group = c.benchmark_group("big overlays");
     group.sample_size(10);
     for (name, path) in big_files() {
@@ -216,12 +218,7 @@ fn peak_resident() -> u64 {
 /// the Ukraine view as the window would; prints the peak resident set before and after.
 fn memory_child(path: &str) {
     let ctx = egui::Context::default();
-    let mut app = new_app();
-    app.map_memory.center_at(lon_lat(31.0, 48.0));
-    let _ = app.map_memory.set_zoom(6.0);
-    for _ in 0..3 {
-        frame(&ctx, &mut app);
-    }
+    let mut app = app_at_ukraine(&ctx);
     let before = peak_resident();
     let took = add_and_draw(&ctx, &mut app, std::path::Path::new(path));
     for _ in 0..10 {

@@ -217,15 +217,7 @@ pub fn parse_scale(text: &str) -> Result<f64, String> {
 pub fn format_scale(denominator: f64) -> String {
     let magnitude = 10f64.powf(denominator.log10().floor() - 2.0).max(1.0);
     let rounded = ((denominator / magnitude).round() * magnitude) as u64;
-    let digits = rounded.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("1:{grouped}")
+    format!("1:{}", crate::model::group_digits(rounded))
 }
 
 #[cfg(test)]

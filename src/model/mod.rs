@@ -3,6 +3,7 @@
 mod annotation;
 mod date;
 mod keywords;
+mod numbers;
 mod role_category;
 mod selection;
 mod slide;
@@ -12,6 +13,7 @@ mod text_limits;
 pub use annotation::{Annotation, AnnotationShape, AnnotationStyle, LonLat, translate};
 pub use date::{Date, Validity, timestamp_now};
 pub use keywords::{HubKind, LayerKind, OverlayKind, Role, Status};
+pub use numbers::group_digits;
 pub use role_category::RoleCategory;
 pub use selection::Selection;
 pub use slide::{Deck, Slide, SlideAnnotations, SlideFilters, SlideGrid, SlideLayer};

@@ -51,7 +51,7 @@ pub(super) fn point_handles(
                     let rect = Rect::from_center_size(at, vec2(radius * 2.0, radius * 2.0));
                     let label = format!(
                         "Cluster: {} points of {}",
-                        grouped(cluster.count),
+                        crate::model::group_digits(cluster.count as u64),
                         layer.name
                     );
                     let response = handle(
@@ -113,17 +113,4 @@ pub(super) fn point_title(overlay: &ShownOverlay, row: usize) -> String {
                 .and_then(|k| features.property(row, k))
         });
     named.map_or_else(|| format!("feature {row}"), crate::overlay::value_label)
-}
-
-/// A count with thousands separated: "1,234".
-fn grouped(count: usize) -> String {
-    let digits = count.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
