@@ -51,6 +51,8 @@ struct Column {
     lookup: Option<Lookup>,
     /// One per feature ([`ABSENT`] where the feature has no such property).
     cells: Vec<u32>,
+    /// How many features have each value (kept while the column is categorical).
+    counts: Vec<usize>,
 }
 
 impl Column {
@@ -64,18 +66,26 @@ impl Column {
     fn push(&mut self, row: usize, value: Value) {
         self.cells.resize(row, ABSENT);
         let index = match &mut self.lookup {
-            Some(lookup) => match lookup.find(&value) {
-                Some(index) => index,
-                None => {
-                    let index = self.values.len() as u32;
-                    lookup.insert(&value, index);
-                    self.values.push(value);
-                    if self.values.len() > MAX_CATEGORIES {
-                        self.lookup = None;
+            Some(lookup) => {
+                let index = match lookup.find(&value) {
+                    Some(index) => index,
+                    None => {
+                        let index = self.values.len() as u32;
+                        lookup.insert(&value, index);
+                        self.values.push(value);
+                        self.counts.push(0);
+                        index
                     }
-                    index
+                };
+                if let Some(count) = self.counts.get_mut(index as usize) {
+                    *count += 1;
                 }
-            },
+                if self.values.len() > MAX_CATEGORIES {
+                    self.lookup = None;
+                    self.counts = Vec::new();
+                }
+                index
+            }
             None => {
                 self.values.push(value);
                 (self.values.len() - 1) as u32
@@ -184,13 +194,21 @@ impl FeatureTable {
     pub fn categories(&self, key: &str) -> Option<Vec<(&Value, usize)>> {
         let column = self.columns.get(*self.by_name.get(key)?)?;
         column.lookup.as_ref()?;
-        let mut counts = vec![0usize; column.values.len()];
-        for cell in column.cells.iter().filter(|c| **c != ABSENT) {
-            if let Some(count) = counts.get_mut(*cell as usize) {
-                *count += 1;
-            }
-        }
-        Some(column.values.iter().zip(counts).collect())
+        Some(
+            column
+                .values
+                .iter()
+                .zip(column.counts.iter().copied())
+                .collect(),
+        )
+    }
+
+    /// The distinct values of property `key`, if it has few enough to be categories, in
+    /// the order they were first met (without counting them: cheap enough for a frame).
+    pub fn category_values(&self, key: &str) -> Option<&[Value]> {
+        let column = self.columns.get(*self.by_name.get(key)?)?;
+        column.lookup.as_ref()?;
+        Some(&column.values)
     }
 
     /// Feature `row`'s category index in property `key` (see [`FeatureTable::categories`]).

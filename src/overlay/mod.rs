@@ -323,7 +323,7 @@ impl ShownOverlay {
             .keys()
             .iter()
             .filter_map(|key| {
-                let values = features.categories(key)?.len();
+                let values = features.category_values(key)?.len();
                 (2..=MAX_LEGEND_VALUES)
                     .contains(&values)
                     .then(|| (key.clone(), values))

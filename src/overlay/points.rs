@@ -137,10 +137,10 @@ impl<'a> PointFilter<'a> {
         let hidden = match &style.filter {
             Some((key, values)) => layer
                 .features
-                .categories(key)
+                .category_values(key)
                 .unwrap_or_default()
                 .iter()
-                .map(|(value, _)| values.contains(&value_label(value)))
+                .map(|value| values.contains(&value_label(value)))
                 .collect(),
             None => Vec::new(),
         };
