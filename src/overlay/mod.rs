@@ -241,7 +241,7 @@ impl UserLayer {
             .filter_map(|i| self.points.get(*i as usize))
     }
 
-    /// About how many bytes its meshes and tables hold (for the layers panel and tests).
+    /// About how many bytes its coordinates, properties, meshes and points hold.
     pub fn heap_bytes(&self) -> usize {
         let coordinates = self.vertices * 16;
         coordinates
